@@ -1,0 +1,34 @@
+package org.casework.jurisdiction;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The jurisdiction tree and its staff: the module's public face. */
+public interface Jurisdiction {
+
+  /** The region, or a Chinese "unknown region" error for a well-formed code that is not ours. */
+  Region region(RegionCode code);
+
+  Optional<Region> findRegion(RegionCode code);
+
+  /** Adds a region; the parent must exist and be one level up. Idempotent for the same name. */
+  Region addRegion(RegionCode code, String name);
+
+  /** The station of a region (服务中心/服务站); idempotent by region. */
+  Station addStation(RegionCode region, String name, String address, String phone);
+
+  Optional<Station> station(RegionCode region);
+
+  Optional<StaffMember> staff(String username);
+
+  List<StaffMember> staffWith(RegionCode region, Role role);
+
+  /** Adds a member of staff; the role must fit the region's level. Idempotent by username. */
+  StaffMember addStaff(
+      String username, String displayName, Role role, RegionCode region, String rawPassword);
+
+  List<StaffMember> allStaff();
+
+  /** Password hash for provisioning logins elsewhere (Tasklist); never shown. */
+  Optional<String> passwordHash(String username);
+}

@@ -1,0 +1,144 @@
+package org.casework.jurisdiction.internal;
+
+import java.util.List;
+import java.util.Optional;
+import org.casework.common.BusinessRuleException;
+import org.casework.jurisdiction.Jurisdiction;
+import org.casework.jurisdiction.Region;
+import org.casework.jurisdiction.RegionCode;
+import org.casework.jurisdiction.Role;
+import org.casework.jurisdiction.StaffMember;
+import org.casework.jurisdiction.Station;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+@Transactional(readOnly = true)
+class JurisdictionService implements Jurisdiction {
+
+  private final RegionRepository regions;
+  private final StaffRepository staff;
+  private final StationRepository stations;
+  private final PasswordEncoder passwordEncoder;
+
+  JurisdictionService(
+      RegionRepository regions,
+      StaffRepository staff,
+      StationRepository stations,
+      PasswordEncoder passwordEncoder) {
+    this.regions = regions;
+    this.staff = staff;
+    this.stations = stations;
+    this.passwordEncoder = passwordEncoder;
+  }
+
+  @Override
+  @Transactional
+  public Station addStation(RegionCode region, String name, String address, String phone) {
+    region(region);
+    StationEntity s =
+        stations
+            .findByRegionCode(region.value())
+            .orElseGet(
+                () -> stations.save(new StationEntity(region.value(), name, address, phone)));
+    return toStation(s);
+  }
+
+  @Override
+  public Optional<Station> station(RegionCode region) {
+    return stations.findByRegionCode(region.value()).map(JurisdictionService::toStation);
+  }
+
+  private static Station toStation(StationEntity s) {
+    return new Station(
+        new RegionCode(s.getRegionCode()), s.getName(), s.getAddress(), s.getPhone());
+  }
+
+  @Override
+  public Region region(RegionCode code) {
+    return findRegion(code)
+        .orElseThrow(
+            () ->
+                BusinessRuleException.notFound(
+                    "REGION_UNKNOWN", "行政区划代码 " + code + " 不在本系统管辖范围内", "no region " + code));
+  }
+
+  @Override
+  public Optional<Region> findRegion(RegionCode code) {
+    return regions.findById(code.value()).map(JurisdictionService::toRegion);
+  }
+
+  @Override
+  @Transactional
+  public Region addRegion(RegionCode code, String name) {
+    Optional<RegionEntity> existing = regions.findById(code.value());
+    if (existing.isPresent()) {
+      return toRegion(existing.get());
+    }
+    String parent = code.parent().map(RegionCode::value).orElse(null);
+    if (parent != null && !regions.existsById(parent)) {
+      throw BusinessRuleException.invalid(
+          "REGION_PARENT_MISSING",
+          "上级行政区划 " + parent + " 尚未登记，不能添加 " + code,
+          "parent " + parent + " missing for " + code);
+    }
+    return toRegion(regions.save(new RegionEntity(code.value(), code.level(), name, parent)));
+  }
+
+  @Override
+  public Optional<StaffMember> staff(String username) {
+    return staff.findByUsername(username).map(JurisdictionService::toStaff);
+  }
+
+  @Override
+  public List<StaffMember> staffWith(RegionCode region, Role role) {
+    return staff.findByRegionCodeAndRoleAndEnabledTrue(region.value(), role).stream()
+        .map(JurisdictionService::toStaff)
+        .toList();
+  }
+
+  @Override
+  @Transactional
+  public StaffMember addStaff(
+      String username, String displayName, Role role, RegionCode region, String rawPassword) {
+    Optional<StaffEntity> existing = staff.findByUsername(username);
+    if (existing.isPresent()) {
+      return toStaff(existing.get());
+    }
+    region(region);
+    if (!role.fitsLevel(region.level())) {
+      throw BusinessRuleException.invalid(
+          "STAFF_ROLE_LEVEL",
+          role.label() + "只能设在" + role.level().label() + "一级",
+          "role " + role + " does not fit level " + region.level());
+    }
+    return toStaff(
+        staff.save(
+            new StaffEntity(
+                username, displayName, role, region.value(), passwordEncoder.encode(rawPassword))));
+  }
+
+  @Override
+  public List<StaffMember> allStaff() {
+    return staff.findAll().stream().map(JurisdictionService::toStaff).toList();
+  }
+
+  @Override
+  public Optional<String> passwordHash(String username) {
+    return staff.findByUsername(username).map(StaffEntity::getPasswordHash);
+  }
+
+  private static Region toRegion(RegionEntity e) {
+    return new Region(new RegionCode(e.getCode()), e.getName(), e.getLevel());
+  }
+
+  private static StaffMember toStaff(StaffEntity e) {
+    return new StaffMember(
+        e.getUsername(),
+        e.getDisplayName(),
+        e.getRole(),
+        new RegionCode(e.getRegionCode()),
+        e.isEnabled());
+  }
+}

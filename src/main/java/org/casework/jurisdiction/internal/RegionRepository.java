@@ -1,0 +1,5 @@
+package org.casework.jurisdiction.internal;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface RegionRepository extends JpaRepository<RegionEntity, String> {}

@@ -1,0 +1,151 @@
+package org.casework.registry.internal;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.casework.registry.Gender;
+import org.casework.registry.PersonCategory;
+
+@Entity
+@Table(name = "registry_person")
+class PersonEntity {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(name = "id_number")
+  private String idNumber;
+
+  private String name;
+
+  @Enumerated(EnumType.STRING)
+  private Gender gender;
+
+  @Column(name = "birth_date")
+  private LocalDate birthDate;
+
+  @Enumerated(EnumType.STRING)
+  private PersonCategory category;
+
+  @Column(name = "township_code")
+  private String townshipCode;
+
+  @Column(name = "village_code")
+  private String villageCode;
+
+  private String phone;
+  private String address;
+
+  @Column(name = "created_at")
+  private Instant createdAt;
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(
+      name = "registry_household_member",
+      joinColumns = @JoinColumn(name = "person_id"))
+  private List<Member> members = new ArrayList<>();
+
+  protected PersonEntity() {}
+
+  PersonEntity(
+      String idNumber,
+      String name,
+      Gender gender,
+      LocalDate birthDate,
+      PersonCategory category,
+      String townshipCode,
+      String villageCode,
+      String phone,
+      String address) {
+    this.idNumber = idNumber;
+    this.name = name;
+    this.gender = gender;
+    this.birthDate = birthDate;
+    this.category = category;
+    this.townshipCode = townshipCode;
+    this.villageCode = villageCode;
+    this.phone = phone;
+    this.address = address;
+    this.createdAt = Instant.now();
+  }
+
+  void addMember(String memberName, String relation) {
+    members.add(new Member(memberName, relation));
+  }
+
+  Long getId() {
+    return id;
+  }
+
+  String getIdNumber() {
+    return idNumber;
+  }
+
+  String getName() {
+    return name;
+  }
+
+  Gender getGender() {
+    return gender;
+  }
+
+  LocalDate getBirthDate() {
+    return birthDate;
+  }
+
+  PersonCategory getCategory() {
+    return category;
+  }
+
+  String getTownshipCode() {
+    return townshipCode;
+  }
+
+  String getVillageCode() {
+    return villageCode;
+  }
+
+  String getPhone() {
+    return phone;
+  }
+
+  List<Member> getMembers() {
+    return members;
+  }
+
+  @Embeddable
+  static class Member {
+    private String name;
+    private String relation;
+
+    protected Member() {}
+
+    Member(String name, String relation) {
+      this.name = name;
+      this.relation = relation;
+    }
+
+    String getName() {
+      return name;
+    }
+
+    String getRelation() {
+      return relation;
+    }
+  }
+}

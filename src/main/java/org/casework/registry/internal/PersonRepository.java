@@ -1,0 +1,9 @@
+package org.casework.registry.internal;
+
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface PersonRepository extends JpaRepository<PersonEntity, Long> {
+
+  Optional<PersonEntity> findByIdNumber(String idNumber);
+}

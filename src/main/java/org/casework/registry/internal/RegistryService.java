@@ -1,0 +1,113 @@
+package org.casework.registry.internal;
+
+import java.util.List;
+import java.util.Optional;
+import org.casework.common.BusinessRuleException;
+import org.casework.common.Masking;
+import org.casework.jurisdiction.Jurisdiction;
+import org.casework.jurisdiction.RegionCode;
+import org.casework.jurisdiction.RegionLevel;
+import org.casework.registry.HouseholdMember;
+import org.casework.registry.IdNumber;
+import org.casework.registry.PersonView;
+import org.casework.registry.RegisterPerson;
+import org.casework.registry.Registry;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+@Transactional(readOnly = true)
+class RegistryService implements Registry {
+
+  private final PersonRepository persons;
+  private final Jurisdiction jurisdiction;
+
+  RegistryService(PersonRepository persons, Jurisdiction jurisdiction) {
+    this.persons = persons;
+    this.jurisdiction = jurisdiction;
+  }
+
+  @Override
+  @Transactional
+  public PersonView register(RegisterPerson input) {
+    IdNumber idNumber = IdNumber.parse(input.idNumber());
+    Optional<PersonEntity> existing = persons.findByIdNumber(idNumber.value());
+    if (existing.isPresent()) {
+      return toView(existing.get());
+    }
+    RegionCode township = RegionCode.parse(input.townshipCode());
+    if (township.level() != RegionLevel.TOWNSHIP) {
+      throw BusinessRuleException.invalid(
+          "PERSON_TOWNSHIP_LEVEL",
+          "户籍地必须是乡镇（街道）一级的行政区划",
+          "township code has level " + township.level());
+    }
+    jurisdiction.region(township);
+    String village = null;
+    if (input.villageCode() != null && !input.villageCode().isBlank()) {
+      RegionCode v = RegionCode.parse(input.villageCode());
+      if (v.level() != RegionLevel.VILLAGE || !township.contains(v)) {
+        throw BusinessRuleException.invalid(
+            "PERSON_VILLAGE_OUTSIDE",
+            "所填村（社区）不属于该乡镇（街道）",
+            "village " + v + " not under " + township);
+      }
+      jurisdiction.region(v);
+      village = v.value();
+    }
+    PersonEntity person =
+        new PersonEntity(
+            idNumber.value(),
+            input.name().strip(),
+            idNumber.gender(),
+            idNumber.birthDate(),
+            input.category(),
+            township.value(),
+            village,
+            blankToNull(input.phone()),
+            blankToNull(input.address()));
+    if (input.householdMembers() != null) {
+      input
+          .householdMembers()
+          .forEach(m -> person.addMember(m.name().strip(), m.relation().strip()));
+    }
+    return toView(persons.save(person));
+  }
+
+  @Override
+  public Optional<PersonView> findByIdNumber(IdNumber idNumber) {
+    return persons.findByIdNumber(idNumber.value()).map(RegistryService::toView);
+  }
+
+  @Override
+  public PersonView person(long id) {
+    return persons
+        .findById(id)
+        .map(RegistryService::toView)
+        .orElseThrow(
+            () ->
+                BusinessRuleException.notFound("PERSON_UNKNOWN", "未找到该服务对象档案", "no person " + id));
+  }
+
+  private static PersonView toView(PersonEntity p) {
+    List<HouseholdMember> members =
+        p.getMembers().stream()
+            .map(m -> new HouseholdMember(m.getName(), m.getRelation()))
+            .toList();
+    return new PersonView(
+        p.getId(),
+        p.getName(),
+        Masking.idNumber(p.getIdNumber()),
+        p.getGender(),
+        p.getBirthDate(),
+        p.getCategory(),
+        p.getTownshipCode(),
+        p.getVillageCode(),
+        Masking.phone(p.getPhone()),
+        members);
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+}
