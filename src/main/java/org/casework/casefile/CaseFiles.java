@@ -1,0 +1,48 @@
+package org.casework.casefile;
+
+import java.util.List;
+import java.util.Optional;
+
+/** What every case shares: number, region, status, stage, history, notices. */
+public interface CaseFiles {
+
+  /**
+   * Opens a case with a fresh number and its "filed" history entry; its process instance is started
+   * once the transaction commits (and retried later if the engine is unreachable), so the engine
+   * never holds a case the database does not.
+   */
+  CaseView open(OpenCase command);
+
+  /**
+   * The first worker of a process claims the case for its instance. False when another instance
+   * already owns it (a retried start raced the first one): that instance must end quietly.
+   */
+  boolean claimProcessInstance(String caseNumber, long processInstanceKey);
+
+  Optional<CaseView> find(String caseNumber);
+
+  /** The case, or a Chinese "not found" error. */
+  CaseView get(String caseNumber);
+
+  /**
+   * Moves the case into the stage that the process element stands for (status, due date from the
+   * stage's legal period) and records it once per {@code stepKey}.
+   */
+  StageEntered enterStage(String caseNumber, String processId, String elementId, String stepKey);
+
+  /** Appends to the history; a second call with the same step key is ignored. */
+  void record(String caseNumber, HistoryEntry entry);
+
+  /** Sets the status and appends the history entry, once per step key. */
+  void changeStatus(String caseNumber, CaseStatus status, HistoryEntry entry);
+
+  /** Records the notice text sent to the applicant, once per step key. */
+  void notifyApplicant(String caseNumber, String stepKey, String text);
+
+  List<HistoryView> history(String caseNumber);
+
+  /** Who completed the latest instance of the user task {@code elementId} (from the history). */
+  Optional<String> lastCompletedBy(String caseNumber, String elementId);
+
+  List<NoticeView> notices(String caseNumber);
+}

@@ -1,0 +1,35 @@
+package org.casework.casefile;
+
+/** Where a case stands, as the applicant and officers read it. */
+public enum CaseStatus {
+  FILED("已登记", false),
+  EMERGENCY_PAYMENT("急难先行支付", false),
+  VERIFYING("入户核实中", false),
+  UNDER_REVIEW("乡镇审核中", false),
+  AWAITING_MATERIALS("待补正材料", false),
+  IN_PUBLICITY("公示中", false),
+  AWAITING_APPROVAL("待审批", false),
+  AWAITING_COUNTERSIGN("待分管领导会签", false),
+  APPROVED("已批准", false),
+  PAID("已发放", false),
+  FOLLOW_UP("已结案，待回访", true),
+  CLOSED("已结案", true),
+  REFUSED("不予帮扶", true),
+  WITHDRAWN("已终止", true);
+
+  private final String label;
+  private final boolean closed;
+
+  CaseStatus(String label, boolean closed) {
+    this.label = label;
+    this.closed = closed;
+  }
+
+  public String label() {
+    return label;
+  }
+
+  public boolean isClosed() {
+    return closed;
+  }
+}

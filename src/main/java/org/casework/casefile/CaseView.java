@@ -1,0 +1,22 @@
+package org.casework.casefile;
+
+import java.time.Instant;
+
+public record CaseView(
+    long id,
+    String caseNumber,
+    CaseType type,
+    String countyCode,
+    String townshipCode,
+    String villageCode,
+    long applicantPersonId,
+    String title,
+    CaseStatus status,
+    String stage,
+    Instant stageDueAt,
+    String assignedOfficer,
+    String filedBy,
+    Long processInstanceKey,
+    Instant filedAt,
+    Instant updatedAt,
+    Instant closedAt) {}

@@ -1,0 +1,7 @@
+package org.casework.casefile;
+
+import java.time.Instant;
+
+/** A case entered a process stage; {@code dueAt} is null where the stage has no legal period. */
+public record StageEntered(
+    String caseNumber, String stage, String stageLabel, CaseStatus status, Instant dueAt) {}

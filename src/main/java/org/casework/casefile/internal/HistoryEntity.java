@@ -1,0 +1,89 @@
+package org.casework.casefile.internal;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** Append-only: no setters. */
+@Entity
+@Table(name = "casefile_history")
+class HistoryEntity {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(name = "case_id")
+  private long caseId;
+
+  private Instant at;
+  private String actor;
+
+  @Column(name = "actor_role")
+  private String actorRole;
+
+  private String action;
+  private String outcome;
+  private String reason;
+
+  @Column(name = "step_key")
+  private String stepKey;
+
+  /** The BPMN element a user completed, for "who did this task" questions. */
+  @Column(name = "element_id")
+  private String elementId;
+
+  protected HistoryEntity() {}
+
+  HistoryEntity(
+      long caseId,
+      Instant at,
+      String actor,
+      String actorRole,
+      String action,
+      String outcome,
+      String reason,
+      String stepKey) {
+    this.caseId = caseId;
+    this.at = at;
+    this.actor = actor;
+    this.actorRole = actorRole;
+    this.action = action;
+    this.outcome = outcome;
+    this.reason = reason;
+    this.stepKey = stepKey;
+  }
+
+  HistoryEntity completedTask(String element) {
+    this.elementId = element;
+    return this;
+  }
+
+  public Instant getAt() {
+    return at;
+  }
+
+  public String getActor() {
+    return actor;
+  }
+
+  public String getActorRole() {
+    return actorRole;
+  }
+
+  public String getAction() {
+    return action;
+  }
+
+  public String getOutcome() {
+    return outcome;
+  }
+
+  public String getReason() {
+    return reason;
+  }
+}

@@ -1,0 +1,40 @@
+package org.casework.casefile.internal;
+
+import io.camunda.zeebe.client.api.response.ActivatedJob;
+import io.camunda.zeebe.spring.client.annotation.JobWorker;
+import io.camunda.zeebe.spring.client.annotation.Variable;
+import org.casework.casefile.CaseFiles;
+import org.casework.casefile.StageEntered;
+import org.springframework.stereotype.Component;
+
+/**
+ * Start execution listener on every user task: the case enters the stage the element stands for
+ * (status + legal due date from casefile_stage), and the task reads its due date from {@code
+ * stageDue}. Keyed by element instance, so a retried job writes the history line once.
+ */
+@Component
+public class StageWorker {
+
+  static final String ENTER_STAGE = "casefile.enter-stage";
+
+  private final CaseFiles caseFiles;
+
+  StageWorker(CaseFiles caseFiles) {
+    this.caseFiles = caseFiles;
+  }
+
+  @JobWorker(type = ENTER_STAGE, fetchVariables = "caseNumber")
+  public StageOutput enterStage(ActivatedJob job, @Variable String caseNumber) {
+    StageEntered stage =
+        caseFiles.enterStage(
+            caseNumber,
+            job.getBpmnProcessId(),
+            job.getElementId(),
+            "stage:" + job.getElementInstanceKey());
+    return new StageOutput(
+        stage.dueAt() == null ? null : stage.dueAt().toString(), stage.stageLabel());
+  }
+
+  /** {@code stageDue} is an ISO-8601 instant, read by the task's dueDate expression. */
+  record StageOutput(String stageDue, String stageLabel) {}
+}

@@ -1,0 +1,116 @@
+package org.casework.casefile.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.casework.casefile.TaskActors;
+import org.springframework.stereotype.Component;
+
+/**
+ * Asks Tasklist (v1 API, session login as a service user) who completed the latest instance of a
+ * task. Tasklist keeps the assignee after completion.
+ */
+@Component
+class TasklistTaskActors implements TaskActors {
+
+  private final TasklistProperties props;
+  private final ObjectMapper json;
+  private final HttpClient http;
+  private volatile String csrfToken;
+
+  TasklistTaskActors(TasklistProperties props, ObjectMapper json) {
+    this.props = props;
+    this.json = json;
+    this.http =
+        HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+  }
+
+  @Override
+  public Optional<String> completedBy(long processInstanceKey, String elementId) {
+    try {
+      if (csrfToken == null) {
+        login();
+      }
+      HttpResponse<String> response = search(processInstanceKey, elementId);
+      if (response.statusCode() == 401 || response.statusCode() == 403) {
+        login();
+        response = search(processInstanceKey, elementId);
+      }
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException("Tasklist search answered " + response.statusCode());
+      }
+      String latestAssignee = null;
+      String latestCompletion = "";
+      for (JsonNode task : json.readTree(response.body())) {
+        String completed = task.path("completionDate").asText("");
+        if (!task.path("assignee").isNull() && completed.compareTo(latestCompletion) > 0) {
+          latestCompletion = completed;
+          latestAssignee = task.path("assignee").asText();
+        }
+      }
+      return Optional.ofNullable(latestAssignee);
+    } catch (IOException e) {
+      throw new IllegalStateException("Tasklist unreachable: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  private HttpResponse<String> search(long processInstanceKey, String elementId)
+      throws IOException, InterruptedException {
+    String body =
+        json.writeValueAsString(
+            Map.of(
+                "processInstanceKey",
+                String.valueOf(processInstanceKey),
+                "taskDefinitionId",
+                elementId,
+                "state",
+                "COMPLETED",
+                "pageSize",
+                50));
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(props.url() + "/v1/tasks/search"))
+            .timeout(Duration.ofSeconds(10))
+            .header("Content-Type", "application/json")
+            .header("X-CSRF-TOKEN", csrfToken == null ? "" : csrfToken)
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
+    return http.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  private synchronized void login() throws IOException, InterruptedException {
+    String form =
+        "username="
+            + URLEncoder.encode(props.username(), StandardCharsets.UTF_8)
+            + "&password="
+            + URLEncoder.encode(props.password(), StandardCharsets.UTF_8);
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create(props.url() + "/api/login"))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() >= 300) {
+      throw new IllegalStateException(
+          "Tasklist login as " + props.username() + " answered " + response.statusCode());
+    }
+    csrfToken = response.headers().firstValue("X-CSRF-TOKEN").orElse("");
+  }
+}
