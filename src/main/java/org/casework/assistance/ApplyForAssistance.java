@@ -1,0 +1,30 @@
+package org.casework.assistance;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import org.casework.registry.RegisterPerson;
+
+/** A 困难帮扶 application as filed by a township caseworker or a village liaison. */
+public record ApplyForAssistance(
+    @NotNull(message = "{assistance.applicant.required}") @Valid RegisterPerson applicant,
+    @NotNull(message = "{assistance.cause.required}") HardshipCause cause,
+    @NotBlank(message = "{assistance.description.required}")
+        @Size(max = 2000, message = "{field.too.long}")
+        String description,
+    @NotNull(message = "{assistance.amount.required}")
+        @DecimalMin(value = "0.01", message = "{assistance.amount.positive}")
+        @Digits(integer = 10, fraction = 2, message = "{assistance.amount.format}")
+        BigDecimal amountRequested,
+    @NotNull(message = "{assistance.income.required}")
+        @DecimalMin(value = "0.00", message = "{assistance.income.negative}")
+        @Digits(integer = 10, fraction = 2, message = "{assistance.amount.format}")
+        BigDecimal monthlyIncome,
+    boolean emergency,
+    @NotBlank(message = "{assistance.filedBy.required}")
+        @Size(max = 64, message = "{field.too.long}")
+        String filedBy) {}

@@ -1,0 +1,18 @@
+package org.casework.assistance;
+
+import org.casework.casefile.CaseView;
+
+/** 困难帮扶: filing and what applicants and the public send in while a case runs. */
+public interface HardshipAssistance {
+
+  /** Validates, opens the case and starts its process, all or nothing. */
+  CaseView apply(ApplyForAssistance application);
+
+  /** The applicant brought the missing materials (补正): the review resumes. */
+  void materialsSubmitted(String caseNumber, String note, String receivedBy);
+
+  /** An objection during publicity (公示异议): the case goes back to township review. */
+  void objectionLodged(String caseNumber, String objection, String receivedBy);
+
+  ApplicationView application(String caseNumber);
+}

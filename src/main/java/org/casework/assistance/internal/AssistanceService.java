@@ -1,0 +1,244 @@
+package org.casework.assistance.internal;
+
+import io.camunda.zeebe.client.ZeebeClient;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.casework.assistance.ApplicationView;
+import org.casework.assistance.ApplyForAssistance;
+import org.casework.assistance.AssistancePolicy;
+import org.casework.assistance.HardshipAssistance;
+import org.casework.casefile.CaseFiles;
+import org.casework.casefile.CaseStatus;
+import org.casework.casefile.CaseType;
+import org.casework.casefile.CaseView;
+import org.casework.casefile.HistoryEntry;
+import org.casework.casefile.OpenCase;
+import org.casework.common.BusinessRuleException;
+import org.casework.common.Formats;
+import org.casework.jurisdiction.Jurisdiction;
+import org.casework.jurisdiction.RegionCode;
+import org.casework.jurisdiction.Role;
+import org.casework.jurisdiction.StaffMember;
+import org.casework.registry.IdNumber;
+import org.casework.registry.PersonView;
+import org.casework.registry.Registry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+class AssistanceService implements HardshipAssistance {
+
+  static final String MATERIALS_SUBMITTED = "hardship.materials-submitted";
+  static final String PUBLICITY_OBJECTION = "hardship.publicity-objection";
+
+  private static final Logger log = LoggerFactory.getLogger(AssistanceService.class);
+  private static final Set<Role> MAY_FILE =
+      EnumSet.of(Role.VILLAGE_LIAISON, Role.TOWNSHIP_CASEWORKER);
+
+  private final Jurisdiction jurisdiction;
+  private final Registry registry;
+  private final CaseFiles caseFiles;
+  private final ApplicationRepository applications;
+  private final PolicyLookup policies;
+  private final ZeebeClient zeebe;
+  private final Clock clock;
+
+  AssistanceService(
+      Jurisdiction jurisdiction,
+      Registry registry,
+      CaseFiles caseFiles,
+      ApplicationRepository applications,
+      PolicyLookup policies,
+      ZeebeClient zeebe,
+      Clock clock) {
+    this.jurisdiction = jurisdiction;
+    this.registry = registry;
+    this.caseFiles = caseFiles;
+    this.applications = applications;
+    this.policies = policies;
+    this.zeebe = zeebe;
+    this.clock = clock;
+  }
+
+  @Override
+  @Transactional
+  public CaseView apply(ApplyForAssistance a) {
+    StaffMember officer = filingOfficer(a.filedBy());
+    IdNumber idNumber = IdNumber.parse(a.applicant().idNumber());
+    RegionCode township = RegionCode.parse(a.applicant().townshipCode());
+    RegionCode place =
+        hasText(a.applicant().villageCode())
+            ? RegionCode.parse(a.applicant().villageCode())
+            : township;
+    if (!officer.covers(place)) {
+      throw BusinessRuleException.forbidden(
+          "REGION_OUTSIDE_OFFICER",
+          "申请人户籍地（" + place + "）不在您的管辖范围（" + officer.region() + "）内，不能代为登记",
+          officer.username() + " in " + officer.region() + " tried to file for " + place);
+    }
+    AssistancePolicy policy = policies.forRegion(township.value());
+    if (a.amountRequested().compareTo(policy.maxAmount()) > 0) {
+      throw BusinessRuleException.invalid(
+          "AMOUNT_ABOVE_MAXIMUM",
+          "申请金额超过本地区困难帮扶单次上限 " + Formats.yuan(policy.maxAmount()),
+          "amount " + a.amountRequested() + " > max " + policy.maxAmount());
+    }
+    PersonView person = registry.register(a.applicant());
+    if (!person.name().equals(a.applicant().name().strip())) {
+      throw BusinessRuleException.invalid(
+          "ID_NUMBER_NAME_MISMATCH",
+          "该身份证号已登记在另一姓名下，请核对申请人姓名和身份证号",
+          "name differs from the registered person " + person.id() + " for " + idNumber);
+    }
+    int year = Formats.chinaDate(clock.instant()).getYear();
+    List<ApplicationEntity> earlier = applications.findSameCause(person.id(), a.cause(), year, "");
+    if (!earlier.isEmpty()) {
+      throw BusinessRuleException.conflict(
+          "DUPLICATE_APPLICATION",
+          "该申请人今年已因“"
+              + a.cause().label()
+              + "”申请过帮扶（案件 "
+              + earlier.getFirst().getCaseNumber()
+              + "），同一事由同一年度不能重复申请",
+          "person "
+              + person.id()
+              + " already applied for "
+              + a.cause()
+              + " in "
+              + year
+              + ": "
+              + earlier.getFirst().getCaseNumber());
+    }
+    String title = "困难帮扶申请：" + a.cause().label() + "，申请金额 " + Formats.yuan(a.amountRequested());
+    CaseView opened =
+        caseFiles.open(
+            new OpenCase(
+                CaseType.HARDSHIP,
+                township.value(),
+                hasText(a.applicant().villageCode()) ? place.value() : null,
+                person.id(),
+                title,
+                officer.username(),
+                officer.role().name()));
+    applications.save(
+        new ApplicationEntity(
+            opened.id(),
+            opened.caseNumber(),
+            person.id(),
+            a.cause(),
+            year,
+            a.description().strip(),
+            a.amountRequested().setScale(2, RoundingMode.HALF_UP),
+            a.emergency(),
+            person.householdSize(),
+            a.monthlyIncome().setScale(2, RoundingMode.HALF_UP)));
+    return opened;
+  }
+
+  @Override
+  @Transactional
+  public void materialsSubmitted(String caseNumber, String note, String receivedBy) {
+    CaseView c = caseFiles.get(caseNumber);
+    if (c.status() != CaseStatus.AWAITING_MATERIALS) {
+      throw BusinessRuleException.conflict(
+          "NOT_AWAITING_MATERIALS",
+          "案件 " + caseNumber + " 当前不在待补正状态（" + c.status().label() + "）",
+          "status " + c.status());
+    }
+    caseFiles.record(
+        caseNumber,
+        new HistoryEntry(
+            clock.instant(), receivedBy, "TOWNSHIP_CASEWORKER", "收到补正材料", "已补正", note, null));
+    publish(MATERIALS_SUBMITTED, caseNumber, "materials:" + clock.millis());
+  }
+
+  @Override
+  @Transactional
+  public void objectionLodged(String caseNumber, String objection, String receivedBy) {
+    CaseView c = caseFiles.get(caseNumber);
+    if (c.status() != CaseStatus.IN_PUBLICITY) {
+      throw BusinessRuleException.conflict(
+          "NOT_IN_PUBLICITY",
+          "案件 " + caseNumber + " 当前不在公示期（" + c.status().label() + "），不能登记公示异议",
+          "status " + c.status());
+    }
+    caseFiles.record(
+        caseNumber,
+        new HistoryEntry(
+            clock.instant(), receivedBy, "TOWNSHIP_CASEWORKER", "登记公示异议", "退回审核", objection, null));
+    publish(PUBLICITY_OBJECTION, caseNumber, "objection:" + clock.millis());
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public ApplicationView application(String caseNumber) {
+    ApplicationEntity a =
+        applications
+            .findByCaseNumber(caseNumber)
+            .orElseThrow(
+                () ->
+                    BusinessRuleException.notFound(
+                        "APPLICATION_UNKNOWN",
+                        "未找到案件 " + caseNumber + " 的帮扶申请",
+                        "no application " + caseNumber));
+    return new ApplicationView(
+        a.getCaseNumber(),
+        a.getCause(),
+        a.getDescription(),
+        a.getAmountRequested(),
+        a.getApprovedAmount(),
+        a.getEmergencyPaid(),
+        a.isEmergency(),
+        a.getHouseholdSize(),
+        a.getMonthlyIncome(),
+        a.getReviewer(),
+        a.getOutcome(),
+        a.getRefusalReason(),
+        a.getDuplicateOf());
+  }
+
+  private void publish(String message, String caseNumber, String messageId) {
+    zeebe
+        .newPublishMessageCommand()
+        .messageName(message)
+        .correlationKey(caseNumber)
+        .messageId(messageId)
+        .timeToLive(Duration.ofMinutes(10))
+        .send()
+        .join();
+    log.info("case {}: message {} published", caseNumber, message);
+  }
+
+  private StaffMember filingOfficer(String username) {
+    StaffMember officer =
+        jurisdiction
+            .staff(username)
+            .filter(StaffMember::enabled)
+            .orElseThrow(
+                () ->
+                    BusinessRuleException.forbidden(
+                        "OFFICER_UNKNOWN", "经办人账号不存在或已停用", "no enabled staff " + username));
+    if (!MAY_FILE.contains(officer.role())) {
+      throw BusinessRuleException.forbidden(
+          "OFFICER_MAY_NOT_FILE",
+          "只有村联络员和乡镇经办人可以登记困难帮扶申请",
+          username + " has role " + officer.role());
+    }
+    return officer;
+  }
+
+  private static boolean hasText(String s) {
+    return s != null && !s.isBlank();
+  }
+
+  static BigDecimal money(BigDecimal v) {
+    return v == null ? null : v.setScale(2, RoundingMode.HALF_UP);
+  }
+}
