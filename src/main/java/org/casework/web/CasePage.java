@@ -1,0 +1,127 @@
+package org.casework.web;
+
+import org.casework.assistance.HardshipAssistance;
+import org.casework.casefile.CaseFiles;
+import org.casework.casefile.CaseNumber;
+import org.casework.casefile.CaseType;
+import org.casework.casefile.CaseView;
+import org.casework.common.BusinessRuleException;
+import org.casework.ledger.Ledger;
+import org.casework.registry.Registry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** 案件查询: look a case up by number and read its status, money and full history. */
+@Controller
+class CasePage {
+
+  private static final Logger log = LoggerFactory.getLogger(CasePage.class);
+
+  private final CaseFiles caseFiles;
+  private final HardshipAssistance assistance;
+  private final Registry registry;
+  private final Ledger ledger;
+
+  CasePage(CaseFiles caseFiles, HardshipAssistance assistance, Registry registry, Ledger ledger) {
+    this.caseFiles = caseFiles;
+    this.assistance = assistance;
+    this.registry = registry;
+    this.ledger = ledger;
+  }
+
+  @GetMapping("/")
+  String home() {
+    return "redirect:/cases";
+  }
+
+  @GetMapping("/cases")
+  String lookup(@RequestParam(required = false) String number, Model model) {
+    if (number == null || number.isBlank()) {
+      return "pages/case-lookup";
+    }
+    try {
+      String normalised = new CaseNumber(number.trim().toUpperCase()).value();
+      caseFiles.get(normalised);
+      return "redirect:/cases/" + normalised;
+    } catch (BusinessRuleException e) {
+      model.addAttribute("number", number.length() > 40 ? number.substring(0, 40) : number);
+      model.addAttribute("error", e.userMessage());
+      return "pages/case-lookup";
+    }
+  }
+
+  @GetMapping("/cases/{caseNumber}")
+  String detail(@PathVariable String caseNumber, Model model) {
+    try {
+      CaseView c = caseFiles.get(new CaseNumber(caseNumber).value());
+      model.addAttribute("c", c);
+      model.addAttribute("applicant", registry.person(c.applicantPersonId()));
+      model.addAttribute("history", caseFiles.history(c.caseNumber()));
+      model.addAttribute("notices", caseFiles.notices(c.caseNumber()));
+      model.addAttribute("payments", ledger.forCase(c.caseNumber()));
+      model.addAttribute(
+          "application",
+          c.type() == CaseType.HARDSHIP ? assistance.application(c.caseNumber()) : null);
+      return "pages/case-detail";
+    } catch (BusinessRuleException e) {
+      model.addAttribute(
+          "number", caseNumber.length() > 40 ? caseNumber.substring(0, 40) : caseNumber);
+      model.addAttribute("error", e.userMessage());
+      return "pages/case-lookup";
+    }
+  }
+
+  @PostMapping("/cases/{caseNumber}/materials")
+  String materials(
+      @PathVariable String caseNumber,
+      @RequestParam String text,
+      @RequestParam String receivedBy,
+      RedirectAttributes redirect) {
+    return act(
+        caseNumber,
+        redirect,
+        () -> assistance.materialsSubmitted(caseNumber, limit(text), receivedBy),
+        "已登记补正材料，案件回到乡镇审核");
+  }
+
+  @PostMapping("/cases/{caseNumber}/objections")
+  String objection(
+      @PathVariable String caseNumber,
+      @RequestParam String text,
+      @RequestParam String receivedBy,
+      RedirectAttributes redirect) {
+    return act(
+        caseNumber,
+        redirect,
+        () -> assistance.objectionLodged(caseNumber, limit(text), receivedBy),
+        "已登记公示异议，案件退回乡镇审核");
+  }
+
+  private String act(String caseNumber, RedirectAttributes redirect, Runnable action, String done) {
+    try {
+      String number = new CaseNumber(caseNumber).value();
+      action.run();
+      redirect.addFlashAttribute("message", done);
+      return "redirect:/cases/" + number;
+    } catch (BusinessRuleException e) {
+      log.warn("case action refused: {}", e.getMessage());
+      redirect.addFlashAttribute("error", e.userMessage());
+      return "redirect:/cases/" + (caseNumber.matches("[A-Z0-9-]{1,40}") ? caseNumber : "");
+    }
+  }
+
+  private static String limit(String text) {
+    if (text == null || text.isBlank() || text.length() > 2000) {
+      throw BusinessRuleException.invalid(
+          "TEXT_LENGTH", "请填写说明（不超过2000字）", "text blank or too long");
+    }
+    return text;
+  }
+}
