@@ -24,7 +24,13 @@ public record ApplyForAssistance(
         @DecimalMin(value = "0.00", message = "{assistance.income.negative}")
         @Digits(integer = 10, fraction = 2, message = "{assistance.amount.format}")
         BigDecimal monthlyIncome,
-    boolean emergency,
+    Boolean emergency,
     @NotBlank(message = "{assistance.filedBy.required}")
         @Size(max = 64, message = "{field.too.long}")
-        String filedBy) {}
+        String filedBy) {
+
+  /** An unticked checkbox sends nothing: not an emergency. */
+  public ApplyForAssistance {
+    emergency = Boolean.TRUE.equals(emergency);
+  }
+}

@@ -67,7 +67,7 @@ class CasePage {
       model.addAttribute("notices", caseFiles.notices(c.caseNumber()));
       model.addAttribute("payments", ledger.forCase(c.caseNumber()));
       model.addAttribute(
-          "application",
+          "hardship",
           c.type() == CaseType.HARDSHIP ? assistance.application(c.caseNumber()) : null);
       return "pages/case-detail";
     } catch (BusinessRuleException e) {

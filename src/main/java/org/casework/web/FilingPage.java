@@ -54,7 +54,7 @@ class FilingPage {
   @GetMapping("/applications/new")
   String form(Model model) {
     model.addAttribute(
-        "application",
+        "filing",
         new ApplyForAssistance(
             new RegisterPerson(null, null, null, null, null, null, null, List.of()),
             null,
@@ -68,7 +68,7 @@ class FilingPage {
 
   @PostMapping("/applications")
   String submit(
-      @Valid @ModelAttribute("application") ApplyForAssistance application,
+      @Valid @ModelAttribute("filing") ApplyForAssistance application,
       BindingResult binding,
       Model model,
       RedirectAttributes redirect) {

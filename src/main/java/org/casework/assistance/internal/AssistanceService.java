@@ -77,6 +77,8 @@ class AssistanceService implements HardshipAssistance {
         hasText(a.applicant().villageCode())
             ? RegionCode.parse(a.applicant().villageCode())
             : township;
+    jurisdiction.region(township);
+    jurisdiction.region(place);
     if (!officer.covers(place)) {
       throw BusinessRuleException.forbidden(
           "REGION_OUTSIDE_OFFICER",
