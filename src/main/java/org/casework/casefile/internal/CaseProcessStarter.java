@@ -44,21 +44,28 @@ class CaseProcessStarter {
         });
   }
 
+  /** Asynchronous: a slow or absent engine must not hold up the officer's request. */
   void start(String caseNumber, CaseType type) {
-    try {
-      long key =
-          zeebe
-              .newCreateInstanceCommand()
-              .bpmnProcessId(type.processId())
-              .latestVersion()
-              .variables(Map.of("caseNumber", caseNumber))
-              .send()
-              .join()
-              .getProcessInstanceKey();
-      log.info("case {} started as process instance {}", caseNumber, key);
-    } catch (RuntimeException e) {
-      log.warn("case {}: process start failed, will retry: {}", caseNumber, e.getMessage());
-    }
+    zeebe
+        .newCreateInstanceCommand()
+        .bpmnProcessId(type.processId())
+        .latestVersion()
+        .variables(Map.of("caseNumber", caseNumber))
+        .send()
+        .whenComplete(
+            (instance, failure) -> {
+              if (failure == null) {
+                log.info(
+                    "case {} started as process instance {}",
+                    caseNumber,
+                    instance.getProcessInstanceKey());
+              } else {
+                log.warn(
+                    "case {}: process start failed, will retry: {}",
+                    caseNumber,
+                    failure.getMessage());
+              }
+            });
   }
 
   @Scheduled(

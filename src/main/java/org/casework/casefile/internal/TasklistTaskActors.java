@@ -52,16 +52,25 @@ class TasklistTaskActors implements TaskActors {
       if (response.statusCode() != 200) {
         throw new IllegalStateException("Tasklist search answered " + response.statusCode());
       }
-      String latestAssignee = null;
-      String latestCompletion = "";
+      // The newest instance of the element is the one just completed (an element is not entered
+      // again before it ends). Tasklist completes the engine job before its own index says so, so
+      // until that instance reads COMPLETED the answer is "not yet", never an older instance's
+      // user.
+      JsonNode newest = null;
       for (JsonNode task : json.readTree(response.body())) {
-        String completed = task.path("completionDate").asText("");
-        if (!task.path("assignee").isNull() && completed.compareTo(latestCompletion) > 0) {
-          latestCompletion = completed;
-          latestAssignee = task.path("assignee").asText();
+        if (newest == null
+            || Long.parseLong(task.path("id").asText("0"))
+                > Long.parseLong(newest.path("id").asText("0"))) {
+          newest = task;
         }
       }
-      return Optional.ofNullable(latestAssignee);
+      if (newest == null
+          || !"COMPLETED".equals(newest.path("taskState").asText())
+          || newest.path("assignee").isNull()
+          || newest.path("assignee").asText().isEmpty()) {
+        return Optional.empty();
+      }
+      return Optional.of(newest.path("assignee").asText());
     } catch (IOException e) {
       throw new IllegalStateException("Tasklist unreachable: " + e.getMessage(), e);
     } catch (InterruptedException e) {

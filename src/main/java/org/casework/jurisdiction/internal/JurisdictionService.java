@@ -7,8 +7,10 @@ import org.casework.jurisdiction.Jurisdiction;
 import org.casework.jurisdiction.Region;
 import org.casework.jurisdiction.RegionCode;
 import org.casework.jurisdiction.Role;
+import org.casework.jurisdiction.StaffAdded;
 import org.casework.jurisdiction.StaffMember;
 import org.casework.jurisdiction.Station;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,12 +23,15 @@ class JurisdictionService implements Jurisdiction {
   private final StaffRepository staff;
   private final StationRepository stations;
   private final PasswordEncoder passwordEncoder;
+  private final ApplicationEventPublisher events;
 
   JurisdictionService(
       RegionRepository regions,
       StaffRepository staff,
       StationRepository stations,
-      PasswordEncoder passwordEncoder) {
+      PasswordEncoder passwordEncoder,
+      ApplicationEventPublisher events) {
+    this.events = events;
     this.regions = regions;
     this.staff = staff;
     this.stations = stations;
@@ -113,10 +118,17 @@ class JurisdictionService implements Jurisdiction {
           role.label() + "只能设在" + role.level().label() + "一级",
           "role " + role + " does not fit level " + region.level());
     }
-    return toStaff(
-        staff.save(
-            new StaffEntity(
-                username, displayName, role, region.value(), passwordEncoder.encode(rawPassword))));
+    StaffMember added =
+        toStaff(
+            staff.save(
+                new StaffEntity(
+                    username,
+                    displayName,
+                    role,
+                    region.value(),
+                    passwordEncoder.encode(rawPassword))));
+    events.publishEvent(new StaffAdded(username));
+    return added;
   }
 
   @Override
