@@ -8,5 +8,9 @@ import java.util.Optional;
  */
 public interface TaskActors {
 
-  Optional<String> completedBy(long processInstanceKey, String elementId);
+  /**
+   * Who completed the {@code instanceNumber}-th instance (1 = first) of the user task {@code
+   * elementId} in the process instance; empty while Tasklist does not yet show it completed.
+   */
+  Optional<String> completedBy(long processInstanceKey, String elementId, int instanceNumber);
 }

@@ -22,7 +22,8 @@ public class ScriptedTaskActors implements TaskActors {
   }
 
   @Override
-  public Optional<String> completedBy(long processInstanceKey, String elementId) {
+  public Optional<String> completedBy(
+      long processInstanceKey, String elementId, int instanceNumber) {
     return Optional.ofNullable(byElement.get(elementId));
   }
 }

@@ -196,6 +196,11 @@ class CaseFileService implements CaseFiles {
         .map(HistoryEntity::getActor);
   }
 
+  /** How many completions of the user task {@code elementId} the case history already holds. */
+  int completionsRecorded(String caseNumber, String elementId) {
+    return (int) history.countByCaseIdAndElementId(load(caseNumber).getId(), elementId);
+  }
+
   /** A user completed a task in Tasklist: record who, in which role, once per element instance. */
   @Transactional
   void recordTaskCompletion(

@@ -10,5 +10,7 @@ interface HistoryRepository extends JpaRepository<HistoryEntity, Long> {
 
   List<HistoryEntity> findByCaseIdOrderByAtAscIdAsc(long caseId);
 
+  long countByCaseIdAndElementId(long caseId, String elementId);
+
   Optional<HistoryEntity> findFirstByCaseIdAndElementIdOrderByIdDesc(long caseId, String elementId);
 }

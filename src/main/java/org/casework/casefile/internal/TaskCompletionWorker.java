@@ -33,8 +33,10 @@ public class TaskCompletionWorker {
   @JobWorker(type = RECORD_COMPLETION, autoComplete = false, fetchVariables = "caseNumber")
   public void recordCompletion(JobClient client, ActivatedJob job) {
     String caseNumber = (String) job.getVariablesAsMap().get("caseNumber");
+    // the n-th completion of this element in the case is the n-th task instance in Tasklist
+    int instance = caseFiles.completionsRecorded(caseNumber, job.getElementId()) + 1;
     Optional<String> actor =
-        taskActors.completedBy(job.getProcessInstanceKey(), job.getElementId());
+        taskActors.completedBy(job.getProcessInstanceKey(), job.getElementId(), instance);
     if (actor.isEmpty()) {
       log.debug(
           "case {}: completion of {} not yet in Tasklist, retrying",

@@ -11,6 +11,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.casework.casefile.TaskActors;
@@ -22,6 +25,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class TasklistTaskActors implements TaskActors {
+
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(TasklistTaskActors.class);
 
   private final TasklistProperties props;
   private final ObjectMapper json;
@@ -39,7 +45,8 @@ class TasklistTaskActors implements TaskActors {
   }
 
   @Override
-  public Optional<String> completedBy(long processInstanceKey, String elementId) {
+  public Optional<String> completedBy(
+      long processInstanceKey, String elementId, int instanceNumber) {
     try {
       if (csrfToken == null) {
         login();
@@ -52,25 +59,30 @@ class TasklistTaskActors implements TaskActors {
       if (response.statusCode() != 200) {
         throw new IllegalStateException("Tasklist search answered " + response.statusCode());
       }
-      // The newest instance of the element is the one just completed (an element is not entered
-      // again before it ends). Tasklist completes the engine job before its own index says so, so
-      // until that instance reads COMPLETED the answer is "not yet", never an older instance's
-      // user.
-      JsonNode newest = null;
-      for (JsonNode task : json.readTree(response.body())) {
-        if (newest == null
-            || Long.parseLong(task.path("id").asText("0"))
-                > Long.parseLong(newest.path("id").asText("0"))) {
-          newest = task;
-        }
+      // Instances in the order the engine created them (task id = job key, increasing). Until
+      // Tasklist has imported the instance asked for and shows it completed, the answer is "not
+      // yet" — never an earlier instance's user.
+      List<JsonNode> instances = new ArrayList<>();
+      json.readTree(response.body()).forEach(instances::add);
+      instances.sort(Comparator.comparingLong(t -> Long.parseLong(t.path("id").asText("0"))));
+      if (log.isDebugEnabled()) {
+        log.debug(
+            "Tasklist has {} instance(s) of {} in {}, asked for #{}",
+            instances.size(),
+            elementId,
+            processInstanceKey,
+            instanceNumber);
       }
-      if (newest == null
-          || !"COMPLETED".equals(newest.path("taskState").asText())
-          || newest.path("assignee").isNull()
-          || newest.path("assignee").asText().isEmpty()) {
+      if (instances.size() < instanceNumber) {
         return Optional.empty();
       }
-      return Optional.of(newest.path("assignee").asText());
+      JsonNode task = instances.get(instanceNumber - 1);
+      if (!"COMPLETED".equals(task.path("taskState").asText())
+          || task.path("assignee").isNull()
+          || task.path("assignee").asText().isEmpty()) {
+        return Optional.empty();
+      }
+      return Optional.of(task.path("assignee").asText());
     } catch (IOException e) {
       throw new IllegalStateException("Tasklist unreachable: " + e.getMessage(), e);
     } catch (InterruptedException e) {
