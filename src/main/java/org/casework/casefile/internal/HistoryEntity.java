@@ -63,6 +63,10 @@ class HistoryEntity {
     return this;
   }
 
+  public Long getId() {
+    return id;
+  }
+
   public Instant getAt() {
     return at;
   }
