@@ -127,7 +127,7 @@ class AccessMatrixTest {
       }
     }
     assertThat(wrong).as("requests answered against the rules").isEmpty();
-    assertThat(checked).isGreaterThan(150);
+    assertThat(checked).as("cells of the matrix").isEqualTo(144);
   }
 
   private String target(StaffMember staff, boolean own) {

@@ -5,8 +5,9 @@ import java.time.temporal.ChronoUnit;
 import org.casework.audit.AuditKind;
 
 /**
- * What is appended, before chaining. Times are cut to microseconds (the column's precision), so the
- * hash recomputed from the row equals the hash computed at insert.
+ * What is appended, before chaining. Times are cut to whole seconds: Connector/J takes MariaDB
+ * ("5.5.5-10.11") for a server without fractional seconds and drops them, so only whole seconds
+ * survive the round trip and the hash recomputed from the row must equal the one computed at insert.
  */
 record AuditRecord(
     String sourceKey,
@@ -21,7 +22,7 @@ record AuditRecord(
     String reason) {
 
   AuditRecord {
-    at = at.truncatedTo(ChronoUnit.MICROS);
+    at = at.truncatedTo(ChronoUnit.SECONDS);
     action = cut(action, 200);
     outcome = cut(outcome, 200);
     reason = cut(reason, 2000);

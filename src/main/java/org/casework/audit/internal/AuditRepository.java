@@ -1,10 +1,12 @@
 package org.casework.audit.internal;
 
+import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.casework.audit.AuditKind;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
@@ -15,6 +17,11 @@ interface AuditRepository extends Repository<AuditEntryEntity, Long> {
 
   boolean existsBySourceKey(String sourceKey);
 
+  /**
+   * A locking read: it sees the latest committed entry even when the transaction's snapshot is
+   * older (the listener's transaction may have read before it took the chain head's lock).
+   */
+  @Lock(LockModeType.PESSIMISTIC_WRITE)
   Optional<AuditEntryEntity> findFirstByCaseNumberOrderByIdDesc(String caseNumber);
 
   @Query(

@@ -1,11 +1,13 @@
 package org.casework.audit.internal;
 
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.casework.audit.AuditEntryView;
 import org.casework.audit.AuditKind;
@@ -56,7 +58,7 @@ class AuditService implements AuditLog {
         entries.save(
             new AuditEntryEntity(
                 r,
-                clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS),
+                clock.instant().truncatedTo(ChronoUnit.SECONDS),
                 casePrev,
                 head.getLastHash()));
     head.advance(saved.getId(), saved.getHash());
@@ -67,7 +69,7 @@ class AuditService implements AuditLog {
   public void record(PersonalDataViewed e) {
     append(
         new AuditRecord(
-            "pii:" + java.util.UUID.randomUUID(),
+            "pii:" + UUID.randomUUID(),
             AuditKind.PERSONAL_DATA_VIEW,
             e.caseNumber(),
             e.regionCode(),
