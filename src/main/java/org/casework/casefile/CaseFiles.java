@@ -31,6 +31,12 @@ public interface CaseFiles {
    */
   CaseView get(String caseNumber, RegionScope scope);
 
+  /**
+   * Whether {@code username} handles the case: filed it, is its assigned officer, or did a step of
+   * it (a line of its history). Only they may see the applicant's personal data unmasked.
+   */
+  boolean isHandledBy(String caseNumber, String username);
+
   /** The latest cases in the officer's region and below, newest first. */
   List<CaseView> latest(RegionScope scope, int limit);
 

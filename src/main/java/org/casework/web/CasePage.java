@@ -31,12 +31,19 @@ class CasePage {
   private final HardshipAssistance assistance;
   private final Registry registry;
   private final Ledger ledger;
+  private final PersonalDataAccess personalData;
 
-  CasePage(CaseFiles caseFiles, HardshipAssistance assistance, Registry registry, Ledger ledger) {
+  CasePage(
+      CaseFiles caseFiles,
+      HardshipAssistance assistance,
+      Registry registry,
+      Ledger ledger,
+      PersonalDataAccess personalData) {
     this.caseFiles = caseFiles;
     this.assistance = assistance;
     this.registry = registry;
     this.ledger = ledger;
+    this.personalData = personalData;
   }
 
   @GetMapping("/")
@@ -97,6 +104,20 @@ class CasePage {
     model.addAttribute("number", number.length() > 40 ? number.substring(0, 40) : number);
     model.addAttribute("error", e.userMessage());
     return "pages/case-lookup";
+  }
+
+  /** 查看完整个人信息: shown once on the next page view (flash), audited. */
+  @PostMapping("/cases/{caseNumber}/personal-data")
+  String reveal(
+      @PathVariable String caseNumber, StaffMember officer, RedirectAttributes redirect) {
+    String number = new CaseNumber(caseNumber).value();
+    try {
+      redirect.addFlashAttribute("personal", personalData.reveal(number, officer));
+    } catch (BusinessRuleException e) {
+      log.warn("personal data refused: {}", e.getMessage());
+      redirect.addFlashAttribute("error", e.userMessage());
+    }
+    return "redirect:/cases/" + number;
   }
 
   @PostMapping("/cases/{caseNumber}/materials")

@@ -139,6 +139,14 @@ class CaseFileService implements CaseFiles {
   }
 
   @Override
+  public boolean isHandledBy(String caseNumber, String username) {
+    CaseEntity c = load(caseNumber);
+    return username.equals(c.getFiledBy())
+        || username.equals(c.getAssignedOfficer())
+        || history.existsByCaseIdAndActor(c.getId(), username);
+  }
+
+  @Override
   public List<CaseView> latest(RegionScope scope, int limit) {
     return cases
         .findAllInScope(scope.prefix(), PageRequest.of(0, Math.max(1, Math.min(limit, 200))))

@@ -8,6 +8,8 @@ interface HistoryRepository extends JpaRepository<HistoryEntity, Long> {
 
   boolean existsByCaseIdAndStepKey(long caseId, String stepKey);
 
+  boolean existsByCaseIdAndActor(long caseId, String actor);
+
   List<HistoryEntity> findByCaseIdOrderByAtAscIdAsc(long caseId);
 
   Optional<HistoryEntity> findFirstByCaseIdAndElementIdOrderByIdDesc(long caseId, String elementId);
