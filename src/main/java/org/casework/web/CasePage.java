@@ -108,8 +108,7 @@ class CasePage {
 
   /** 查看完整个人信息: shown once on the next page view (flash), audited. */
   @PostMapping("/cases/{caseNumber}/personal-data")
-  String reveal(
-      @PathVariable String caseNumber, StaffMember officer, RedirectAttributes redirect) {
+  String reveal(@PathVariable String caseNumber, StaffMember officer, RedirectAttributes redirect) {
     String number = new CaseNumber(caseNumber).value();
     try {
       redirect.addFlashAttribute("personal", personalData.reveal(number, officer));

@@ -108,7 +108,8 @@ class AuditChainTest {
   void shouldFindTheEditedRowWhenAReasonIsChangedInTheDatabase() {
     assertIntact("before tampering");
     String original =
-        jdbc.queryForObject("SELECT reason FROM audit_entry WHERE id = ?", String.class, filedEntry);
+        jdbc.queryForObject(
+            "SELECT reason FROM audit_entry WHERE id = ?", String.class, filedEntry);
     try {
       jdbc.update("UPDATE audit_entry SET reason = '申请金额 ¥60,000.00' WHERE id = ?", filedEntry);
 
@@ -127,10 +128,10 @@ class AuditChainTest {
   @Test
   void shouldFindTheGapWhenARowIsDeletedInTheDatabase() {
     assertIntact("before deleting");
-    Map<String, Object> row = jdbc.queryForMap("SELECT * FROM audit_entry WHERE id = ?", filedEntry);
+    Map<String, Object> row =
+        jdbc.queryForMap("SELECT * FROM audit_entry WHERE id = ?", filedEntry);
     Long next =
-        jdbc.queryForObject(
-            "SELECT MIN(id) FROM audit_entry WHERE id > ?", Long.class, filedEntry);
+        jdbc.queryForObject("SELECT MIN(id) FROM audit_entry WHERE id > ?", Long.class, filedEntry);
     try {
       jdbc.update("DELETE FROM audit_entry WHERE id = ?", filedEntry);
 

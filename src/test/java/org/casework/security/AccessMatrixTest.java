@@ -56,8 +56,18 @@ class AccessMatrixTest {
   /** One user per role (and a second township), all regions of the demo county. */
   static final List<String> USERS =
       List.of(
-          "lixiaohong", "zhangwei", "liuyang", "chenjing", "zhaolei", "sunli", "zhouqiang",
-          "wuhua", "zhengtao", "huangmin", "linfeng", "gaoyan");
+          "lixiaohong",
+          "zhangwei",
+          "liuyang",
+          "chenjing",
+          "zhaolei",
+          "sunli",
+          "zhouqiang",
+          "wuhua",
+          "zhengtao",
+          "huangmin",
+          "linfeng",
+          "gaoyan");
 
   @Autowired MockMvc mvc;
   @Autowired ObjectMapper json;
@@ -68,6 +78,7 @@ class AccessMatrixTest {
 
   /** A case in 海滨街道 新华社区 and one in 临江街道. */
   String caseInTownship;
+
   String caseInOtherTownship;
 
   @BeforeEach
@@ -101,6 +112,7 @@ class AccessMatrixTest {
             new Endpoint("GET /applications/new", FILERS, false),
             new Endpoint("POST /api/calendar/days", EnumSet.of(Role.ADMIN), false),
             new Endpoint("GET /audit", EnumSet.of(Role.AUDITOR), false),
+            new Endpoint("GET /admin/staff", EnumSet.of(Role.ADMIN), false),
             new Endpoint("GET /calendar/due", EnumSet.allOf(Role.class), false));
     List<String> wrong = new ArrayList<>();
     int checked = 0;
@@ -117,17 +129,22 @@ class AccessMatrixTest {
             continue; // a county user has no "other region" inside the demo county
           }
           boolean expected = e.roles().contains(staff.role()) && (!e.regionScoped() || covers);
-          int status = mvc.perform(request(e.name(), target, username)).andReturn().getResponse().getStatus();
+          int status =
+              mvc.perform(request(e.name(), target, username))
+                  .andReturn()
+                  .getResponse()
+                  .getStatus();
           boolean allowed = status != 401 && status != 403 && status != 302;
           checked++;
           if (allowed != expected) {
-            wrong.add(username + " " + staff.role() + " " + e.name() + " " + target + " → " + status);
+            wrong.add(
+                username + " " + staff.role() + " " + e.name() + " " + target + " → " + status);
           }
         }
       }
     }
     assertThat(wrong).as("requests answered against the rules").isEmpty();
-    assertThat(checked).as("cells of the matrix").isEqualTo(144);
+    assertThat(checked).as("cells of the matrix").isEqualTo(156);
   }
 
   private String target(StaffMember staff, boolean own) {
@@ -146,7 +163,9 @@ class AccessMatrixTest {
     String[] parts = endpoint.split(" ");
     String path = parts[1].replace("{n}", caseNumber);
     MockHttpServletRequestBuilder r =
-        parts[0].equals("GET") ? get(path) : post(path).with(csrf()).contentType(MediaType.APPLICATION_JSON);
+        parts[0].equals("GET")
+            ? get(path)
+            : post(path).with(csrf()).contentType(MediaType.APPLICATION_JSON);
     if (path.equals("/api/hardship/applications")) {
       boolean other = caseNumber.equals(caseInOtherTownship);
       r.content(

@@ -82,13 +82,18 @@ class LoginAndRefusalTest {
     mvc.perform(get("/login"))
         .andExpect(header().string("X-Frame-Options", "DENY"))
         .andExpect(header().string("X-Content-Type-Options", "nosniff"))
-        .andExpect(header().string("Content-Security-Policy", containsString("default-src 'self'")));
+        .andExpect(
+            header().string("Content-Security-Policy", containsString("default-src 'self'")));
   }
 
   @Test
   void shouldLockAnAccountAfterFiveFailuresEvenForTheRightPassword() throws Exception {
     jurisdiction.addStaff(
-        "locktest", "锁定测试", Role.TOWNSHIP_CASEWORKER, new RegionCode(DemoRegion.TOWNSHIP), "demo123");
+        "locktest",
+        "锁定测试",
+        Role.TOWNSHIP_CASEWORKER,
+        new RegionCode(DemoRegion.TOWNSHIP),
+        "demo123");
     for (int i = 0; i < 5; i++) {
       mvc.perform(formLogin("/login").user("locktest").password("guess" + i))
           .andExpect(redirectedUrl("/login?error"));

@@ -110,9 +110,7 @@ class PersonalDataTest {
 
     mvc.perform(post("/cases/" + number + "/personal-data").with(csrf()).with(handler))
         .andExpect(
-            flash()
-                .attribute(
-                    "personal", new PersonalData(idNumber, "13912345678", "海滨街道新华社区8号")));
+            flash().attribute("personal", new PersonalData(idNumber, "13912345678", "海滨街道新华社区8号")));
     mvc.perform(
             get("/cases/" + number)
                 .with(handler)

@@ -45,7 +45,6 @@ final class AuditHasher {
     return t.getEpochSecond() + "." + String.format("%06d", t.getNano() / 1000);
   }
 
-
   private static void field(StringBuilder c, String value) {
     if (value == null) {
       c.append('-');

@@ -7,7 +7,8 @@ import org.casework.audit.AuditKind;
 /**
  * What is appended, before chaining. Times are cut to whole seconds: Connector/J takes MariaDB
  * ("5.5.5-10.11") for a server without fractional seconds and drops them, so only whole seconds
- * survive the round trip and the hash recomputed from the row must equal the one computed at insert.
+ * survive the round trip and the hash recomputed from the row must equal the one computed at
+ * insert.
  */
 record AuditRecord(
     String sourceKey,

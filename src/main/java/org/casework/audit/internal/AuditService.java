@@ -57,10 +57,7 @@ class AuditService implements AuditLog {
     AuditEntryEntity saved =
         entries.save(
             new AuditEntryEntity(
-                r,
-                clock.instant().truncatedTo(ChronoUnit.SECONDS),
-                casePrev,
-                head.getLastHash()));
+                r, clock.instant().truncatedTo(ChronoUnit.SECONDS), casePrev, head.getLastHash()));
     head.advance(saved.getId(), saved.getHash());
   }
 

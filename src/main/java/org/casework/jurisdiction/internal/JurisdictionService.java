@@ -7,8 +7,10 @@ import org.casework.jurisdiction.Jurisdiction;
 import org.casework.jurisdiction.Region;
 import org.casework.jurisdiction.RegionCode;
 import org.casework.jurisdiction.Role;
+import org.casework.jurisdiction.StaffChanged;
 import org.casework.jurisdiction.StaffMember;
 import org.casework.jurisdiction.Station;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,16 +23,19 @@ class JurisdictionService implements Jurisdiction {
   private final StaffRepository staff;
   private final StationRepository stations;
   private final PasswordEncoder passwordEncoder;
+  private final ApplicationEventPublisher events;
 
   JurisdictionService(
       RegionRepository regions,
       StaffRepository staff,
       StationRepository stations,
-      PasswordEncoder passwordEncoder) {
+      PasswordEncoder passwordEncoder,
+      ApplicationEventPublisher events) {
     this.regions = regions;
     this.staff = staff;
     this.stations = stations;
     this.passwordEncoder = passwordEncoder;
+    this.events = events;
   }
 
   @Override
@@ -106,6 +111,40 @@ class JurisdictionService implements Jurisdiction {
     if (existing.isPresent()) {
       return toStaff(existing.get());
     }
+    checkFits(role, region);
+    StaffMember added =
+        toStaff(
+            staff.save(
+                new StaffEntity(
+                    username,
+                    displayName,
+                    role,
+                    region.value(),
+                    passwordEncoder.encode(rawPassword))));
+    events.publishEvent(new StaffChanged(username));
+    return added;
+  }
+
+  @Override
+  @Transactional
+  public StaffMember setEnabled(String username, boolean enabled) {
+    StaffEntity e = loadStaff(username);
+    e.setEnabled(enabled);
+    events.publishEvent(new StaffChanged(username));
+    return toStaff(e);
+  }
+
+  @Override
+  @Transactional
+  public StaffMember reassign(String username, Role role, RegionCode region) {
+    StaffEntity e = loadStaff(username);
+    checkFits(role, region);
+    e.reassign(role, region.value());
+    events.publishEvent(new StaffChanged(username));
+    return toStaff(e);
+  }
+
+  private void checkFits(Role role, RegionCode region) {
     region(region);
     if (!role.fitsLevel(region.level())) {
       throw BusinessRuleException.invalid(
@@ -113,10 +152,15 @@ class JurisdictionService implements Jurisdiction {
           role.label() + "只能设在" + role.level().label() + "一级",
           "role " + role + " does not fit level " + region.level());
     }
-    return toStaff(
-        staff.save(
-            new StaffEntity(
-                username, displayName, role, region.value(), passwordEncoder.encode(rawPassword))));
+  }
+
+  private StaffEntity loadStaff(String username) {
+    return staff
+        .findByUsername(username)
+        .orElseThrow(
+            () ->
+                BusinessRuleException.notFound(
+                    "STAFF_UNKNOWN", "没有用户名为 " + username + " 的工作人员", "no staff " + username));
   }
 
   @Override

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.casework.jurisdiction.Jurisdiction;
+import org.casework.jurisdiction.StaffChanged;
 import org.casework.jurisdiction.StaffMember;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +19,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * The app owns the user directory; Tasklist/Operate 8.6 without Identity keep their logins in the
@@ -74,6 +76,25 @@ class TasklistLoginProvisioner {
       }
     }
     log.error("Tasklist logins were not provisioned: search index {} never answered", USER_INDEX);
+  }
+
+  /** One member changed (added, disabled, re-assigned): their Tasklist login follows. */
+  @Async
+  @TransactionalEventListener
+  public void on(StaffChanged changed) {
+    try {
+      jurisdiction.staff(changed.username()).ifPresent(this::provisionQuietly);
+    } catch (RuntimeException e) {
+      log.warn("Tasklist login of {} not updated: {}", changed.username(), e.getMessage());
+    }
+  }
+
+  private void provisionQuietly(StaffMember member) {
+    try {
+      provision(member);
+    } catch (Exception e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
   }
 
   void provision(StaffMember member) throws Exception {

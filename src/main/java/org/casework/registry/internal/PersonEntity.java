@@ -24,11 +24,9 @@ import org.casework.registry.PersonCategory;
 @Table(name = "registry_person")
 class PersonEntity {
 
-  /** Column names, also the associated data of their ciphertexts. */
-  static final String ID_NUMBER = "id_number";
-
-  static final String PHONE = "phone";
-  static final String ADDRESS = "address";
+  static final String ID_NUMBER = PiiCipher.ID_NUMBER;
+  static final String PHONE = PiiCipher.PHONE;
+  static final String ADDRESS = PiiCipher.ADDRESS;
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -30,7 +30,13 @@ import org.springframework.stereotype.Component;
  * tests only; the app warns when it runs with them.
  */
 @Component
-class PiiCipher {
+public class PiiCipher {
+
+  /** Column names, also the associated data of their ciphertexts. */
+  public static final String ID_NUMBER = "id_number";
+
+  public static final String PHONE = "phone";
+  public static final String ADDRESS = "address";
 
   static final String DEV_KEY = "ZGV2LW9ubHktcGlpLWtleS0zMi1ieXRlcy1sb25nISE=";
   static final String DEV_HMAC_KEY = "ZGV2LW9ubHktaG1hYy1rZXktZm9yLWlkLWxvb2t1cHM=";
@@ -58,16 +64,34 @@ class PiiCipher {
     }
     this.hmacKey = new SecretKeySpec(Base64.getDecoder().decode(hmacKey), "HmacSHA256");
     if (DEV_KEY.equals(key) || DEV_HMAC_KEY.equals(hmacKey)) {
-      log.warn("personal data keys are the development defaults: set CASEWORK_PII_KEY and CASEWORK_PII_HMAC_KEY");
+      log.warn(
+          "personal data keys are the development defaults: set CASEWORK_PII_KEY and CASEWORK_PII_HMAC_KEY");
     }
   }
 
-  String currentKeyId() {
+  /**
+   * For the Flyway Java migration, which runs before Spring's environment is bound: the same
+   * variables (environment or system properties) and defaults as {@code application.yml}.
+   */
+  public static PiiCipher fromEnvironment() {
+    return new PiiCipher(
+        setting("CASEWORK_PII_KEY", DEV_KEY),
+        setting("CASEWORK_PII_KEY_ID", "dev1"),
+        setting("CASEWORK_PII_OLD_KEYS", ""),
+        setting("CASEWORK_PII_HMAC_KEY", DEV_HMAC_KEY));
+  }
+
+  private static String setting(String name, String fallback) {
+    String value = System.getProperty(name, System.getenv(name));
+    return value == null || value.isBlank() ? fallback : value;
+  }
+
+  public String currentKeyId() {
     return currentKeyId;
   }
 
   /** Base64 of IV ‖ ciphertext ‖ tag; null stays null. */
-  String encrypt(String column, String plain) {
+  public String encrypt(String column, String plain) {
     if (plain == null) {
       return null;
     }
@@ -79,7 +103,8 @@ class PiiCipher {
       c.updateAAD(column.getBytes(StandardCharsets.UTF_8));
       byte[] sealed = c.doFinal(plain.getBytes(StandardCharsets.UTF_8));
       return Base64.getEncoder()
-          .encodeToString(ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array());
+          .encodeToString(
+              ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array());
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("cannot encrypt " + column, e);
     }
@@ -98,15 +123,14 @@ class PiiCipher {
       Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
       c.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, all, 0, IV_BYTES));
       c.updateAAD(column.getBytes(StandardCharsets.UTF_8));
-      return new String(
-          c.doFinal(all, IV_BYTES, all.length - IV_BYTES), StandardCharsets.UTF_8);
+      return new String(c.doFinal(all, IV_BYTES, all.length - IV_BYTES), StandardCharsets.UTF_8);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("cannot decrypt " + column + " with key " + keyId, e);
     }
   }
 
   /** Hex HMAC-SHA256 of a normalised ID number: equal numbers give equal hashes, nothing more. */
-  String lookupHash(String idNumber) {
+  public String lookupHash(String idNumber) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(hmacKey);
@@ -120,7 +144,8 @@ class PiiCipher {
   private static SecretKey aes(String base64) {
     byte[] raw = Base64.getDecoder().decode(base64.strip());
     if (raw.length != 32) {
-      throw new IllegalStateException("a personal data key must be 32 bytes (base64), got " + raw.length);
+      throw new IllegalStateException(
+          "a personal data key must be 32 bytes (base64), got " + raw.length);
     }
     return new SecretKeySpec(raw, "AES");
   }

@@ -115,7 +115,8 @@ class RegistryService implements Registry {
     return new PersonView(
         p.getId(),
         p.getName(),
-        Masking.idNumber(cipher.decrypt(PersonEntity.ID_NUMBER, p.getKeyId(), p.getIdNumberSealed())),
+        Masking.idNumber(
+            cipher.decrypt(PersonEntity.ID_NUMBER, p.getKeyId(), p.getIdNumberSealed())),
         p.getGender(),
         p.getBirthDate(),
         p.getCategory(),

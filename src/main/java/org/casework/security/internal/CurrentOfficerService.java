@@ -1,9 +1,10 @@
 package org.casework.security.internal;
 
-import org.casework.common.BusinessRuleException;
 import org.casework.jurisdiction.Jurisdiction;
 import org.casework.jurisdiction.StaffMember;
 import org.casework.security.CurrentOfficer;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -23,14 +24,13 @@ class CurrentOfficerService implements CurrentOfficer {
     if (who == null
         || !who.isAuthenticated()
         || !(who.getPrincipal() instanceof OfficerPrincipal)) {
-      throw BusinessRuleException.forbidden("NOT_LOGGED_IN", "请先登录", "no officer in context");
+      throw new AuthenticationCredentialsNotFoundException("no officer logged in");
     }
+    // a security exception: Spring Security answers it (login page / 401), the session ends
     return jurisdiction
         .staff(who.getName())
         .filter(StaffMember::enabled)
-        .orElseThrow(
-            () ->
-                BusinessRuleException.forbidden(
-                    "OFFICER_DISABLED", "您的账号已停用，请联系系统管理员", "staff disabled: " + who.getName()));
+        .orElseThrow(() -> new DisabledException("staff disabled since login"));
   }
+
 }

@@ -92,6 +92,8 @@ class SecurityConfig {
                     .permitAll()
                     .requestMatchers("/audit/**", "/api/audit/**")
                     .hasRole("AUDITOR")
+                    .requestMatchers("/admin/**")
+                    .hasRole("ADMIN")
                     .requestMatchers(POST, "/api/calendar/**")
                     .hasRole("ADMIN")
                     .requestMatchers("/applications/**", "/applications")

@@ -107,9 +107,7 @@ class TaskCompletedOutsideGroupProcessTest {
         "Task_VillageVerification",
         Map.of("verificationConfirmed", true, "verificationFindings", "情况属实"));
 
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> caseFiles.get(number).reviewHold());
+    await().atMost(Duration.ofSeconds(30)).until(() -> caseFiles.get(number).reviewHold());
     CaseView held = caseFiles.get(number);
     assertThat(held.reviewHoldReason())
         .contains("chenjing")

@@ -63,7 +63,10 @@ class PiiCipherTest {
     assertThatThrownBy(
             () ->
                 new PiiCipher(
-                    Base64.getEncoder().encodeToString(new byte[16]), "k", "", PiiCipher.DEV_HMAC_KEY))
+                    Base64.getEncoder().encodeToString(new byte[16]),
+                    "k",
+                    "",
+                    PiiCipher.DEV_HMAC_KEY))
         .hasMessageContaining("32 bytes");
   }
 }
