@@ -33,9 +33,13 @@ class AuditListeners {
 
   @ApplicationModuleListener
   void on(CaseHistoryAppended e) {
+    append(e);
+  }
+
+  void append(CaseHistoryAppended e) {
     audit.append(
         new AuditRecord(
-            "history:" + e.historyId(),
+            sourceKey(e),
             AuditKind.CASE_HISTORY,
             e.caseNumber(),
             e.regionCode(),
@@ -45,6 +49,10 @@ class AuditListeners {
             e.action(),
             e.outcome(),
             e.reason()));
+  }
+
+  static String sourceKey(CaseHistoryAppended e) {
+    return "history:" + e.historyId();
   }
 
   @ApplicationModuleListener

@@ -26,7 +26,7 @@ interface AuditRepository extends Repository<AuditEntryEntity, Long> {
 
   @Query(
       "select a from AuditEntryEntity a where a.caseNumber = ?1 and a.regionCode like concat(?2,"
-          + " '%') order by a.id")
+          + " '%') order by a.at, a.id")
   List<AuditEntryEntity> caseInScope(String caseNumber, String regionPrefix);
 
   @Query(
@@ -38,6 +38,9 @@ interface AuditRepository extends Repository<AuditEntryEntity, Long> {
       "select a from AuditEntryEntity a where a.kind in ?1 and a.regionCode like concat(?2, '%')"
           + " order by a.id desc")
   List<AuditEntryEntity> kindsInScope(List<AuditKind> kinds, String regionPrefix, Pageable page);
+
+  @Query("select a.sourceKey from AuditEntryEntity a where a.sourceKey in ?1")
+  List<String> presentSourceKeys(List<String> sourceKeys);
 
   @Query("select a from AuditEntryEntity a order by a.id")
   Stream<AuditEntryEntity> streamAll();

@@ -3,7 +3,9 @@ package org.casework.casefile.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.casework.casefile.CaseFiles;
 import org.casework.casefile.CaseHistoryAppended;
@@ -394,20 +396,34 @@ class CaseFileService implements CaseFiles {
     return true;
   }
 
+  @Override
+  public List<CaseHistoryAppended> historyAfter(long historyId, int limit) {
+    List<CaseHistoryAppended> result = new ArrayList<>();
+    Map<Long, CaseEntity> byId = new HashMap<>();
+    for (HistoryEntity h :
+        history.findByIdGreaterThanOrderByIdAsc(historyId, PageRequest.of(0, limit))) {
+      CaseEntity c = byId.computeIfAbsent(h.getCaseId(), id -> cases.findById(id).orElseThrow());
+      result.add(announcement(c, h));
+    }
+    return result;
+  }
+
+  private static CaseHistoryAppended announcement(CaseEntity entity, HistoryEntity saved) {
+    return new CaseHistoryAppended(
+        saved.getId(),
+        entity.getCaseNumber(),
+        entity.regionCode(),
+        saved.getAt(),
+        saved.getActor(),
+        saved.getActorRole(),
+        saved.getAction(),
+        saved.getOutcome(),
+        saved.getReason());
+  }
+
   /** The only way into the history table: saves the line and announces it (audit listens). */
   private void appendHistory(CaseEntity entity, HistoryEntity line) {
-    HistoryEntity saved = history.save(line);
-    events.publishEvent(
-        new CaseHistoryAppended(
-            saved.getId(),
-            entity.getCaseNumber(),
-            entity.regionCode(),
-            saved.getAt(),
-            saved.getActor(),
-            saved.getActorRole(),
-            saved.getAction(),
-            saved.getOutcome(),
-            saved.getReason()));
+    events.publishEvent(announcement(entity, history.save(line)));
   }
 
   private CaseEntity loadInScope(String caseNumber, RegionScope scope, String what) {

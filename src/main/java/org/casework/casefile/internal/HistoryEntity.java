@@ -67,6 +67,10 @@ class HistoryEntity {
     return id;
   }
 
+  public long getCaseId() {
+    return caseId;
+  }
+
   public Instant getAt() {
     return at;
   }
