@@ -66,8 +66,9 @@ public interface CaseFiles {
   List<NoticeView> notices(String caseNumber);
 
   /**
-   * History lines after {@code historyId}, oldest first, as the events they were announced with: for
-   * listeners that catch up (e.g. the audit log of a database that had history before it existed).
+   * History lines after {@code historyId}, oldest first, as the events they were announced with:
+   * for listeners that catch up (e.g. the audit log of a database that had history before it
+   * existed).
    */
   List<CaseHistoryAppended> historyAfter(long historyId, int limit);
 

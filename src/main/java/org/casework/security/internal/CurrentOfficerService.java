@@ -32,5 +32,4 @@ class CurrentOfficerService implements CurrentOfficer {
         .filter(StaffMember::enabled)
         .orElseThrow(() -> new DisabledException("staff disabled since login"));
   }
-
 }

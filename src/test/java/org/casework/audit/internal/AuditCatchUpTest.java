@@ -58,7 +58,8 @@ class AuditCatchUpTest {
                     "zhangwei"))
             .caseNumber();
     long caseId =
-        jdbc.queryForObject("SELECT id FROM casefile_case WHERE case_number = ?", Long.class, number);
+        jdbc.queryForObject(
+            "SELECT id FROM casefile_case WHERE case_number = ?", Long.class, number);
     // a line written straight into the table, as history from before the audit module was
     jdbc.update(
         "INSERT INTO casefile_history (case_id, at, actor, actor_role, action, outcome, reason)"
