@@ -25,12 +25,17 @@ public record ApplyForAssistance(
         @Digits(integer = 10, fraction = 2, message = "{assistance.amount.format}")
         BigDecimal monthlyIncome,
     Boolean emergency,
-    @NotBlank(message = "{assistance.filedBy.required}")
-        @Size(max = 64, message = "{field.too.long}")
-        String filedBy) {
+    /** The filing officer's username: pages and APIs set it from the login, never from input. */
+    @Size(max = 64, message = "{field.too.long}") String filedBy) {
 
   /** An unticked checkbox sends nothing: not an emergency. */
   public ApplyForAssistance {
     emergency = Boolean.TRUE.equals(emergency);
+  }
+
+  /** The same application, filed by {@code username} (the logged-in officer). */
+  public ApplyForAssistance filedBy(String username) {
+    return new ApplyForAssistance(
+        applicant, cause, description, amountRequested, monthlyIncome, emergency, username);
   }
 }

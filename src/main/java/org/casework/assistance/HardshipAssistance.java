@@ -1,6 +1,7 @@
 package org.casework.assistance;
 
 import org.casework.casefile.CaseView;
+import org.casework.jurisdiction.RegionScope;
 
 /** 困难帮扶: filing and what applicants and the public send in while a case runs. */
 public interface HardshipAssistance {
@@ -8,11 +9,17 @@ public interface HardshipAssistance {
   /** Validates, opens the case and starts its process, all or nothing. */
   CaseView apply(ApplyForAssistance application);
 
-  /** The applicant brought the missing materials (补正): the review resumes. */
+  /**
+   * The applicant brought the missing materials (补正): the review resumes. {@code receivedBy} must
+   * be an enabled officer whose region covers the case (else 403, recorded).
+   */
   void materialsSubmitted(String caseNumber, String note, String receivedBy);
 
   /** An objection during publicity (公示异议): the case goes back to township review. */
   void objectionLodged(String caseNumber, String objection, String receivedBy);
 
   ApplicationView application(String caseNumber);
+
+  /** The application of a case inside {@code scope} (else 403, recorded). */
+  ApplicationView application(String caseNumber, RegionScope scope);
 }

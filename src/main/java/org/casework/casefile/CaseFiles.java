@@ -2,6 +2,7 @@ package org.casework.casefile;
 
 import java.util.List;
 import java.util.Optional;
+import org.casework.jurisdiction.RegionScope;
 
 /** What every case shares: number, region, status, stage, history, notices. */
 public interface CaseFiles {
@@ -25,6 +26,21 @@ public interface CaseFiles {
   CaseView get(String caseNumber);
 
   /**
+   * The case as {@code scope} may see it: found only inside the officer's region (the query filters
+   * on it); a case elsewhere is a 403, recorded as {@code ScopeRefused}; none at all is a 404.
+   */
+  CaseView get(String caseNumber, RegionScope scope);
+
+  /**
+   * Whether {@code username} handles the case: filed it, is its assigned officer, or did a step of
+   * it (a line of its history). Only they may see the applicant's personal data unmasked.
+   */
+  boolean isHandledBy(String caseNumber, String username);
+
+  /** The latest cases in the officer's region and below, newest first. */
+  List<CaseView> latest(RegionScope scope, int limit);
+
+  /**
    * Moves the case into the stage that the process element stands for (status, due date from the
    * stage's legal period) and records it once per {@code stepKey}.
    */
@@ -41,8 +57,20 @@ public interface CaseFiles {
 
   List<HistoryView> history(String caseNumber);
 
+  /** The history, only for a case inside {@code scope} (else 403, recorded). */
+  List<HistoryView> history(String caseNumber, RegionScope scope);
+
   /** Who completed the latest instance of the user task {@code elementId} (from the history). */
   Optional<String> lastCompletedBy(String caseNumber, String elementId);
 
   List<NoticeView> notices(String caseNumber);
+
+  /**
+   * History lines after {@code historyId}, oldest first, as the events they were announced with:
+   * for listeners that catch up (e.g. the audit log of a database that had history before it
+   * existed).
+   */
+  List<CaseHistoryAppended> historyAfter(long historyId, int limit);
+
+  List<NoticeView> notices(String caseNumber, RegionScope scope);
 }

@@ -19,4 +19,12 @@ public record CaseView(
     Long processInstanceKey,
     Instant filedAt,
     Instant updatedAt,
-    Instant closedAt) {}
+    Instant closedAt,
+    boolean reviewHold,
+    String reviewHoldReason) {
+
+  /** The applicant's place: the village when known, else the township (what scope checks use). */
+  public String regionCode() {
+    return villageCode != null ? villageCode : townshipCode;
+  }
+}

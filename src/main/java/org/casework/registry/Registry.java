@@ -11,4 +11,10 @@ public interface Registry {
   Optional<PersonView> findByIdNumber(IdNumber idNumber);
 
   PersonView person(long id);
+
+  /**
+   * The person's ID number, phone and address in full. Only for the officer handling the person's
+   * case, and every call must be audited by the caller (it knows who and why).
+   */
+  PersonalData unmasked(long personId);
 }

@@ -1,11 +1,14 @@
 package org.casework.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.casework.assistance.HardshipAssistance;
 import org.casework.casefile.CaseFiles;
 import org.casework.casefile.CaseNumber;
 import org.casework.casefile.CaseType;
 import org.casework.casefile.CaseView;
 import org.casework.common.BusinessRuleException;
+import org.casework.jurisdiction.RegionScope;
+import org.casework.jurisdiction.StaffMember;
 import org.casework.ledger.Ledger;
 import org.casework.registry.Registry;
 import org.slf4j.Logger;
@@ -28,12 +31,19 @@ class CasePage {
   private final HardshipAssistance assistance;
   private final Registry registry;
   private final Ledger ledger;
+  private final PersonalDataAccess personalData;
 
-  CasePage(CaseFiles caseFiles, HardshipAssistance assistance, Registry registry, Ledger ledger) {
+  CasePage(
+      CaseFiles caseFiles,
+      HardshipAssistance assistance,
+      Registry registry,
+      Ledger ledger,
+      PersonalDataAccess personalData) {
     this.caseFiles = caseFiles;
     this.assistance = assistance;
     this.registry = registry;
     this.ledger = ledger;
+    this.personalData = personalData;
   }
 
   @GetMapping("/")
@@ -42,52 +52,83 @@ class CasePage {
   }
 
   @GetMapping("/cases")
-  String lookup(@RequestParam(required = false) String number, Model model) {
+  String lookup(
+      @RequestParam(required = false) String number,
+      RegionScope scope,
+      Model model,
+      HttpServletResponse response) {
     if (number == null || number.isBlank()) {
+      model.addAttribute("cases", caseFiles.latest(scope, 50));
       return "pages/case-lookup";
     }
     try {
       String normalised = new CaseNumber(number.trim().toUpperCase()).value();
-      caseFiles.get(normalised);
+      caseFiles.get(normalised, scope);
       return "redirect:/cases/" + normalised;
     } catch (BusinessRuleException e) {
-      model.addAttribute("number", number.length() > 40 ? number.substring(0, 40) : number);
-      model.addAttribute("error", e.userMessage());
-      return "pages/case-lookup";
+      return refused(number, e, model, response);
     }
   }
 
   @GetMapping("/cases/{caseNumber}")
-  String detail(@PathVariable String caseNumber, Model model) {
+  String detail(
+      @PathVariable String caseNumber,
+      RegionScope scope,
+      Model model,
+      HttpServletResponse response) {
     try {
-      CaseView c = caseFiles.get(new CaseNumber(caseNumber).value());
+      // region scoping happens in the query: another region's case is a 403, recorded
+      CaseView c = caseFiles.get(new CaseNumber(caseNumber).value(), scope);
       model.addAttribute("c", c);
       model.addAttribute("applicant", registry.person(c.applicantPersonId()));
-      model.addAttribute("history", caseFiles.history(c.caseNumber()));
-      model.addAttribute("notices", caseFiles.notices(c.caseNumber()));
+      model.addAttribute("history", caseFiles.history(c.caseNumber(), scope));
+      model.addAttribute("notices", caseFiles.notices(c.caseNumber(), scope));
       model.addAttribute("payments", ledger.forCase(c.caseNumber()));
       model.addAttribute(
           "hardship",
-          c.type() == CaseType.HARDSHIP ? assistance.application(c.caseNumber()) : null);
+          c.type() == CaseType.HARDSHIP ? assistance.application(c.caseNumber(), scope) : null);
       return "pages/case-detail";
     } catch (BusinessRuleException e) {
-      model.addAttribute(
-          "number", caseNumber.length() > 40 ? caseNumber.substring(0, 40) : caseNumber);
-      model.addAttribute("error", e.userMessage());
-      return "pages/case-lookup";
+      return refused(caseNumber, e, model, response);
     }
+  }
+
+  private static String refused(
+      String number, BusinessRuleException e, Model model, HttpServletResponse response) {
+    response.setStatus(
+        switch (e.kind()) {
+          case FORBIDDEN -> HttpServletResponse.SC_FORBIDDEN;
+          case NOT_FOUND -> HttpServletResponse.SC_NOT_FOUND;
+          default -> HttpServletResponse.SC_BAD_REQUEST;
+        });
+    model.addAttribute("number", number.length() > 40 ? number.substring(0, 40) : number);
+    model.addAttribute("error", e.userMessage());
+    return "pages/case-lookup";
+  }
+
+  /** 查看完整个人信息: shown once on the next page view (flash), audited. */
+  @PostMapping("/cases/{caseNumber}/personal-data")
+  String reveal(@PathVariable String caseNumber, StaffMember officer, RedirectAttributes redirect) {
+    String number = new CaseNumber(caseNumber).value();
+    try {
+      redirect.addFlashAttribute("personal", personalData.reveal(number, officer));
+    } catch (BusinessRuleException e) {
+      log.warn("personal data refused: {}", e.getMessage());
+      redirect.addFlashAttribute("error", e.userMessage());
+    }
+    return "redirect:/cases/" + number;
   }
 
   @PostMapping("/cases/{caseNumber}/materials")
   String materials(
       @PathVariable String caseNumber,
       @RequestParam String text,
-      @RequestParam String receivedBy,
+      StaffMember officer,
       RedirectAttributes redirect) {
     return act(
         caseNumber,
         redirect,
-        () -> assistance.materialsSubmitted(caseNumber, limit(text), receivedBy),
+        () -> assistance.materialsSubmitted(caseNumber, limit(text), officer.username()),
         "已登记补正材料，案件回到乡镇审核");
   }
 
@@ -95,12 +136,12 @@ class CasePage {
   String objection(
       @PathVariable String caseNumber,
       @RequestParam String text,
-      @RequestParam String receivedBy,
+      StaffMember officer,
       RedirectAttributes redirect) {
     return act(
         caseNumber,
         redirect,
-        () -> assistance.objectionLodged(caseNumber, limit(text), receivedBy),
+        () -> assistance.objectionLodged(caseNumber, limit(text), officer.username()),
         "已登记公示异议，案件退回乡镇审核");
   }
 

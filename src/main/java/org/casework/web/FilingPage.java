@@ -1,15 +1,12 @@
 package org.casework.web;
 
 import jakarta.validation.Valid;
-import java.util.ArrayList;
 import java.util.List;
 import org.casework.assistance.ApplyForAssistance;
 import org.casework.assistance.HardshipAssistance;
 import org.casework.assistance.HardshipCause;
 import org.casework.casefile.CaseView;
 import org.casework.common.BusinessRuleException;
-import org.casework.jurisdiction.Jurisdiction;
-import org.casework.jurisdiction.Role;
 import org.casework.jurisdiction.StaffMember;
 import org.casework.registry.PersonCategory;
 import org.casework.registry.RegisterPerson;
@@ -30,29 +27,20 @@ class FilingPage {
   private static final Logger log = LoggerFactory.getLogger(FilingPage.class);
 
   private final HardshipAssistance assistance;
-  private final Jurisdiction jurisdiction;
 
-  FilingPage(HardshipAssistance assistance, Jurisdiction jurisdiction) {
+  FilingPage(HardshipAssistance assistance) {
     this.assistance = assistance;
-    this.jurisdiction = jurisdiction;
   }
 
   @ModelAttribute
   void choices(Model model) {
     model.addAttribute("causes", HardshipCause.values());
     model.addAttribute("categories", PersonCategory.values());
-    List<StaffMember> officers = new ArrayList<>();
-    for (StaffMember s : jurisdiction.allStaff()) {
-      if (s.enabled()
-          && (s.role() == Role.TOWNSHIP_CASEWORKER || s.role() == Role.VILLAGE_LIAISON)) {
-        officers.add(s);
-      }
-    }
-    model.addAttribute("officers", officers);
   }
 
   @GetMapping("/applications/new")
-  String form(Model model) {
+  String form(Model model, StaffMember officer) {
+    model.addAttribute("officer", officer);
     model.addAttribute(
         "filing",
         new ApplyForAssistance(
@@ -70,13 +58,15 @@ class FilingPage {
   String submit(
       @Valid @ModelAttribute("filing") ApplyForAssistance application,
       BindingResult binding,
+      StaffMember officer,
       Model model,
       RedirectAttributes redirect) {
+    model.addAttribute("officer", officer);
     if (binding.hasErrors()) {
       return "pages/application-new";
     }
     try {
-      CaseView opened = assistance.apply(application);
+      CaseView opened = assistance.apply(application.filedBy(officer.username()));
       redirect.addFlashAttribute("message", "申请已登记，案件编号 " + opened.caseNumber());
       return "redirect:/cases/" + opened.caseNumber();
     } catch (BusinessRuleException e) {

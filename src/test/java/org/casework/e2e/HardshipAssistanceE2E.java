@@ -91,7 +91,12 @@ class HardshipAssistanceE2E {
 
   @BeforeEach
   void setUp() {
-    app = RestClient.builder().baseUrl("http://localhost:" + port).build();
+    // the JSON API as an API client uses it: HTTP Basic as the township caseworker
+    app =
+        RestClient.builder()
+            .baseUrl("http://localhost:" + port)
+            .defaultHeaders(h -> h.setBasicAuth(CASEWORKER, "demo123"))
+            .build();
     region.ensure();
     long t0 = System.nanoTime();
     E2eStack.awaitTopology(zeebe);

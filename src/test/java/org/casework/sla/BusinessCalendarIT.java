@@ -22,7 +22,7 @@ import org.springframework.test.context.TestPropertySource;
 @ApplicationModuleTest(extraIncludes = "common")
 @TestPropertySource(
     properties = {
-      "spring.datasource.url=jdbc:mysql://${CASEWORK_DB_HOST:127.0.0.1}:${CASEWORK_DB_PORT:3306}/casework_test"
+      "spring.datasource.url=jdbc:mysql://${CASEWORK_DB_HOST:127.0.0.1}:${CASEWORK_DB_PORT:3306}/${CASEWORK_TEST_DB_NAME:casework_test}"
           + "?createDatabaseIfNotExist=true&characterEncoding=UTF-8&connectionCollation=utf8mb4_unicode_ci"
           + "&serverTimezone=UTC&useSSL=false&allowPublicKeyRetrieval=true",
       // the Camunda 8.6 SDK does not start with its client disabled (beans still need a

@@ -22,7 +22,9 @@ import org.casework.common.BusinessRuleException;
 import org.casework.common.Formats;
 import org.casework.jurisdiction.Jurisdiction;
 import org.casework.jurisdiction.RegionCode;
+import org.casework.jurisdiction.RegionScope;
 import org.casework.jurisdiction.Role;
+import org.casework.jurisdiction.ScopeGuard;
 import org.casework.jurisdiction.StaffMember;
 import org.casework.registry.IdNumber;
 import org.casework.registry.PersonView;
@@ -49,6 +51,7 @@ class AssistanceService implements HardshipAssistance {
   private final PolicyLookup policies;
   private final ZeebeClient zeebe;
   private final Clock clock;
+  private final ScopeGuard scopeGuard;
 
   AssistanceService(
       Jurisdiction jurisdiction,
@@ -57,7 +60,8 @@ class AssistanceService implements HardshipAssistance {
       ApplicationRepository applications,
       PolicyLookup policies,
       ZeebeClient zeebe,
-      Clock clock) {
+      Clock clock,
+      ScopeGuard scopeGuard) {
     this.jurisdiction = jurisdiction;
     this.registry = registry;
     this.caseFiles = caseFiles;
@@ -65,6 +69,7 @@ class AssistanceService implements HardshipAssistance {
     this.policies = policies;
     this.zeebe = zeebe;
     this.clock = clock;
+    this.scopeGuard = scopeGuard;
   }
 
   @Override
@@ -79,12 +84,7 @@ class AssistanceService implements HardshipAssistance {
             : township;
     jurisdiction.region(township);
     jurisdiction.region(place);
-    if (!officer.covers(place)) {
-      throw BusinessRuleException.forbidden(
-          "REGION_OUTSIDE_OFFICER",
-          "申请人户籍地（" + place + "）不在您的管辖范围（" + officer.region() + "）内，不能代为登记",
-          officer.username() + " in " + officer.region() + " tried to file for " + place);
-    }
+    scopeGuard.require(RegionScope.of(officer), place, null, "登记困难帮扶申请");
     AssistancePolicy policy = policies.forRegion(township.value());
     if (a.amountRequested().compareTo(policy.maxAmount()) > 0) {
       throw BusinessRuleException.invalid(
@@ -147,7 +147,8 @@ class AssistanceService implements HardshipAssistance {
   @Override
   @Transactional
   public void materialsSubmitted(String caseNumber, String note, String receivedBy) {
-    CaseView c = caseFiles.get(caseNumber);
+    StaffMember officer = receivingOfficer(receivedBy);
+    CaseView c = caseFiles.get(caseNumber, RegionScope.of(officer));
     if (c.status() != CaseStatus.AWAITING_MATERIALS) {
       throw BusinessRuleException.conflict(
           "NOT_AWAITING_MATERIALS",
@@ -157,14 +158,15 @@ class AssistanceService implements HardshipAssistance {
     caseFiles.record(
         caseNumber,
         new HistoryEntry(
-            clock.instant(), receivedBy, "TOWNSHIP_CASEWORKER", "收到补正材料", "已补正", note, null));
+            clock.instant(), receivedBy, officer.role().name(), "收到补正材料", "已补正", note, null));
     publish(MATERIALS_SUBMITTED, caseNumber, "materials:" + clock.millis());
   }
 
   @Override
   @Transactional
   public void objectionLodged(String caseNumber, String objection, String receivedBy) {
-    CaseView c = caseFiles.get(caseNumber);
+    StaffMember officer = receivingOfficer(receivedBy);
+    CaseView c = caseFiles.get(caseNumber, RegionScope.of(officer));
     if (c.status() != CaseStatus.IN_PUBLICITY) {
       throw BusinessRuleException.conflict(
           "NOT_IN_PUBLICITY",
@@ -174,8 +176,15 @@ class AssistanceService implements HardshipAssistance {
     caseFiles.record(
         caseNumber,
         new HistoryEntry(
-            clock.instant(), receivedBy, "TOWNSHIP_CASEWORKER", "登记公示异议", "退回审核", objection, null));
+            clock.instant(), receivedBy, officer.role().name(), "登记公示异议", "退回审核", objection, null));
     publish(PUBLICITY_OBJECTION, caseNumber, "objection:" + clock.millis());
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public ApplicationView application(String caseNumber, RegionScope scope) {
+    caseFiles.get(caseNumber, scope);
+    return application(caseNumber);
   }
 
   @Override
@@ -216,6 +225,16 @@ class AssistanceService implements HardshipAssistance {
         .send()
         .join();
     log.info("case {}: message {} published", caseNumber, message);
+  }
+
+  private StaffMember receivingOfficer(String username) {
+    return jurisdiction
+        .staff(username)
+        .filter(StaffMember::enabled)
+        .orElseThrow(
+            () ->
+                BusinessRuleException.forbidden(
+                    "OFFICER_UNKNOWN", "经办人账号不存在或已停用", "no enabled staff " + username));
   }
 
   private StaffMember filingOfficer(String username) {

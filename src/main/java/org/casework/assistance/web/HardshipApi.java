@@ -8,6 +8,8 @@ import org.casework.assistance.ApplicationView;
 import org.casework.assistance.ApplyForAssistance;
 import org.casework.assistance.HardshipAssistance;
 import org.casework.casefile.CaseView;
+import org.casework.jurisdiction.RegionScope;
+import org.casework.jurisdiction.StaffMember;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,38 +30,41 @@ class HardshipApi {
   }
 
   @PostMapping("/applications")
-  ResponseEntity<Filed> apply(@Valid @RequestBody ApplyForAssistance application) {
-    CaseView opened = assistance.apply(application);
+  ResponseEntity<Filed> apply(
+      @Valid @RequestBody ApplyForAssistance application, StaffMember officer) {
+    // the filing officer is the logged-in user; a "filedBy" in the body is ignored
+    CaseView opened = assistance.apply(application.filedBy(officer.username()));
     return ResponseEntity.created(URI.create("/api/cases/" + opened.caseNumber()))
         .body(new Filed(opened.caseNumber(), opened.status().name(), opened.status().label()));
   }
 
   @PostMapping("/cases/{caseNumber}/materials")
   ResponseEntity<Void> materials(
-      @PathVariable String caseNumber, @Valid @RequestBody Received body) {
-    assistance.materialsSubmitted(caseNumber, body.text(), body.receivedBy());
+      @PathVariable String caseNumber, @Valid @RequestBody Received body, StaffMember officer) {
+    assistance.materialsSubmitted(caseNumber, body.text(), officer.username());
     return ResponseEntity.accepted().build();
   }
 
   @PostMapping("/cases/{caseNumber}/objections")
   ResponseEntity<Void> objection(
-      @PathVariable String caseNumber, @Valid @RequestBody Received body) {
-    assistance.objectionLodged(caseNumber, body.text(), body.receivedBy());
+      @PathVariable String caseNumber, @Valid @RequestBody Received body, StaffMember officer) {
+    assistance.objectionLodged(caseNumber, body.text(), officer.username());
     return ResponseEntity.accepted().build();
   }
 
   @GetMapping("/cases/{caseNumber}/application")
-  ApplicationView application(@PathVariable String caseNumber) {
-    return assistance.application(caseNumber);
+  ApplicationView application(@PathVariable String caseNumber, RegionScope scope) {
+    return assistance.application(caseNumber, scope);
   }
 
   record Filed(String caseNumber, String status, String statusLabel) {}
 
+  /**
+   * {@code receivedBy} is the logged-in officer; the field is accepted for old clients, ignored.
+   */
   record Received(
       @NotBlank(message = "{received.text.required}")
           @Size(max = 2000, message = "{field.too.long}")
           String text,
-      @NotBlank(message = "{assistance.filedBy.required}")
-          @Size(max = 64, message = "{field.too.long}")
-          String receivedBy) {}
+      @Size(max = 64, message = "{field.too.long}") String receivedBy) {}
 }

@@ -68,6 +68,12 @@ class CaseEntity {
   @Column(name = "closed_at")
   private Instant closedAt;
 
+  @Column(name = "review_hold")
+  private boolean reviewHold;
+
+  @Column(name = "review_hold_reason")
+  private String reviewHoldReason;
+
   @Version private long version;
 
   protected CaseEntity() {}
@@ -107,6 +113,16 @@ class CaseEntity {
     this.stage = newStage;
     this.stageDueAt = dueAt;
     changeStatus(newStatus, at);
+  }
+
+  void holdForReview(String reason, Instant at) {
+    this.reviewHold = true;
+    this.reviewHoldReason = reason.length() > 500 ? reason.substring(0, 500) : reason;
+    this.updatedAt = at;
+  }
+
+  String regionCode() {
+    return villageCode != null ? villageCode : townshipCode;
   }
 
   void attachProcessInstance(long key) {
@@ -179,5 +195,13 @@ class CaseEntity {
 
   public Instant getClosedAt() {
     return closedAt;
+  }
+
+  public boolean isReviewHold() {
+    return reviewHold;
+  }
+
+  public String getReviewHoldReason() {
+    return reviewHoldReason;
   }
 }

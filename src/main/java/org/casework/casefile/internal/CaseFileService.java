@@ -2,9 +2,13 @@ package org.casework.casefile.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.casework.casefile.CaseFiles;
+import org.casework.casefile.CaseHistoryAppended;
 import org.casework.casefile.CaseNumber;
 import org.casework.casefile.CaseStatus;
 import org.casework.casefile.CaseView;
@@ -13,12 +17,20 @@ import org.casework.casefile.HistoryView;
 import org.casework.casefile.NoticeView;
 import org.casework.casefile.OpenCase;
 import org.casework.casefile.StageEntered;
+import org.casework.casefile.TaskCompletedOutsideGroup;
 import org.casework.common.BusinessRuleException;
 import org.casework.common.Formats;
 import org.casework.jurisdiction.Jurisdiction;
+import org.casework.jurisdiction.RegionCode;
+import org.casework.jurisdiction.RegionScope;
+import org.casework.jurisdiction.Role;
+import org.casework.jurisdiction.ScopeGuard;
+import org.casework.jurisdiction.StaffMember;
 import org.casework.sla.BusinessCalendar;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,6 +50,8 @@ class CaseFileService implements CaseFiles {
   private final Clock clock;
   private final CaseProcessStarter processStarter;
   private final Jurisdiction jurisdiction;
+  private final ScopeGuard scopeGuard;
+  private final ApplicationEventPublisher events;
 
   CaseFileService(
       CaseRepository cases,
@@ -49,7 +63,9 @@ class CaseFileService implements CaseFiles {
       BusinessCalendar calendar,
       Clock clock,
       CaseProcessStarter processStarter,
-      Jurisdiction jurisdiction) {
+      Jurisdiction jurisdiction,
+      ScopeGuard scopeGuard,
+      ApplicationEventPublisher events) {
     this.cases = cases;
     this.history = history;
     this.notices = notices;
@@ -60,6 +76,8 @@ class CaseFileService implements CaseFiles {
     this.clock = clock;
     this.processStarter = processStarter;
     this.jurisdiction = jurisdiction;
+    this.scopeGuard = scopeGuard;
+    this.events = events;
   }
 
   @Override
@@ -80,7 +98,8 @@ class CaseFileService implements CaseFiles {
                 command.title(),
                 command.filedBy(),
                 now));
-    history.save(
+    appendHistory(
+        entity,
         new HistoryEntity(
             entity.getId(),
             now,
@@ -117,6 +136,132 @@ class CaseFileService implements CaseFiles {
   }
 
   @Override
+  public CaseView get(String caseNumber, RegionScope scope) {
+    return mapper.toView(loadInScope(caseNumber, scope, "查看案件"));
+  }
+
+  @Override
+  public boolean isHandledBy(String caseNumber, String username) {
+    CaseEntity c = load(caseNumber);
+    return username.equals(c.getFiledBy())
+        || username.equals(c.getAssignedOfficer())
+        || history.existsByCaseIdAndActor(c.getId(), username);
+  }
+
+  @Override
+  public List<CaseView> latest(RegionScope scope, int limit) {
+    return cases
+        .findAllInScope(scope.prefix(), PageRequest.of(0, Math.max(1, Math.min(limit, 200))))
+        .stream()
+        .map(mapper::toView)
+        .toList();
+  }
+
+  @Override
+  public List<HistoryView> history(String caseNumber, RegionScope scope) {
+    return history
+        .findByCaseIdOrderByAtAscIdAsc(loadInScope(caseNumber, scope, "查看办理经过").getId())
+        .stream()
+        .map(mapper::toView)
+        .toList();
+  }
+
+  @Override
+  public List<NoticeView> notices(String caseNumber, RegionScope scope) {
+    return notices
+        .findByCaseIdOrderBySentAtAsc(loadInScope(caseNumber, scope, "查看告知记录").getId())
+        .stream()
+        .map(mapper::toView)
+        .toList();
+  }
+
+  /**
+   * Whether the Tasklist user who completed a task is in one of its candidate groups (same role,
+   * same region); if not, the case is held for review.
+   */
+  @Transactional
+  void checkCompletedWithinGroup(
+      String caseNumber,
+      String elementId,
+      String username,
+      List<String> candidateGroups,
+      String stepKey) {
+    if (candidateGroups.isEmpty()) {
+      return;
+    }
+    Optional<StaffMember> staff = jurisdiction.staff(username).filter(StaffMember::enabled);
+    String userGroup = staff.map(StaffMember::candidateGroup).orElse(null);
+    if (userGroup == null || !candidateGroups.contains(userGroup)) {
+      holdForReview(caseNumber, elementId, username, userGroup, candidateGroups, stepKey);
+    }
+  }
+
+  /**
+   * A task was completed by someone outside its candidate group: hold the case for review, write it
+   * into the history (and so the audit log) and tell the region's supervisors. Once per step key.
+   */
+  @Transactional
+  void holdForReview(
+      String caseNumber,
+      String elementId,
+      String username,
+      String userGroup,
+      List<String> candidateGroups,
+      String stepKey) {
+    CaseEntity entity = load(caseNumber);
+    if (history.existsByCaseIdAndStepKey(entity.getId(), stepKey)) {
+      return;
+    }
+    Instant now = clock.instant();
+    RegionCode county = new RegionCode(entity.getCountyCode());
+    List<String> supervisors = new ArrayList<>();
+    for (StaffMember s : jurisdiction.staffWith(county, Role.SUPERVISOR)) {
+      if (s.enabled()) {
+        supervisors.add(s.username());
+      }
+    }
+    String reason =
+        "任务 "
+            + elementId
+            + " 由 "
+            + username
+            + "（"
+            + (userGroup == null ? "非本系统用户" : userGroup)
+            + "）完成，不属于候选组 "
+            + String.join("、", candidateGroups)
+            + "；案件暂停待复核，已通知督办："
+            + (supervisors.isEmpty() ? "（本区暂无督办）" : String.join("、", supervisors));
+    entity.holdForReview(reason, now);
+    appendHistory(
+        entity,
+        new HistoryEntity(
+            entity.getId(),
+            now,
+            HistoryEntry.SYSTEM,
+            "SYSTEM",
+            "越权办理预警",
+            "暂停待复核",
+            reason,
+            stepKey));
+    log.warn(
+        "case {}: task {} completed by {} outside candidate groups {}",
+        caseNumber,
+        elementId,
+        username,
+        candidateGroups);
+    events.publishEvent(
+        new TaskCompletedOutsideGroup(
+            caseNumber,
+            entity.regionCode(),
+            now,
+            username,
+            userGroup,
+            elementId,
+            List.copyOf(candidateGroups),
+            List.copyOf(supervisors)));
+  }
+
+  @Override
   @Transactional
   public StageEntered enterStage(
       String caseNumber, String processId, String elementId, String stepKey) {
@@ -141,7 +286,8 @@ class CaseFileService implements CaseFiles {
     if (!history.existsByCaseIdAndStepKey(entity.getId(), stepKey)) {
       entity.enterStage(elementId, stage.getStatus(), due, now);
       String reason = due == null ? null : "办理期限：" + Formats.dateTime(due);
-      history.save(
+      appendHistory(
+          entity,
           new HistoryEntity(
               entity.getId(),
               now,
@@ -215,7 +361,8 @@ class CaseFileService implements CaseFiles {
             .map(StageEntity::getLabel)
             .orElse(elementId);
     String role = jurisdiction.staff(username).map(s -> s.role().name()).orElse("UNKNOWN");
-    history.save(
+    appendHistory(
+        entity,
         new HistoryEntity(
                 entity.getId(),
                 clock.instant(),
@@ -240,7 +387,8 @@ class CaseFileService implements CaseFiles {
         && history.existsByCaseIdAndStepKey(entity.getId(), entry.stepKey())) {
       return false;
     }
-    history.save(
+    appendHistory(
+        entity,
         new HistoryEntity(
             entity.getId(),
             entry.at(),
@@ -251,6 +399,47 @@ class CaseFileService implements CaseFiles {
             entry.reason(),
             entry.stepKey()));
     return true;
+  }
+
+  @Override
+  public List<CaseHistoryAppended> historyAfter(long historyId, int limit) {
+    List<CaseHistoryAppended> result = new ArrayList<>();
+    Map<Long, CaseEntity> byId = new HashMap<>();
+    for (HistoryEntity h :
+        history.findByIdGreaterThanOrderByIdAsc(historyId, PageRequest.of(0, limit))) {
+      CaseEntity c = byId.computeIfAbsent(h.getCaseId(), id -> cases.findById(id).orElseThrow());
+      result.add(announcement(c, h));
+    }
+    return result;
+  }
+
+  private static CaseHistoryAppended announcement(CaseEntity entity, HistoryEntity saved) {
+    return new CaseHistoryAppended(
+        saved.getId(),
+        entity.getCaseNumber(),
+        entity.regionCode(),
+        saved.getAt(),
+        saved.getActor(),
+        saved.getActorRole(),
+        saved.getAction(),
+        saved.getOutcome(),
+        saved.getReason());
+  }
+
+  /** The only way into the history table: saves the line and announces it (audit listens). */
+  private void appendHistory(CaseEntity entity, HistoryEntity line) {
+    events.publishEvent(announcement(entity, history.save(line)));
+  }
+
+  private CaseEntity loadInScope(String caseNumber, RegionScope scope, String what) {
+    return cases
+        .findInScope(caseNumber, scope.prefix())
+        .orElseThrow(
+            () -> {
+              CaseEntity elsewhere = load(caseNumber);
+              return scopeGuard.refuse(
+                  scope, RegionCode.parse(elsewhere.regionCode()), caseNumber, what);
+            });
   }
 
   private CaseEntity load(String caseNumber) {

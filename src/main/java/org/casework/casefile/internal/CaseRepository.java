@@ -3,12 +3,24 @@ package org.casework.casefile.internal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
 interface CaseRepository extends JpaRepository<CaseEntity, Long> {
 
   Optional<CaseEntity> findByCaseNumber(String caseNumber);
+
+  /** Region scoping in the query: the applicant's village (or township) lies under the prefix. */
+  @Query(
+      "select c from CaseEntity c where c.caseNumber = ?1"
+          + " and coalesce(c.villageCode, c.townshipCode) like concat(?2, '%')")
+  Optional<CaseEntity> findInScope(String caseNumber, String regionPrefix);
+
+  @Query(
+      "select c from CaseEntity c where coalesce(c.villageCode, c.townshipCode) like concat(?1, '%')"
+          + " order by c.filedAt desc, c.id desc")
+  List<CaseEntity> findAllInScope(String regionPrefix, Pageable page);
 
   @Query(
       "select c from CaseEntity c where c.processInstanceKey is null and c.filedAt < ?1"

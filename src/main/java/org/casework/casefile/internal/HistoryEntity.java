@@ -63,6 +63,14 @@ class HistoryEntity {
     return this;
   }
 
+  public Long getId() {
+    return id;
+  }
+
+  public long getCaseId() {
+    return caseId;
+  }
+
   public Instant getAt() {
     return at;
   }

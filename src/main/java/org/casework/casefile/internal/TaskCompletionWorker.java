@@ -4,6 +4,7 @@ import io.camunda.zeebe.client.api.response.ActivatedJob;
 import io.camunda.zeebe.client.api.worker.JobClient;
 import io.camunda.zeebe.spring.client.annotation.JobWorker;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import org.casework.casefile.TaskActors;
 import org.slf4j.Logger;
@@ -24,15 +25,22 @@ public class TaskCompletionWorker {
 
   private final CaseFileService caseFiles;
   private final TaskActors taskActors;
+  private final TaskCandidateGroups candidateGroups;
 
-  TaskCompletionWorker(CaseFileService caseFiles, TaskActors taskActors) {
+  TaskCompletionWorker(
+      CaseFileService caseFiles, TaskActors taskActors, TaskCandidateGroups candidateGroups) {
     this.caseFiles = caseFiles;
     this.taskActors = taskActors;
+    this.candidateGroups = candidateGroups;
   }
 
-  @JobWorker(type = RECORD_COMPLETION, autoComplete = false, fetchVariables = "caseNumber")
+  @JobWorker(
+      type = RECORD_COMPLETION,
+      autoComplete = false,
+      fetchVariables = {"caseNumber", "groups"})
   public void recordCompletion(JobClient client, ActivatedJob job) {
-    String caseNumber = (String) job.getVariablesAsMap().get("caseNumber");
+    Map<String, Object> variables = job.getVariablesAsMap();
+    String caseNumber = (String) variables.get("caseNumber");
     // the n-th completion of this element in the case is the n-th task instance in Tasklist
     int instance = caseFiles.completionsRecorded(caseNumber, job.getElementId()) + 1;
     Optional<String> actor =
@@ -57,6 +65,13 @@ public class TaskCompletionWorker {
         job.getElementId(),
         actor.get(),
         "done:" + job.getElementInstanceKey());
+    // Tasklist 8.6 without Identity lets anyone complete any task: detect what it cannot prevent
+    caseFiles.checkCompletedWithinGroup(
+        caseNumber,
+        job.getElementId(),
+        actor.get(),
+        candidateGroups.of(job.getBpmnProcessId(), job.getElementId(), variables.get("groups")),
+        "outside:" + job.getElementInstanceKey());
     client.newCompleteCommand(job.getKey()).send().join();
   }
 }

@@ -9,6 +9,8 @@ import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
@@ -72,6 +74,12 @@ class ApiExceptionHandler {
         .body(
             ApiError.of(
                 "BAD_REQUEST", messages.getMessage("error.badRequest", new Object[] {hint}, ZH)));
+  }
+
+  /** Left to Spring Security's filters (401 / 403 in Chinese), not turned into a 500 here. */
+  @ExceptionHandler({AuthenticationException.class, AccessDeniedException.class})
+  void security(Exception e) throws Exception {
+    throw e;
   }
 
   @ExceptionHandler(Exception.class)

@@ -7,7 +7,7 @@ import org.casework.jurisdiction.Jurisdiction;
 import org.casework.jurisdiction.Region;
 import org.casework.jurisdiction.RegionCode;
 import org.casework.jurisdiction.Role;
-import org.casework.jurisdiction.StaffAdded;
+import org.casework.jurisdiction.StaffChanged;
 import org.casework.jurisdiction.StaffMember;
 import org.casework.jurisdiction.Station;
 import org.springframework.context.ApplicationEventPublisher;
@@ -31,11 +31,11 @@ class JurisdictionService implements Jurisdiction {
       StationRepository stations,
       PasswordEncoder passwordEncoder,
       ApplicationEventPublisher events) {
-    this.events = events;
     this.regions = regions;
     this.staff = staff;
     this.stations = stations;
     this.passwordEncoder = passwordEncoder;
+    this.events = events;
   }
 
   @Override
@@ -111,13 +111,7 @@ class JurisdictionService implements Jurisdiction {
     if (existing.isPresent()) {
       return toStaff(existing.get());
     }
-    region(region);
-    if (!role.fitsLevel(region.level())) {
-      throw BusinessRuleException.invalid(
-          "STAFF_ROLE_LEVEL",
-          role.label() + "只能设在" + role.level().label() + "一级",
-          "role " + role + " does not fit level " + region.level());
-    }
+    checkFits(role, region);
     StaffMember added =
         toStaff(
             staff.save(
@@ -127,8 +121,46 @@ class JurisdictionService implements Jurisdiction {
                     role,
                     region.value(),
                     passwordEncoder.encode(rawPassword))));
-    events.publishEvent(new StaffAdded(username));
+    events.publishEvent(new StaffChanged(username));
     return added;
+  }
+
+  @Override
+  @Transactional
+  public StaffMember setEnabled(String username, boolean enabled) {
+    StaffEntity e = loadStaff(username);
+    e.setEnabled(enabled);
+    events.publishEvent(new StaffChanged(username));
+    return toStaff(e);
+  }
+
+  @Override
+  @Transactional
+  public StaffMember reassign(String username, Role role, RegionCode region) {
+    StaffEntity e = loadStaff(username);
+    checkFits(role, region);
+    e.reassign(role, region.value());
+    events.publishEvent(new StaffChanged(username));
+    return toStaff(e);
+  }
+
+  private void checkFits(Role role, RegionCode region) {
+    region(region);
+    if (!role.fitsLevel(region.level())) {
+      throw BusinessRuleException.invalid(
+          "STAFF_ROLE_LEVEL",
+          role.label() + "只能设在" + role.level().label() + "一级",
+          "role " + role + " does not fit level " + region.level());
+    }
+  }
+
+  private StaffEntity loadStaff(String username) {
+    return staff
+        .findByUsername(username)
+        .orElseThrow(
+            () ->
+                BusinessRuleException.notFound(
+                    "STAFF_UNKNOWN", "没有用户名为 " + username + " 的工作人员", "no staff " + username));
   }
 
   @Override

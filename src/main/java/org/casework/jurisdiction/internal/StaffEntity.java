@@ -46,6 +46,15 @@ class StaffEntity {
     this.enabled = true;
   }
 
+  void setEnabled(boolean enabled) {
+    this.enabled = enabled;
+  }
+
+  void reassign(Role newRole, String newRegionCode) {
+    this.role = newRole;
+    this.regionCode = newRegionCode;
+  }
+
   String getUsername() {
     return username;
   }

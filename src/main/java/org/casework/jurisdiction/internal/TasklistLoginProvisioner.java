@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.casework.jurisdiction.Jurisdiction;
-import org.casework.jurisdiction.StaffAdded;
+import org.casework.jurisdiction.StaffChanged;
 import org.casework.jurisdiction.StaffMember;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,19 +78,14 @@ class TasklistLoginProvisioner {
     log.error("Tasklist logins were not provisioned: search index {} never answered", USER_INDEX);
   }
 
-  /** Staff added while the app runs get their Tasklist login once the addition is committed. */
+  /** One member changed (added, disabled, re-assigned): their Tasklist login follows. */
   @Async
   @TransactionalEventListener
-  public void onStaffAdded(StaffAdded added) {
+  public void on(StaffChanged changed) {
     try {
-      if (indexExists()) {
-        jurisdiction.staff(added.username()).ifPresent(this::provisionQuietly);
-      }
-    } catch (Exception e) {
-      log.warn(
-          "Tasklist login for {} not provisioned now (next start-up will): {}",
-          added.username(),
-          e.getMessage());
+      jurisdiction.staff(changed.username()).ifPresent(this::provisionQuietly);
+    } catch (RuntimeException e) {
+      log.warn("Tasklist login of {} not updated: {}", changed.username(), e.getMessage());
     }
   }
 
@@ -98,7 +93,7 @@ class TasklistLoginProvisioner {
     try {
       provision(member);
     } catch (Exception e) {
-      throw new IllegalStateException(e);
+      throw new IllegalStateException(e.getMessage(), e);
     }
   }
 

@@ -24,12 +24,20 @@ import org.casework.registry.PersonCategory;
 @Table(name = "registry_person")
 class PersonEntity {
 
+  static final String ID_NUMBER = PiiCipher.ID_NUMBER;
+  static final String PHONE = PiiCipher.PHONE;
+  static final String ADDRESS = PiiCipher.ADDRESS;
+
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
 
-  @Column(name = "id_number")
-  private String idNumber;
+  /** Keyed HMAC of the ID number: lookups and uniqueness without the number itself. */
+  @Column(name = "id_number_hmac")
+  private String idNumberHmac;
+
+  @Column(name = "id_number_enc")
+  private String idNumberSealed;
 
   private String name;
 
@@ -48,8 +56,15 @@ class PersonEntity {
   @Column(name = "village_code")
   private String villageCode;
 
-  private String phone;
-  private String address;
+  @Column(name = "phone_enc")
+  private String phoneSealed;
+
+  @Column(name = "address_enc")
+  private String addressSealed;
+
+  /** Which key sealed this row's personal data (keys rotate; old ones stay readable). */
+  @Column(name = "pii_key_id")
+  private String keyId;
 
   @Column(name = "created_at")
   private Instant createdAt;
@@ -63,24 +78,28 @@ class PersonEntity {
   protected PersonEntity() {}
 
   PersonEntity(
-      String idNumber,
+      String idNumberHmac,
+      String idNumberSealed,
+      String keyId,
       String name,
       Gender gender,
       LocalDate birthDate,
       PersonCategory category,
       String townshipCode,
       String villageCode,
-      String phone,
-      String address) {
-    this.idNumber = idNumber;
+      String phoneSealed,
+      String addressSealed) {
+    this.idNumberHmac = idNumberHmac;
+    this.idNumberSealed = idNumberSealed;
+    this.keyId = keyId;
     this.name = name;
     this.gender = gender;
     this.birthDate = birthDate;
     this.category = category;
     this.townshipCode = townshipCode;
     this.villageCode = villageCode;
-    this.phone = phone;
-    this.address = address;
+    this.phoneSealed = phoneSealed;
+    this.addressSealed = addressSealed;
     this.createdAt = Instant.now();
   }
 
@@ -92,8 +111,16 @@ class PersonEntity {
     return id;
   }
 
-  String getIdNumber() {
-    return idNumber;
+  String getIdNumberSealed() {
+    return idNumberSealed;
+  }
+
+  String getAddressSealed() {
+    return addressSealed;
+  }
+
+  String getKeyId() {
+    return keyId;
   }
 
   String getName() {
@@ -120,8 +147,8 @@ class PersonEntity {
     return villageCode;
   }
 
-  String getPhone() {
-    return phone;
+  String getPhoneSealed() {
+    return phoneSealed;
   }
 
   List<Member> getMembers() {

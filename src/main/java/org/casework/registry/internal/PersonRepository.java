@@ -5,5 +5,5 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface PersonRepository extends JpaRepository<PersonEntity, Long> {
 
-  Optional<PersonEntity> findByIdNumber(String idNumber);
+  Optional<PersonEntity> findByIdNumberHmac(String idNumberHmac);
 }

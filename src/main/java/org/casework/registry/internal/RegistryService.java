@@ -10,6 +10,7 @@ import org.casework.jurisdiction.RegionLevel;
 import org.casework.registry.HouseholdMember;
 import org.casework.registry.IdNumber;
 import org.casework.registry.PersonView;
+import org.casework.registry.PersonalData;
 import org.casework.registry.RegisterPerson;
 import org.casework.registry.Registry;
 import org.springframework.stereotype.Service;
@@ -21,17 +22,20 @@ class RegistryService implements Registry {
 
   private final PersonRepository persons;
   private final Jurisdiction jurisdiction;
+  private final PiiCipher cipher;
 
-  RegistryService(PersonRepository persons, Jurisdiction jurisdiction) {
+  RegistryService(PersonRepository persons, Jurisdiction jurisdiction, PiiCipher cipher) {
     this.persons = persons;
     this.jurisdiction = jurisdiction;
+    this.cipher = cipher;
   }
 
   @Override
   @Transactional
   public PersonView register(RegisterPerson input) {
     IdNumber idNumber = IdNumber.parse(input.idNumber());
-    Optional<PersonEntity> existing = persons.findByIdNumber(idNumber.value());
+    String lookup = cipher.lookupHash(idNumber.value());
+    Optional<PersonEntity> existing = persons.findByIdNumberHmac(lookup);
     if (existing.isPresent()) {
       return toView(existing.get());
     }
@@ -57,15 +61,17 @@ class RegistryService implements Registry {
     }
     PersonEntity person =
         new PersonEntity(
-            idNumber.value(),
+            lookup,
+            cipher.encrypt(PersonEntity.ID_NUMBER, idNumber.value()),
+            cipher.currentKeyId(),
             input.name().strip(),
             idNumber.gender(),
             idNumber.birthDate(),
             input.category(),
             township.value(),
             village,
-            blankToNull(input.phone()),
-            blankToNull(input.address()));
+            cipher.encrypt(PersonEntity.PHONE, blankToNull(input.phone())),
+            cipher.encrypt(PersonEntity.ADDRESS, blankToNull(input.address())));
     if (input.householdMembers() != null) {
       input
           .householdMembers()
@@ -76,20 +82,32 @@ class RegistryService implements Registry {
 
   @Override
   public Optional<PersonView> findByIdNumber(IdNumber idNumber) {
-    return persons.findByIdNumber(idNumber.value()).map(RegistryService::toView);
+    return persons.findByIdNumberHmac(cipher.lookupHash(idNumber.value())).map(this::toView);
+  }
+
+  @Override
+  public PersonalData unmasked(long personId) {
+    PersonEntity p = load(personId);
+    return new PersonalData(
+        cipher.decrypt(PersonEntity.ID_NUMBER, p.getKeyId(), p.getIdNumberSealed()),
+        cipher.decrypt(PersonEntity.PHONE, p.getKeyId(), p.getPhoneSealed()),
+        cipher.decrypt(PersonEntity.ADDRESS, p.getKeyId(), p.getAddressSealed()));
   }
 
   @Override
   public PersonView person(long id) {
+    return toView(load(id));
+  }
+
+  private PersonEntity load(long id) {
     return persons
         .findById(id)
-        .map(RegistryService::toView)
         .orElseThrow(
             () ->
                 BusinessRuleException.notFound("PERSON_UNKNOWN", "未找到该服务对象档案", "no person " + id));
   }
 
-  private static PersonView toView(PersonEntity p) {
+  private PersonView toView(PersonEntity p) {
     List<HouseholdMember> members =
         p.getMembers().stream()
             .map(m -> new HouseholdMember(m.getName(), m.getRelation()))
@@ -97,13 +115,14 @@ class RegistryService implements Registry {
     return new PersonView(
         p.getId(),
         p.getName(),
-        Masking.idNumber(p.getIdNumber()),
+        Masking.idNumber(
+            cipher.decrypt(PersonEntity.ID_NUMBER, p.getKeyId(), p.getIdNumberSealed())),
         p.getGender(),
         p.getBirthDate(),
         p.getCategory(),
         p.getTownshipCode(),
         p.getVillageCode(),
-        Masking.phone(p.getPhone()),
+        Masking.phone(cipher.decrypt(PersonEntity.PHONE, p.getKeyId(), p.getPhoneSealed())),
         members);
   }
 

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verifyNoInteractions;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -28,10 +29,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.http.MediaType;
+import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(controllers = {CalendarApiController.class, DuePageController.class})
+@WithMockUser(roles = "ADMIN")
 class CalendarApiControllerTest {
 
   private static final LocalDate START = LocalDate.parse("2026-02-14");
@@ -146,6 +149,7 @@ class CalendarApiControllerTest {
 
     mvc.perform(
             post("/api/calendar/days")
+                .with(csrf())
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(
                     """
@@ -210,12 +214,14 @@ class CalendarApiControllerTest {
 
     mvc.perform(
             post("/api/calendar/years")
+                .with(csrf())
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"regionCode\": \"\", \"year\": 2027}"))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.loaded").value(true));
     mvc.perform(
             post("/api/calendar/years")
+                .with(csrf())
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"regionCode\": \"\", \"year\": 1999}"))
         .andExpect(status().isBadRequest())
@@ -293,6 +299,7 @@ class CalendarApiControllerTest {
       String region, String day, String kind, String name) throws Exception {
     return mvc.perform(
         post("/api/calendar/days")
+            .with(csrf())
             .contentType(MediaType.APPLICATION_JSON)
             .content(
                 "{\"regionCode\": \"%s\", \"day\": \"%s\", \"kind\": \"%s\", \"name\": \"%s\"}"

@@ -1,0 +1,20 @@
+package org.casework.audit;
+
+/** What an audit entry records. */
+public enum AuditKind {
+  CASE_HISTORY("办理记录"),
+  TASK_OUTSIDE_GROUP("越权办理预警"),
+  ACCESS_REFUSED("越权访问（地区）"),
+  ACCESS_DENIED("越权访问（角色）"),
+  PERSONAL_DATA_VIEW("查看个人信息原文");
+
+  private final String label;
+
+  AuditKind(String label) {
+    this.label = label;
+  }
+
+  public String label() {
+    return label;
+  }
+}

@@ -1,0 +1,47 @@
+package org.casework.audit.internal;
+
+import jakarta.persistence.LockModeType;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.casework.audit.AuditKind;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
+
+/** Only save and read: a plain {@code Repository}, so there is no delete method to call. */
+interface AuditRepository extends Repository<AuditEntryEntity, Long> {
+
+  AuditEntryEntity save(AuditEntryEntity entry);
+
+  boolean existsBySourceKey(String sourceKey);
+
+  /**
+   * A locking read: it sees the latest committed entry even when the transaction's snapshot is
+   * older (the listener's transaction may have read before it took the chain head's lock).
+   */
+  @Lock(LockModeType.PESSIMISTIC_WRITE)
+  Optional<AuditEntryEntity> findFirstByCaseNumberOrderByIdDesc(String caseNumber);
+
+  @Query(
+      "select a from AuditEntryEntity a where a.caseNumber = ?1 and a.regionCode like concat(?2,"
+          + " '%') order by a.at, a.id")
+  List<AuditEntryEntity> caseInScope(String caseNumber, String regionPrefix);
+
+  @Query(
+      "select a from AuditEntryEntity a where a.actor = ?1 and a.regionCode like concat(?2, '%')"
+          + " order by a.id desc")
+  List<AuditEntryEntity> actorInScope(String actor, String regionPrefix, Pageable page);
+
+  @Query(
+      "select a from AuditEntryEntity a where a.kind in ?1 and a.regionCode like concat(?2, '%')"
+          + " order by a.id desc")
+  List<AuditEntryEntity> kindsInScope(List<AuditKind> kinds, String regionPrefix, Pageable page);
+
+  @Query("select a.sourceKey from AuditEntryEntity a where a.sourceKey in ?1")
+  List<String> presentSourceKeys(List<String> sourceKeys);
+
+  @Query("select a from AuditEntryEntity a order by a.id")
+  Stream<AuditEntryEntity> streamAll();
+}

@@ -1,0 +1,149 @@
+package org.casework.jurisdiction.web;
+
+import java.util.Comparator;
+import org.casework.common.BusinessRuleException;
+import org.casework.jurisdiction.Jurisdiction;
+import org.casework.jurisdiction.RegionCode;
+import org.casework.jurisdiction.RegionScope;
+import org.casework.jurisdiction.Role;
+import org.casework.jurisdiction.ScopeGuard;
+import org.casework.jurisdiction.StaffMember;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * 用户管理 (administrators only): add, disable/enable and re-assign staff inside the administrator's
+ * region. Changes reach Tasklist's logins at once (StaffChanged).
+ */
+@Controller
+class StaffAdminPage {
+
+  private static final Logger log = LoggerFactory.getLogger(StaffAdminPage.class);
+
+  private final Jurisdiction jurisdiction;
+  private final ScopeGuard scopeGuard;
+
+  StaffAdminPage(Jurisdiction jurisdiction, ScopeGuard scopeGuard) {
+    this.jurisdiction = jurisdiction;
+    this.scopeGuard = scopeGuard;
+  }
+
+  @GetMapping("/admin/staff")
+  String list(RegionScope scope, Model model) {
+    model.addAttribute(
+        "staff",
+        jurisdiction.allStaff().stream()
+            .filter(s -> scope.covers(s.region()))
+            .sorted(
+                Comparator.comparing((StaffMember s) -> s.region().value())
+                    .thenComparing(StaffMember::username))
+            .toList());
+    model.addAttribute("roles", Role.values());
+    return "admin/staff";
+  }
+
+  @PostMapping("/admin/staff")
+  String add(
+      @RequestParam String username,
+      @RequestParam String displayName,
+      @RequestParam Role role,
+      @RequestParam String region,
+      @RequestParam String password,
+      RegionScope scope,
+      RedirectAttributes redirect) {
+    return act(
+        redirect,
+        () -> {
+          if (!username.matches("[a-z][a-z0-9_.-]{2,63}")) {
+            throw BusinessRuleException.invalid(
+                "USERNAME_FORMAT", "用户名须为3-64位小写字母、数字或 _ . -，以字母开头", "bad username");
+          }
+          if (displayName.isBlank() || displayName.length() > 64) {
+            throw BusinessRuleException.invalid("DISPLAY_NAME", "请填写姓名（不超过64字）", "bad name");
+          }
+          if (password.length() < 8 || password.length() > 72) {
+            throw BusinessRuleException.invalid(
+                "PASSWORD_LENGTH", "初始密码须为8-72位", "password length " + password.length());
+          }
+          if (jurisdiction.staff(username).isPresent()) {
+            throw BusinessRuleException.conflict(
+                "USERNAME_TAKEN", "用户名 " + username + " 已存在", "taken");
+          }
+          RegionCode code = RegionCode.parse(region);
+          scopeGuard.require(scope, code, null, "添加工作人员");
+          jurisdiction.addStaff(username, displayName.strip(), role, code, password);
+          log.info("staff {} added by {} as {} in {}", username, scope.username(), role, code);
+        },
+        "已添加 " + username + "（Tasklist 账号同步开通）");
+  }
+
+  @PostMapping("/admin/staff/{username}/enabled")
+  String enable(
+      @PathVariable String username,
+      @RequestParam boolean enabled,
+      RegionScope scope,
+      RedirectAttributes redirect) {
+    return act(
+        redirect,
+        () -> {
+          StaffMember s = inScope(username, scope, enabled ? "启用工作人员" : "停用工作人员");
+          if (s.username().equals(scope.username()) && !enabled) {
+            throw BusinessRuleException.invalid("SELF_DISABLE", "不能停用自己的账号", "self");
+          }
+          jurisdiction.setEnabled(username, enabled);
+          log.info(
+              "staff {} {} by {}", username, enabled ? "enabled" : "disabled", scope.username());
+        },
+        (enabled ? "已启用 " : "已停用 ") + username);
+  }
+
+  @PostMapping("/admin/staff/{username}/assignment")
+  String reassign(
+      @PathVariable String username,
+      @RequestParam Role role,
+      @RequestParam String region,
+      RegionScope scope,
+      RedirectAttributes redirect) {
+    return act(
+        redirect,
+        () -> {
+          inScope(username, scope, "调整工作人员岗位");
+          RegionCode code = RegionCode.parse(region);
+          scopeGuard.require(scope, code, null, "调整工作人员岗位");
+          jurisdiction.reassign(username, role, code);
+          log.info(
+              "staff {} re-assigned by {} to {} in {}", username, scope.username(), role, code);
+        },
+        "已调整 " + username + " 的岗位");
+  }
+
+  private StaffMember inScope(String username, RegionScope scope, String what) {
+    StaffMember s =
+        jurisdiction
+            .staff(username)
+            .orElseThrow(
+                () ->
+                    BusinessRuleException.notFound(
+                        "STAFF_UNKNOWN", "没有用户名为 " + username + " 的工作人员", "no staff"));
+    scopeGuard.require(scope, s.region(), null, what);
+    return s;
+  }
+
+  private static String act(RedirectAttributes redirect, Runnable action, String done) {
+    try {
+      action.run();
+      redirect.addFlashAttribute("message", done);
+    } catch (BusinessRuleException e) {
+      log.warn("staff change refused: {}", e.getMessage());
+      redirect.addFlashAttribute("error", e.userMessage());
+    }
+    return "redirect:/admin/staff";
+  }
+}

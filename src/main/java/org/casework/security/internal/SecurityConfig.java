@@ -1,0 +1,153 @@
+package org.casework.security.internal;
+
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+
+import jakarta.servlet.DispatcherType;
+import java.time.Clock;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * One filter chain for pages and the JSON API.
+ *
+ * <ul>
+ *   <li>Pages: form login (Chinese page at /login), session cookie, CSRF token in every form.
+ *   <li>JSON API (/api/**): either the same session (a page's script sends the CSRF token in the
+ *       {@code X-CSRF-TOKEN} header) or HTTP Basic per request for API clients. A request that
+ *       carries Basic credentials is exempt from CSRF: a browser never adds them by itself, because
+ *       the API answers 401 without a {@code WWW-Authenticate} challenge, so no browser prompt ever
+ *       caches them. No session is created for Basic requests.
+ * </ul>
+ *
+ * Role rules per URL live here (one place, tested by the matrix test); region rules live in the
+ * services' queries, which take the officer's {@code RegionScope}.
+ */
+@Configuration
+@EnableWebSecurity
+class SecurityConfig {
+
+  static final String[] CASE_READERS = {
+    "VILLAGE_LIAISON",
+    "TOWNSHIP_CASEWORKER",
+    "TOWNSHIP_HEAD",
+    "COUNTY_CASEWORKER",
+    "COUNTY_APPROVER",
+    "COUNTY_HEAD",
+    "LEGAL_AID_OFFICER",
+    "PETITION_OFFICER",
+    "SUPERVISOR",
+    "AUDITOR"
+  };
+  static final String[] FILERS = {"VILLAGE_LIAISON", "TOWNSHIP_CASEWORKER"};
+  static final String[] RECEIVERS = {"TOWNSHIP_CASEWORKER", "COUNTY_CASEWORKER"};
+
+  @Bean
+  SecurityFilterChain securityFilterChain(
+      HttpSecurity http,
+      StaffUserDetailsService users,
+      PasswordEncoder passwordEncoder,
+      LoginThrottle throttle,
+      ApplicationEventPublisher events,
+      Clock clock,
+      ChineseAccessDeniedHandler deniedHandler,
+      JsonAuthenticationEntryPoint jsonEntryPoint)
+      throws Exception {
+    DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
+    dao.setPasswordEncoder(passwordEncoder);
+    ProviderManager manager =
+        new ProviderManager(new ThrottledAuthenticationProvider(dao, throttle, events, clock));
+
+    RequestMatcher api =
+        request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+    RequestMatcher basic =
+        request -> {
+          String h = request.getHeader("Authorization");
+          return h != null && h.regionMatches(true, 0, "Basic ", 0, 6);
+        };
+
+    http.authenticationManager(manager)
+        .authorizeHttpRequests(
+            auth ->
+                auth.dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR)
+                    .permitAll()
+                    .requestMatchers("/login", "/css/**", "/js/**", "/favicon.ico", "/denied")
+                    .permitAll()
+                    .requestMatchers("/actuator/health", "/actuator/health/**")
+                    .permitAll()
+                    .requestMatchers("/audit/**", "/api/audit/**")
+                    .hasRole("AUDITOR")
+                    .requestMatchers("/admin/**")
+                    .hasRole("ADMIN")
+                    .requestMatchers(POST, "/api/calendar/**")
+                    .hasRole("ADMIN")
+                    .requestMatchers("/applications/**", "/applications")
+                    .hasAnyRole(FILERS)
+                    .requestMatchers(POST, "/api/hardship/applications")
+                    .hasAnyRole(FILERS)
+                    .requestMatchers(POST, "/cases/*/materials", "/cases/*/objections")
+                    .hasAnyRole(RECEIVERS)
+                    .requestMatchers(
+                        POST, "/api/hardship/cases/*/materials", "/api/hardship/cases/*/objections")
+                    .hasAnyRole(RECEIVERS)
+                    .requestMatchers(GET, "/cases", "/cases/**", "/api/cases/**")
+                    .hasAnyRole(CASE_READERS)
+                    .requestMatchers(GET, "/api/hardship/cases/**")
+                    .hasAnyRole(CASE_READERS)
+                    .anyRequest()
+                    .authenticated())
+        .formLogin(
+            form ->
+                form.loginPage("/login")
+                    .failureHandler(
+                        (request, response, e) -> {
+                          String why =
+                              e instanceof LockedException
+                                  ? "locked"
+                                  : e instanceof DisabledException ? "disabled" : "error";
+                          response.sendRedirect(request.getContextPath() + "/login?" + why);
+                        })
+                    .defaultSuccessUrl("/cases", false)
+                    .permitAll())
+        .httpBasic(b -> b.authenticationEntryPoint(jsonEntryPoint))
+        .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
+        .csrf(
+            c ->
+                c.requireCsrfProtectionMatcher(
+                    new AndRequestMatcher(
+                        CsrfFilter.DEFAULT_CSRF_MATCHER, new NegatedRequestMatcher(basic))))
+        .exceptionHandling(
+            e ->
+                e.defaultAuthenticationEntryPointFor(jsonEntryPoint, api)
+                    .defaultAuthenticationEntryPointFor(
+                        new LoginUrlAuthenticationEntryPoint("/login"), request -> true)
+                    .accessDeniedHandler(deniedHandler))
+        .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+        .headers(
+            h ->
+                h.contentSecurityPolicy(
+                        csp ->
+                            csp.policyDirectives(
+                                "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
+                                    + " img-src 'self' data:; font-src 'self'; object-src 'none';"
+                                    + " frame-ancestors 'none'; form-action 'self'; base-uri 'self'"))
+                    .frameOptions(f -> f.deny())
+                    .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)));
+    return http.build();
+  }
+}

@@ -1,0 +1,215 @@
+package org.casework.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camunda.zeebe.spring.test.ZeebeSpringTest;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.casework.assistance.ApplyForAssistance;
+import org.casework.assistance.HardshipAssistance;
+import org.casework.assistance.HardshipCause;
+import org.casework.jurisdiction.Jurisdiction;
+import org.casework.jurisdiction.RegionCode;
+import org.casework.jurisdiction.Role;
+import org.casework.jurisdiction.StaffMember;
+import org.casework.support.DemoRegion;
+import org.casework.support.TestPeople;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/**
+ * Every endpoint × every role × a case of the user's own region and of another region: allowed or
+ * refused as the rules say. "Allowed" means the request got past login, role and region (it may
+ * still be refused by a business rule, e.g. 409 because the case is not awaiting materials);
+ * "refused" means 403.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ZeebeSpringTest
+@ActiveProfiles("test")
+@Import(DemoRegion.class)
+class AccessMatrixTest {
+
+  static final Set<Role> READERS = EnumSet.complementOf(EnumSet.of(Role.ADMIN));
+  static final Set<Role> FILERS = EnumSet.of(Role.VILLAGE_LIAISON, Role.TOWNSHIP_CASEWORKER);
+  static final Set<Role> RECEIVERS = EnumSet.of(Role.TOWNSHIP_CASEWORKER, Role.COUNTY_CASEWORKER);
+
+  /** One user per role (and a second township), all regions of the demo county. */
+  static final List<String> USERS =
+      List.of(
+          "lixiaohong",
+          "zhangwei",
+          "liuyang",
+          "chenjing",
+          "zhaolei",
+          "sunli",
+          "zhouqiang",
+          "wuhua",
+          "zhengtao",
+          "huangmin",
+          "linfeng",
+          "gaoyan");
+
+  @Autowired MockMvc mvc;
+  @Autowired ObjectMapper json;
+  @Autowired DemoRegion region;
+  @Autowired Jurisdiction jurisdiction;
+  @Autowired HardshipAssistance assistance;
+  @Autowired UserDetailsService users;
+
+  /** A case in 海滨街道 新华社区 and one in 临江街道. */
+  String caseInTownship;
+
+  String caseInOtherTownship;
+
+  @BeforeEach
+  void setUp() {
+    region.ensure();
+    RegionCode county = new RegionCode(DemoRegion.COUNTY);
+    jurisdiction.addStaff("zhaolei", "赵磊", Role.COUNTY_CASEWORKER, county, "demo123");
+    jurisdiction.addStaff("wuhua", "吴华", Role.LEGAL_AID_OFFICER, county, "demo123");
+    jurisdiction.addStaff("zhengtao", "郑涛", Role.PETITION_OFFICER, county, "demo123");
+    jurisdiction.addStaff("huangmin", "黄敏", Role.SUPERVISOR, county, "demo123");
+    jurisdiction.addStaff("linfeng", "林峰", Role.AUDITOR, county, "demo123");
+    jurisdiction.addStaff("gaoyan", "高燕", Role.ADMIN, county, "demo123");
+    if (caseInTownship == null) {
+      caseInTownship = file("zhangwei", DemoRegion.TOWNSHIP, DemoRegion.VILLAGE);
+      caseInOtherTownship = file("chenjing", DemoRegion.OTHER_TOWNSHIP, null);
+    }
+  }
+
+  record Endpoint(String name, Set<Role> roles, boolean regionScoped) {}
+
+  @Test
+  void shouldAllowEachRoleOnlyItsEndpointsAndOnlyInsideItsRegion() throws Exception {
+    List<Endpoint> endpoints =
+        List.of(
+            new Endpoint("GET /api/cases/{n}", READERS, true),
+            new Endpoint("GET /cases/{n}", READERS, true),
+            new Endpoint("GET /api/hardship/cases/{n}/application", READERS, true),
+            new Endpoint("POST /api/hardship/applications", FILERS, true),
+            new Endpoint("POST /api/hardship/cases/{n}/materials", RECEIVERS, true),
+            new Endpoint("POST /api/hardship/cases/{n}/objections", RECEIVERS, true),
+            new Endpoint("GET /applications/new", FILERS, false),
+            new Endpoint("POST /api/calendar/days", EnumSet.of(Role.ADMIN), false),
+            new Endpoint("GET /audit", EnumSet.of(Role.AUDITOR), false),
+            new Endpoint("GET /admin/staff", EnumSet.of(Role.ADMIN), false),
+            new Endpoint("GET /calendar/due", EnumSet.allOf(Role.class), false));
+    List<String> wrong = new ArrayList<>();
+    int checked = 0;
+    for (String username : USERS) {
+      StaffMember staff = jurisdiction.staff(username).orElseThrow();
+      for (Endpoint e : endpoints) {
+        for (boolean own : new boolean[] {true, false}) {
+          if (!e.regionScoped() && !own) {
+            continue;
+          }
+          String target = target(staff, own);
+          boolean covers = covers(staff, target);
+          if (e.regionScoped() && own != covers) {
+            continue; // a county user has no "other region" inside the demo county
+          }
+          boolean expected = e.roles().contains(staff.role()) && (!e.regionScoped() || covers);
+          int status =
+              mvc.perform(request(e.name(), target, username))
+                  .andReturn()
+                  .getResponse()
+                  .getStatus();
+          boolean allowed = status != 401 && status != 403 && status != 302;
+          checked++;
+          if (allowed != expected) {
+            wrong.add(
+                username + " " + staff.role() + " " + e.name() + " " + target + " → " + status);
+          }
+        }
+      }
+    }
+    assertThat(wrong).as("requests answered against the rules").isEmpty();
+    assertThat(checked).as("cells of the matrix").isEqualTo(156);
+  }
+
+  private String target(StaffMember staff, boolean own) {
+    boolean inOther = staff.region().value().startsWith(DemoRegion.OTHER_TOWNSHIP);
+    return own == !inOther ? caseInTownship : caseInOtherTownship;
+  }
+
+  private boolean covers(StaffMember staff, String caseNumber) {
+    String place =
+        caseNumber.equals(caseInTownship) ? DemoRegion.VILLAGE : DemoRegion.OTHER_TOWNSHIP;
+    return staff.covers(new RegionCode(place));
+  }
+
+  private MockHttpServletRequestBuilder request(String endpoint, String caseNumber, String username)
+      throws Exception {
+    String[] parts = endpoint.split(" ");
+    String path = parts[1].replace("{n}", caseNumber);
+    MockHttpServletRequestBuilder r =
+        parts[0].equals("GET")
+            ? get(path)
+            : post(path).with(csrf()).contentType(MediaType.APPLICATION_JSON);
+    if (path.equals("/api/hardship/applications")) {
+      boolean other = caseNumber.equals(caseInOtherTownship);
+      r.content(
+          json.writeValueAsString(
+              application(
+                  other ? DemoRegion.OTHER_TOWNSHIP : DemoRegion.TOWNSHIP,
+                  other ? null : DemoRegion.VILLAGE)));
+    } else if (path.endsWith("/materials") || path.endsWith("/objections")) {
+      r.content("{\"text\":\"收到\"}");
+    } else if (path.equals("/api/calendar/days")) {
+      r.content("{}");
+    } else if (path.equals("/calendar/due")) {
+      r.param("region", DemoRegion.COUNTY);
+    }
+    return r.with(user(users.loadUserByUsername(username)));
+  }
+
+  private String file(String officer, String township, String village) {
+    return assistance
+        .apply(
+            new ApplyForAssistance(
+                TestPeople.veteran("林𠮷华", township, village),
+                HardshipCause.ILLNESS,
+                "长期患病",
+                new BigDecimal("900.00"),
+                new BigDecimal("500.00"),
+                false,
+                officer))
+        .caseNumber();
+  }
+
+  private static Map<String, Object> application(String township, String village) {
+    Map<String, Object> applicant = new HashMap<>();
+    applicant.put("idNumber", TestPeople.newIdNumber());
+    applicant.put("name", "黄𠮷明");
+    applicant.put("category", "VETERAN");
+    applicant.put("townshipCode", township);
+    applicant.put("villageCode", village);
+    Map<String, Object> a = new HashMap<>();
+    a.put("applicant", applicant);
+    a.put("cause", "ILLNESS");
+    a.put("description", "长期患病");
+    a.put("amountRequested", 500);
+    a.put("monthlyIncome", 900);
+    return a;
+  }
+}
