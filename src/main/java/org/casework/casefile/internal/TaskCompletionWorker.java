@@ -55,6 +55,7 @@ public class TaskCompletionWorker {
         job.getElementId(),
         actor.get(),
         "done:" + job.getElementInstanceKey());
+    caseFiles.stopStageClock(caseNumber, "stage:" + job.getElementInstanceKey());
     client.newCompleteCommand(job.getKey()).send().join();
   }
 }

@@ -211,8 +211,12 @@ class HardshipAssistanceProcessTest {
         "Task_TownshipReview",
         Map.of("reviewDecision", "REFUSE", "reviewReason", "家庭人均收入高于当地低保标准"));
     awaitStatus(c, CaseStatus.REFUSED);
-    tasks.idle();
-    assertThat(processOf(c)).isCompleted().hasPassedElement("EndEvent_Refused");
+    // the refusal notice step (and the whole-case clock stop) run after the status changed
+    await()
+        .pollInSameThread()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> assertThat(processOf(c)).isCompleted().hasPassedElement("EndEvent_Refused"));
     awaitNotice(c, "家庭人均收入高于当地低保标准");
     assertThat(ledger.forCase(c.number)).isEmpty();
   }
