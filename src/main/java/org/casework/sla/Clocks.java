@@ -33,6 +33,13 @@ public interface Clocks {
    */
   ClockView extend(String caseNumber, String clockKey, int days, String reason, String approver);
 
+  /**
+   * Moves a running clock's start back to {@code startedAt} (a case taken over from paper files or
+   * another system, whose period began there); refused for a later start or a stopped clock.
+   */
+  ClockView backdate(
+      String caseNumber, String clockKey, java.time.Instant startedAt, String reason, String actor);
+
   /** Stops the clock for good (stage done, case closed); a stopped clock stays stopped. */
   Optional<ClockView> stop(String caseNumber, String clockKey, String actor);
 

@@ -152,6 +152,11 @@ class ClockEntity {
     this.dueAt = due;
   }
 
+  void restartAt(Instant at, LocalDate day) {
+    this.startedAt = at;
+    this.startDay = day;
+  }
+
   void pause() {
     this.state = ClockState.PAUSED;
   }

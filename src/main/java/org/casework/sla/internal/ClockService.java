@@ -269,6 +269,31 @@ class ClockService implements Clocks {
 
   @Override
   @Transactional
+  public ClockView backdate(
+      String caseNumber, String clockKey, Instant startedAt, String reason, String actor) {
+    ClockEntity entity = load(caseNumber, clockKey);
+    if (entity.getState() == ClockState.STOPPED || !startedAt.isBefore(entity.getStartedAt())) {
+      throw BusinessRuleException.conflict(
+          "SLA_BACKDATE_REFUSED",
+          "只能把在办期限的起算时间提前",
+          "backdate clock " + entity.getId() + " to " + startedAt);
+    }
+    Instant before = entity.getStartedAt();
+    entity.restartAt(startedAt, Formats.chinaDate(startedAt));
+    reschedule(entity);
+    record(
+        entity,
+        clock.instant(),
+        actor,
+        "期限起算更正：" + entity.getStageLabel(),
+        "起算 " + Formats.dateTime(startedAt),
+        reason + "；原起算 " + Formats.dateTime(before) + "，期限至 " + Formats.date(dueDay(entity)),
+        "backdate:" + startedAt.toEpochMilli());
+    return view(entity);
+  }
+
+  @Override
+  @Transactional
   public Optional<ClockView> stop(String caseNumber, String clockKey, String actor) {
     Optional<ClockEntity> found = clocks.findByCaseNumberAndClockKey(caseNumber, clockKey);
     if (found.isEmpty()) {
