@@ -64,6 +64,16 @@ class CockpitService implements Cockpit {
   private final MessageSource messages;
   private final Clock clock;
 
+  /**
+   * Region and staff display names change rarely; the cockpit asks for the same twenty townships
+   * and a few officers on every request, so they are kept for a few minutes.
+   */
+  private final Map<String, Named> names = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static final java.time.Duration NAME_TTL = java.time.Duration.ofMinutes(5);
+
+  private record Named(String name, Instant loadedAt) {}
+
   CockpitService(
       JdbcTemplate jdbc,
       Jurisdiction jurisdiction,
@@ -106,7 +116,10 @@ class CockpitService implements Cockpit {
         u ->
             u.isEmpty()
                 ? "（未指定）"
-                : jurisdiction.staff(u).map(s -> s.displayName() + "（" + u + "）").orElse(u));
+                : cached(
+                    "staff:" + u,
+                    () ->
+                        jurisdiction.staff(u).map(s -> s.displayName() + "（" + u + "）").orElse(u)));
   }
 
   @Override
@@ -340,6 +353,21 @@ class CockpitService implements Cockpit {
   }
 
   private String townshipName(String code) {
+    return cached("region:" + code, () -> loadTownshipName(code));
+  }
+
+  private String cached(String key, java.util.function.Supplier<String> load) {
+    Instant now = clock.instant();
+    Named hit = names.get(key);
+    if (hit != null && hit.loadedAt().plus(NAME_TTL).isAfter(now)) {
+      return hit.name();
+    }
+    String name = load.get();
+    names.put(key, new Named(name, now));
+    return name;
+  }
+
+  private String loadTownshipName(String code) {
     try {
       return jurisdiction.findRegion(new RegionCode(code)).map(Region::name).orElse(code);
     } catch (BusinessRuleException malformed) {
