@@ -52,6 +52,15 @@ public class BusinessCalendar {
     return due(regionCode, start, amount, unit).dueInstant();
   }
 
+  /**
+   * Days of {@code unit} after {@code after} up to and including {@code through} (see {@link
+   * DayCounter#counted}).
+   */
+  public int countedDays(String regionCode, LocalDate after, LocalDate through, PeriodUnit unit) {
+    String owner = CalendarRegion.calendarOwner(regionCode);
+    return DayCounter.counted(store.snapshot(owner), after, through, unit);
+  }
+
   /** The {@code workingDays}-th working day after {@code start}. */
   public LocalDate addWorkingDays(String regionCode, LocalDate start, int workingDays) {
     return due(regionCode, start, workingDays, PeriodUnit.WORKING_DAYS).due();

@@ -32,6 +32,28 @@ public final class DayCounter {
     };
   }
 
+  /**
+   * How many days of {@code unit} lie after {@code after} up to and including {@code through}: the
+   * days a paused clock did not run (the day of the pause counted, the day it resumed did not, as
+   * with the start day). Zero when {@code through} is not after {@code after}.
+   */
+  public static int counted(
+      CalendarSnapshot calendar, LocalDate after, LocalDate through, PeriodUnit unit) {
+    if (!through.isAfter(after)) {
+      return 0;
+    }
+    if (unit == PeriodUnit.CALENDAR_DAYS) {
+      return (int) java.time.temporal.ChronoUnit.DAYS.between(after, through);
+    }
+    int counted = 0;
+    for (LocalDate day = after.plusDays(1); !day.isAfter(through); day = day.plusDays(1)) {
+      if (calendar.isWorkingDay(day)) {
+        counted++;
+      }
+    }
+    return counted;
+  }
+
   private static DueDate calendarDays(CalendarSnapshot calendar, LocalDate start, int amount) {
     List<SkippedDay> skipped = new ArrayList<>();
     SortedSet<Integer> unloaded = new TreeSet<>();

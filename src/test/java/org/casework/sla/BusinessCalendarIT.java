@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /**
  * The calendar against the real MariaDB/MySQL with the real Flyway migrations. Only the sla module
@@ -35,6 +36,9 @@ class BusinessCalendarIT {
   private static final String TEST_SOURCE = "BusinessCalendarIT";
 
   private static final String COUNTY = "350502";
+
+  /** The cockpit's dependency (supervisors' regions); this test does not use it. */
+  @MockitoBean org.casework.jurisdiction.Jurisdiction jurisdiction;
 
   @Autowired BusinessCalendar calendar;
   @Autowired JdbcTemplate jdbc;

@@ -31,6 +31,7 @@ import org.casework.ledger.Ledger;
 import org.casework.ledger.Programme;
 import org.casework.registry.PersonView;
 import org.casework.registry.Registry;
+import org.casework.sla.Clocks;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -56,6 +57,7 @@ class HardshipSteps {
   private final Ledger ledger;
   private final MessageSource messages;
   private final Clock clock;
+  private final Clocks clocks;
 
   HardshipSteps(
       CaseFiles caseFiles,
@@ -65,7 +67,8 @@ class HardshipSteps {
       Jurisdiction jurisdiction,
       Ledger ledger,
       MessageSource messages,
-      Clock clock) {
+      Clock clock,
+      Clocks clocks) {
     this.caseFiles = caseFiles;
     this.applications = applications;
     this.policies = policies;
@@ -74,6 +77,7 @@ class HardshipSteps {
     this.ledger = ledger;
     this.messages = messages;
     this.clock = clock;
+    this.clocks = clocks;
   }
 
   LoadedCase load(String caseNumber, long processInstanceKey) {
@@ -279,6 +283,7 @@ class HardshipSteps {
         CaseStatus.IN_PUBLICITY,
         HistoryEntry.system(
             "张榜公示", "公示中", "公示期 " + duration.replaceAll("\\D", "") + " 日，期间可提出异议", stepKey));
+    clocks.pause(caseNumber, Clocks.CASE_CLOCK, "公示期间", HistoryEntry.SYSTEM);
   }
 
   /** Separation of duties: whoever reviewed the case may not approve or countersign it. */
@@ -371,11 +376,18 @@ class HardshipSteps {
     caseFiles.notifyApplicant(caseNumber, stepKey, text);
     caseFiles.record(
         caseNumber, HistoryEntry.system("告知申请人", noticeLabel(notice), text, stepKey + ":history"));
+    // whole-case clock: waiting for the applicant does not count; a refusal ends the case
+    if ("MISSING_MATERIALS".equals(notice)) {
+      clocks.pause(caseNumber, Clocks.CASE_CLOCK, "等待申请人补正材料", HistoryEntry.SYSTEM);
+    } else if ("REFUSED".equals(notice)) {
+      clocks.stop(caseNumber, Clocks.CASE_CLOCK, HistoryEntry.SYSTEM);
+    }
   }
 
   void closeCase(String caseNumber, String stepKey) {
     caseFiles.changeStatus(
         caseNumber, CaseStatus.FOLLOW_UP, HistoryEntry.system("结案", "已结案，30日后回访", null, stepKey));
+    clocks.stop(caseNumber, Clocks.CASE_CLOCK, HistoryEntry.SYSTEM);
   }
 
   void closeWithdrawn(String caseNumber, String stepKey) {
@@ -383,6 +395,7 @@ class HardshipSteps {
         caseNumber,
         CaseStatus.WITHDRAWN,
         HistoryEntry.system("补正期限届满", "终止办理", "申请人逾期未提交补正材料", stepKey));
+    clocks.stop(caseNumber, Clocks.CASE_CLOCK, HistoryEntry.SYSTEM);
   }
 
   void recordFollowUp(String caseNumber, String notes, String stepKey) {

@@ -26,7 +26,10 @@ import org.casework.jurisdiction.RegionScope;
 import org.casework.jurisdiction.Role;
 import org.casework.jurisdiction.ScopeGuard;
 import org.casework.jurisdiction.StaffMember;
-import org.casework.sla.BusinessCalendar;
+import org.casework.sla.ClockView;
+import org.casework.sla.Clocks;
+import org.casework.sla.DeadlinePolicy;
+import org.casework.sla.StartClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -46,7 +49,7 @@ class CaseFileService implements CaseFiles {
   private final StageRepository stages;
   private final CaseNumberSequence sequence;
   private final CaseMapper mapper;
-  private final BusinessCalendar calendar;
+  private final Clocks clocks;
   private final Clock clock;
   private final CaseProcessStarter processStarter;
   private final Jurisdiction jurisdiction;
@@ -60,7 +63,7 @@ class CaseFileService implements CaseFiles {
       StageRepository stages,
       CaseNumberSequence sequence,
       CaseMapper mapper,
-      BusinessCalendar calendar,
+      Clocks clocks,
       Clock clock,
       CaseProcessStarter processStarter,
       Jurisdiction jurisdiction,
@@ -72,7 +75,7 @@ class CaseFileService implements CaseFiles {
     this.stages = stages;
     this.sequence = sequence;
     this.mapper = mapper;
-    this.calendar = calendar;
+    this.clocks = clocks;
     this.clock = clock;
     this.processStarter = processStarter;
     this.jurisdiction = jurisdiction;
@@ -109,6 +112,20 @@ class CaseFileService implements CaseFiles {
             "已登记",
             command.title(),
             "filed"));
+    // the whole-case legal clock runs from filing (where the policy has one for the type)
+    clocks.start(
+        new StartClock(
+            number.value(),
+            Clocks.CASE_CLOCK,
+            command.type().name(),
+            command.townshipCode(),
+            DeadlinePolicy.CASE,
+            "全案办理",
+            now,
+            command.filedBy(),
+            command.filedBy(),
+            null,
+            null));
     processStarter.startAfterCommit(number.value(), command.type());
     log.info("case {} opened by {} in {}", number, command.filedBy(), command.townshipCode());
     return mapper.toView(entity);
@@ -274,15 +291,26 @@ class CaseFileService implements CaseFiles {
                     new IllegalStateException(
                         "no casefile_stage row for " + processId + "/" + elementId));
     Instant now = clock.instant();
-    Instant due = null;
-    if (stage.getPeriodAmount() != null) {
-      due =
-          calendar.dueInstant(
-              entity.getCountyCode(),
-              Formats.chinaDate(now),
-              stage.getPeriodAmount(),
-              stage.getPeriodUnit());
-    }
+    // the stage's legal clock (sla deadline policy of the case's version; casefile_stage's period
+    // where the policy has no row for the stage); a retried job finds the same clock
+    Optional<ClockView> stageClock =
+        clocks.start(
+            new StartClock(
+                caseNumber,
+                stepKey,
+                entity.getType().name(),
+                entity.getTownshipCode(),
+                elementId,
+                stage.getLabel(),
+                now,
+                HistoryEntry.SYSTEM,
+                entity.getAssignedOfficer() != null
+                    ? entity.getAssignedOfficer()
+                    : entity.getFiledBy(),
+                stage.getPeriodAmount(),
+                stage.getPeriodUnit()));
+    Instant due = stageClock.map(ClockView::dueAt).orElse(null);
+    Instant followUp = stageClock.map(ClockView::warnSecondAt).orElse(null);
     if (!history.existsByCaseIdAndStepKey(entity.getId(), stepKey)) {
       entity.enterStage(elementId, stage.getStatus(), due, now);
       String reason = due == null ? null : "办理期限：" + Formats.dateTime(due);
@@ -297,10 +325,9 @@ class CaseFileService implements CaseFiles {
               stage.getStatus().label(),
               reason,
               stepKey));
-    } else {
-      due = entity.getStageDueAt();
     }
-    return new StageEntered(caseNumber, elementId, stage.getLabel(), stage.getStatus(), due);
+    return new StageEntered(
+        caseNumber, elementId, stage.getLabel(), stage.getStatus(), due, followUp);
   }
 
   @Override
@@ -373,6 +400,12 @@ class CaseFileService implements CaseFiles {
                 null,
                 stepKey)
             .completedTask(elementId));
+  }
+
+  /** The user task ended: its stage clock stops (the listener's step key names the clock). */
+  @Transactional
+  void stopStageClock(String caseNumber, String stageStepKey) {
+    clocks.stop(caseNumber, stageStepKey, HistoryEntry.SYSTEM);
   }
 
   @Override

@@ -9,8 +9,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Start execution listener on every user task: the case enters the stage the element stands for
- * (status + legal due date from casefile_stage), and the task reads its due date from {@code
- * stageDue}. Keyed by element instance, so a retried job writes the history line once.
+ * (status + legal due date and follow-up date from the sla stage clock), and the task reads its due
+ * date from {@code stageDue}. Keyed by element instance, so a retried job writes the history line
+ * once.
  */
 @Component
 public class StageWorker {
@@ -32,9 +33,15 @@ public class StageWorker {
             job.getElementId(),
             "stage:" + job.getElementInstanceKey());
     return new StageOutput(
-        stage.dueAt() == null ? null : stage.dueAt().toString(), stage.stageLabel());
+        stage.dueAt() == null ? null : stage.dueAt().toString(),
+        stage.followUpAt() == null ? null : stage.followUpAt().toString(),
+        stage.stageLabel());
   }
 
-  /** {@code stageDue} is an ISO-8601 instant, read by the task's dueDate expression. */
-  record StageOutput(String stageDue, String stageLabel) {}
+  /**
+   * {@code stageDue} and {@code stageFollowUp} are ISO-8601 instants, read by the task's dueDate
+   * and followUpDate expressions (follow-up = the stage clock's second warning point, 75 % by
+   * default).
+   */
+  record StageOutput(String stageDue, String stageFollowUp, String stageLabel) {}
 }

@@ -72,6 +72,7 @@ public class TaskCompletionWorker {
         actor.get(),
         candidateGroups.of(job.getBpmnProcessId(), job.getElementId(), variables.get("groups")),
         "outside:" + job.getElementInstanceKey());
+    caseFiles.stopStageClock(caseNumber, "stage:" + job.getElementInstanceKey());
     client.newCompleteCommand(job.getKey()).send().join();
   }
 }

@@ -105,6 +105,10 @@ class SecurityConfig {
                     .requestMatchers(
                         POST, "/api/hardship/cases/*/materials", "/api/hardship/cases/*/objections")
                     .hasAnyRole(RECEIVERS)
+                    .requestMatchers("/sla/cockpit", "/api/sla/cockpit", "/api/sla/cockpit/**")
+                    .hasRole("SUPERVISOR")
+                    .requestMatchers(POST, "/api/cases/*/clocks/*/extensions")
+                    .hasAnyRole("TOWNSHIP_HEAD", "COUNTY_APPROVER", "COUNTY_HEAD")
                     .requestMatchers(GET, "/cases", "/cases/**", "/api/cases/**")
                     .hasAnyRole(CASE_READERS)
                     .requestMatchers(GET, "/api/hardship/cases/**")

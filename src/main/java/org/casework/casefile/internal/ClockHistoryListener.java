@@ -1,0 +1,36 @@
+package org.casework.casefile.internal;
+
+import org.casework.casefile.CaseFiles;
+import org.casework.casefile.HistoryEntry;
+import org.casework.sla.ClockRecorded;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes every legal-clock operation into the case history, synchronously in the operation's
+ * transaction: a clock change without its history line cannot commit. (sla cannot call the case
+ * file itself: casefile already depends on sla for due dates.)
+ */
+@Component
+class ClockHistoryListener {
+
+  private final CaseFiles caseFiles;
+
+  ClockHistoryListener(CaseFiles caseFiles) {
+    this.caseFiles = caseFiles;
+  }
+
+  @EventListener
+  void on(ClockRecorded event) {
+    caseFiles.record(
+        event.caseNumber(),
+        new HistoryEntry(
+            event.at(),
+            event.actor(),
+            event.actorRole(),
+            event.action(),
+            event.outcome(),
+            event.reason(),
+            event.stepKey()));
+  }
+}

@@ -1,0 +1,159 @@
+package org.casework.sla.internal;
+
+import io.camunda.zeebe.client.ZeebeClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.casework.common.Formats;
+import org.casework.sla.AlertLevel;
+import org.casework.sla.BusinessCalendar;
+import org.casework.sla.ClockBreached;
+import org.casework.sla.Escalation;
+import org.casework.sla.PeriodUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Warnings and breaches by a scheduler rather than BPMN boundary timers: pauses and extensions move
+ * a clock's points after the task was created, and a whole-case clock spans many tasks, so the
+ * points live in sla_clock (indexed) and are re-checked every minute. Each level is raised once per
+ * clock (alert level + history step key + sla_clock_alert unique key); a breach starts the
+ * supervision process by a message with a message id, re-sent until the engine accepted it.
+ */
+@Component
+class ClockWatch {
+
+  static final String BREACH_MESSAGE = "sla.clock-breached";
+  private static final Logger log = LoggerFactory.getLogger(ClockWatch.class);
+
+  private final ClockRepository clocks;
+  private final ClockService service;
+  private final JdbcTemplate jdbc;
+  private final BusinessCalendar calendar;
+  private final ObjectProvider<ZeebeClient> zeebe;
+  private final Clock clock;
+  private final int supervisionDays;
+
+  ClockWatch(
+      ClockRepository clocks,
+      ClockService service,
+      JdbcTemplate jdbc,
+      BusinessCalendar calendar,
+      ObjectProvider<ZeebeClient> zeebe,
+      Clock clock,
+      @Value("${casework.sla.supervision-working-days:3}") int supervisionDays) {
+    this.clocks = clocks;
+    this.service = service;
+    this.jdbc = jdbc;
+    this.calendar = calendar;
+    this.zeebe = zeebe;
+    this.clock = clock;
+    this.supervisionDays = supervisionDays;
+  }
+
+  @Scheduled(
+      fixedDelayString = "${casework.sla.watch-interval:PT1M}",
+      initialDelayString = "${casework.sla.watch-initial-delay:PT30S}")
+  void scheduled() {
+    scan();
+  }
+
+  /**
+   * One pass: raise due alerts, then (re-)send unsent breach escalations. Returns alerts raised.
+   */
+  int scan() {
+    Instant now = clock.instant();
+    int raised = 0;
+    for (Long id : clocks.findDue(org.casework.sla.ClockState.RUNNING, now)) {
+      try {
+        Optional<AlertLevel> level = service.raiseAlert(id, now);
+        if (level.isPresent()) {
+          raised++;
+          jdbc.update(
+              "insert ignore into sla_clock_alert (clock_id, level, raised_at, due_at)"
+                  + " select id, ?, ?, due_at from sla_clock where id = ?",
+              level.get().name(),
+              java.sql.Timestamp.from(now),
+              id);
+        }
+      } catch (RuntimeException e) {
+        log.warn("alert for clock {} failed, next pass retries: {}", id, e.toString());
+      }
+    }
+    escalate(now);
+    return raised;
+  }
+
+  private void escalate(Instant now) {
+    ZeebeClient client = zeebe.getIfAvailable();
+    if (client == null) {
+      return;
+    }
+    List<Map<String, Object>> open =
+        jdbc.queryForList(
+            "select a.id alert_id, a.clock_id from sla_clock_alert a"
+                + " where a.level = 'BREACH' and a.escalated_at is null order by a.id limit 100");
+    for (Map<String, Object> row : open) {
+      long alertId = ((Number) row.get("alert_id")).longValue();
+      ClockEntity c = service.entity(((Number) row.get("clock_id")).longValue());
+      ClockBreached breach = breach(c, now);
+      try {
+        client
+            .newPublishMessageCommand()
+            .messageName(BREACH_MESSAGE)
+            .correlationKey(c.getCaseNumber() + ":" + c.getClockKey())
+            .messageId("breach:" + c.getId())
+            .timeToLive(Duration.ofHours(1))
+            .variables(variables(breach))
+            .send()
+            .join();
+        jdbc.update(
+            "update sla_clock_alert set escalated_at = ? where id = ?",
+            java.sql.Timestamp.from(now),
+            alertId);
+        log.info(
+            "case {}: breach of {} escalated to {}",
+            c.getCaseNumber(),
+            c.getClockKey(),
+            breach.supervisorGroup());
+      } catch (RuntimeException e) {
+        log.warn("escalating breach {} failed, next pass retries: {}", alertId, e.toString());
+      }
+    }
+  }
+
+  ClockBreached breach(ClockEntity c, Instant now) {
+    Instant supervisionDue =
+        calendar.dueInstant(
+            c.getRegionCode(), Formats.chinaDate(now), supervisionDays, PeriodUnit.WORKING_DAYS);
+    return new ClockBreached(
+        c.getCaseNumber(),
+        c.getClockKey(),
+        c.getStageLabel(),
+        c.getDueAt(),
+        now,
+        Escalation.supervisorGroup(c.getWorkLevel(), c.getRegionCode()),
+        c.getOfficer(),
+        supervisionDue);
+  }
+
+  private static Map<String, Object> variables(ClockBreached b) {
+    Map<String, Object> v = new java.util.HashMap<>();
+    v.put("caseNumber", b.caseNumber());
+    v.put("clockKey", b.clockKey());
+    v.put("stageLabel", b.stageLabel());
+    v.put("dueAtText", Formats.dateTime(b.dueAt()));
+    v.put("supervisorGroup", b.supervisorGroup());
+    v.put("officer", b.officer() == null ? "" : b.officer());
+    v.put("supervisionDue", b.supervisionDue().toString());
+    return v;
+  }
+}

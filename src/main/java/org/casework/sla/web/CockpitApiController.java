@@ -1,0 +1,64 @@
+package org.casework.sla.web;
+
+import java.security.Principal;
+import java.util.List;
+import org.casework.sla.Cockpit;
+import org.casework.sla.CockpitCount;
+import org.casework.sla.CockpitPage;
+import org.casework.sla.CockpitQuery;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * 督办看板 JSON API and Excel export for the logged-in supervisor; the data scope always comes from
+ * that supervisor's own region.
+ */
+@RestController
+@RequestMapping("/api/sla/cockpit")
+class CockpitApiController {
+
+  static final MediaType XLSX =
+      MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+  private final Cockpit cockpit;
+
+  CockpitApiController(Cockpit cockpit) {
+    this.cockpit = cockpit;
+  }
+
+  @GetMapping
+  CockpitPage rows(Principal supervisor, @ModelAttribute CockpitQuery query) {
+    return cockpit.rows(supervisor.getName(), query);
+  }
+
+  @GetMapping("/townships")
+  List<CockpitCount> townships(Principal supervisor, @ModelAttribute CockpitQuery query) {
+    return cockpit.byTownship(supervisor.getName(), query);
+  }
+
+  @GetMapping("/officers")
+  List<CockpitCount> officers(Principal supervisor, @ModelAttribute CockpitQuery query) {
+    return cockpit.byOfficer(supervisor.getName(), query);
+  }
+
+  @GetMapping("/stages")
+  List<CockpitCount> stages(Principal supervisor, @ModelAttribute CockpitQuery query) {
+    return cockpit.byTypeAndStage(supervisor.getName(), query);
+  }
+
+  @GetMapping("/export.xlsx")
+  ResponseEntity<byte[]> export(Principal supervisor, @ModelAttribute CockpitQuery query) {
+    byte[] body = cockpit.excel(supervisor.getName(), query);
+    return ResponseEntity.ok()
+        .contentType(XLSX)
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            "attachment; filename=\"cockpit.xlsx\"; filename*=UTF-8''%E7%9D%A3%E5%8A%9E%E7%9C%8B%E6%9D%BF.xlsx")
+        .body(body);
+  }
+}

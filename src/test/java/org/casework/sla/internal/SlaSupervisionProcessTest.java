@@ -1,0 +1,313 @@
+package org.casework.sla.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.camunda.zeebe.client.ZeebeClient;
+import io.camunda.zeebe.client.api.response.ActivatedJob;
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.camunda.zeebe.spring.test.ZeebeSpringTest;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.casework.assistance.ApplyForAssistance;
+import org.casework.assistance.HardshipAssistance;
+import org.casework.assistance.HardshipCause;
+import org.casework.casefile.CaseFiles;
+import org.casework.casefile.CaseStatus;
+import org.casework.casefile.HistoryView;
+import org.casework.common.BusinessRuleException;
+import org.casework.sla.AlertLevel;
+import org.casework.sla.ClockState;
+import org.casework.sla.ClockView;
+import org.casework.sla.Clocks;
+import org.casework.support.DemoRegion;
+import org.casework.support.MovableClock;
+import org.casework.support.ScriptedTaskActors;
+import org.casework.support.TestPeople;
+import org.casework.support.UserTasks;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Legal clocks of a hardship case on the in-memory engine: stage due and follow-up dates on the
+ * task, warnings at 50 %/75 %, the breach escalated to bpmn/sla-supervision.bpmn (督办 task for the
+ * group one level up, notice to the officer), the whole-case clock pausing for 补正, and the
+ * extension allowance. App clock and engine clock are moved together.
+ */
+@SpringBootTest(properties = "casework.sla.watch-initial-delay=PT24H")
+@ZeebeSpringTest
+@ActiveProfiles("test")
+@Import({SlaSupervisionProcessTest.Config.class, DemoRegion.class})
+class SlaSupervisionProcessTest {
+
+  @TestConfiguration
+  static class Config {
+    @Bean
+    @Primary
+    ScriptedTaskActors scriptedTaskActors() {
+      return new ScriptedTaskActors();
+    }
+
+    @Bean
+    @Primary
+    MovableClock movableClock() {
+      return new MovableClock();
+    }
+  }
+
+  @Autowired ZeebeClient client;
+  @Autowired ZeebeTestEngine engine;
+  @Autowired HardshipAssistance assistance;
+  @Autowired CaseFiles caseFiles;
+  @Autowired Clocks clocks;
+  @Autowired ClockWatch watch;
+  @Autowired MovableClock clock;
+  @Autowired DemoRegion region;
+  @Autowired ScriptedTaskActors actors;
+
+  UserTasks tasks;
+
+  @BeforeEach
+  void setUp() {
+    region.ensure();
+    tasks = new UserTasks(client, engine);
+    actors.reset();
+    actors.completes("Task_VillageVerification", "lixiaohong");
+    actors.completes("Task_TownshipReview", "zhangwei");
+  }
+
+  @Test
+  void shouldWarnAtHalfAndThreeQuartersThenEscalateTheBreachToTheCountySupervisors() {
+    Case c = file();
+    ActivatedJob verification = tasks.await(c.pik, "Task_VillageVerification");
+    ClockView stage = stageClock(c, "Task_VillageVerification");
+    assertThat(stage.periodAmount()).isEqualTo(5);
+    assertThat(verification.getCustomHeaders())
+        .containsEntry("io.camunda.zeebe:dueDate", stage.dueAt().toString())
+        .containsEntry("io.camunda.zeebe:followUpDate", stage.warnSecondAt().toString());
+    assertThat(caseFiles.history(c.number))
+        .extracting(HistoryView::action)
+        .contains("期限开始：全案办理", "期限开始：入户核实");
+
+    moveTo(stage.warnFirstAt().plusSeconds(1));
+    watch.scan();
+    watch.scan();
+    assertThat(actions(c)).containsOnlyOnce("期限预警：入户核实");
+    assertThat(stageClock(c, "Task_VillageVerification").alertLevel())
+        .isEqualTo(AlertLevel.WARN_FIRST);
+
+    moveTo(stage.warnSecondAt().plusSeconds(1));
+    watch.scan();
+    assertThat(caseFiles.history(c.number))
+        .filteredOn(h -> h.action().equals("期限预警：入户核实"))
+        .extracting(HistoryView::outcome)
+        .containsExactly("预警（过半）", "预警（临期）");
+
+    moveTo(stage.dueAt().plusSeconds(1));
+    watch.scan();
+    watch.scan();
+    assertThat(actions(c)).containsOnlyOnce("超期：入户核实");
+
+    ActivatedJob supervise = supervisionTask(c.number);
+    assertThat(supervise.getCustomHeaders())
+        .containsEntry("io.camunda.zeebe:candidateGroups", "[\"county-350502-supervisor\"]")
+        .containsKey("io.camunda.zeebe:dueDate")
+        .containsKey("io.camunda.zeebe:formKey");
+    assertThat(supervise.getVariablesAsMap()).containsEntry("stageLabel", "入户核实");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(clocks.officerNotices(c.number))
+                    .singleElement()
+                    .satisfies(
+                        n -> {
+                          assertThat(n.recipient()).isEqualTo("zhangwei");
+                          assertThat(n.text()).contains("入户核实", "已超过办理期限", "督办");
+                        }));
+    assertThat(actions(c)).contains("超期督办：入户核实");
+
+    client
+        .newCompleteCommand(supervise.getKey())
+        .variables(Map.of("supervisionNote", "已电话督促，要求两日内完成核实"))
+        .send()
+        .join();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(caseFiles.history(c.number))
+                    .anySatisfy(
+                        h -> {
+                          assertThat(h.action()).isEqualTo("督办意见：入户核实");
+                          assertThat(h.reason()).isEqualTo("已电话督促，要求两日内完成核实");
+                        }));
+    // the task is done late: its clock stops as a late completion
+    tasks.complete(
+        c.pik,
+        "Task_VillageVerification",
+        Map.of("verificationConfirmed", true, "verificationFindings", "入户核实，情况属实"));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> stageClock(c, "Task_VillageVerification").state() == ClockState.STOPPED);
+    assertThat(caseFiles.history(c.number))
+        .anySatisfy(
+            h -> {
+              assertThat(h.action()).isEqualTo("期限停止：入户核实");
+              assertThat(h.outcome()).isEqualTo("超期办结");
+            });
+  }
+
+  @Test
+  void shouldStopTheWholeCaseClockWhileWaitingForMaterialsAndMoveItsDueDayOnResume() {
+    Case c = file();
+    tasks.complete(
+        c.pik,
+        "Task_VillageVerification",
+        Map.of("verificationConfirmed", true, "verificationFindings", "入户核实，情况属实"));
+    ClockView before = caseClock(c);
+    tasks.complete(
+        c.pik,
+        "Task_TownshipReview",
+        Map.of("reviewDecision", "REQUEST_MATERIALS", "missingMaterials", "医院诊断证明"));
+    await().atMost(Duration.ofSeconds(30)).until(() -> caseClock(c).state() == ClockState.PAUSED);
+    assertThat(caseFiles.get(c.number).status()).isEqualTo(CaseStatus.AWAITING_MATERIALS);
+
+    // two weeks of waiting (at least 8 working days in any fortnight) do not count
+    clock.advance(Duration.ofDays(14));
+    engine.increaseTime(Duration.ofDays(14));
+    assistance.materialsSubmitted(c.number, "已交诊断证明", "zhangwei");
+    await().atMost(Duration.ofSeconds(30)).until(() -> caseClock(c).state() == ClockState.RUNNING);
+    ClockView after = caseClock(c);
+    assertThat(after.pausedDays()).isGreaterThanOrEqualTo(8);
+    assertThat(after.dueDay()).isAfter(before.dueDay().plusDays(13));
+    assertThat(after.pauses())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.reason()).isEqualTo("等待申请人补正材料");
+              assertThat(p.resumedAt()).isNotNull();
+            });
+    assertThat(actions(c)).contains("期限暂停：全案办理", "期限恢复：全案办理");
+  }
+
+  @Test
+  void shouldAllowOneExtensionOfAtMostTenWorkingDaysForTheWholeCase() {
+    Case c = file();
+    tasks.await(c.pik, "Task_VillageVerification");
+    ClockView before = caseClock(c);
+
+    assertThatThrownBy(() -> clocks.extend(c.number, Clocks.CASE_CLOCK, 11, "案情复杂", "zhouqiang"))
+        .isInstanceOfSatisfying(
+            BusinessRuleException.class,
+            e -> assertThat(e.userMessage()).contains("延期合计不得超过10个工作日"));
+
+    ClockView extended = clocks.extend(c.number, Clocks.CASE_CLOCK, 5, "需外省协查", "zhouqiang");
+    assertThat(extended.extendedDays()).isEqualTo(5);
+    assertThat(extended.dueAt()).isAfter(before.dueAt());
+    assertThat(extended.extensions())
+        .singleElement()
+        .satisfies(
+            x -> {
+              assertThat(x.approver()).isEqualTo("zhouqiang");
+              assertThat(x.dueBefore()).isEqualTo(before.dueAt());
+            });
+    assertThatThrownBy(() -> clocks.extend(c.number, Clocks.CASE_CLOCK, 1, "再延", "zhouqiang"))
+        .isInstanceOfSatisfying(
+            BusinessRuleException.class,
+            e -> assertThat(e.userMessage()).isEqualTo("该期限按规定只能延期1次，已延期1次"));
+    assertThat(caseFiles.history(c.number))
+        .anySatisfy(
+            h -> {
+              assertThat(h.action()).isEqualTo("期限延期：全案办理");
+              assertThat(h.actor()).isEqualTo("zhouqiang");
+              assertThat(h.reason()).startsWith("需外省协查");
+            });
+  }
+
+  // --- steps ---------------------------------------------------------------------------------
+
+  record Case(String number, long pik) {}
+
+  private Case file() {
+    String number =
+        assistance
+            .apply(
+                new ApplyForAssistance(
+                    TestPeople.veteran("陈国强", DemoRegion.TOWNSHIP, DemoRegion.VILLAGE),
+                    HardshipCause.ILLNESS,
+                    "困难情况说明",
+                    new BigDecimal("800.00"),
+                    new BigDecimal("1200.00"),
+                    false,
+                    "zhangwei"))
+            .caseNumber();
+    Long pik =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(() -> caseFiles.get(number).processInstanceKey(), key -> key != null);
+    return new Case(number, pik);
+  }
+
+  private void moveTo(Instant target) {
+    Duration step = Duration.between(clock.instant(), target);
+    clock.moveTo(target);
+    if (!step.isNegative()) {
+      engine.increaseTime(step);
+    }
+  }
+
+  private ClockView caseClock(Case c) {
+    return clocks.find(c.number, Clocks.CASE_CLOCK).orElseThrow();
+  }
+
+  private ClockView stageClock(Case c, String stage) {
+    return clocks.clocks(c.number).stream()
+        .filter(k -> k.stage().equals(stage))
+        .reduce((a, b) -> b)
+        .orElseThrow();
+  }
+
+  private List<String> actions(Case c) {
+    return caseFiles.history(c.number).stream().map(HistoryView::action).toList();
+  }
+
+  private ActivatedJob supervisionTask(String caseNumber) {
+    AtomicReference<ActivatedJob> found = new AtomicReference<>();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () -> {
+              client
+                  .newActivateJobsCommand()
+                  .jobType(UserTasks.USER_TASK_JOB)
+                  .maxJobsToActivate(50)
+                  .timeout(Duration.ofMillis(500))
+                  .send()
+                  .join()
+                  .getJobs()
+                  .stream()
+                  .filter(
+                      j ->
+                          j.getBpmnProcessId().equals("sla-supervision")
+                              && caseNumber.equals(j.getVariablesAsMap().get("caseNumber")))
+                  .findFirst()
+                  .ifPresent(found::set);
+              return found.get() != null;
+            });
+    return found.get();
+  }
+}

@@ -1,0 +1,138 @@
+package org.casework.sla.web;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Instant;
+import java.util.List;
+import org.casework.common.BusinessRuleException;
+import org.casework.sla.AlertLevel;
+import org.casework.sla.ClockState;
+import org.casework.sla.Clocks;
+import org.casework.sla.Cockpit;
+import org.casework.sla.CockpitCount;
+import org.casework.sla.CockpitPage;
+import org.casework.sla.CockpitQuery;
+import org.casework.sla.CockpitRow;
+import org.casework.sla.PeriodUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+@WebMvcTest(controllers = {CockpitApiController.class, CockpitPageController.class})
+class CockpitControllerTest {
+
+  @Autowired MockMvc mvc;
+  @MockitoBean Cockpit cockpit;
+  @MockitoBean Clocks clocks;
+
+  private static final CockpitRow BREACHED =
+      new CockpitRow(
+          "BF-350502-2026-000007",
+          "STAGE",
+          "HARDSHIP",
+          "困难帮扶",
+          "350502001",
+          "海滨街道",
+          "Task_VillageVerification",
+          "入户核实",
+          "zhangwei",
+          ClockState.RUNNING,
+          AlertLevel.BREACH,
+          true,
+          Instant.parse("2026-03-02T01:00:00Z"),
+          Instant.parse("2026-03-09T15:59:59Z"),
+          -2,
+          PeriodUnit.WORKING_DAYS,
+          0,
+          0,
+          "/cases/BF-350502-2026-000007");
+
+  @Test
+  void shouldShowTheBreachedCaseByTownshipWithALinkToItsHistory() throws Exception {
+    given(cockpit.rows(eq("huangmin"), any()))
+        .willReturn(
+            new CockpitPage(
+                "huangmin", "350502", "鲤城区", CockpitQuery.all(), 1, 1, List.of(BREACHED)));
+    given(cockpit.byTownship(eq("huangmin"), any()))
+        .willReturn(List.of(new CockpitCount("350502001", "海滨街道", 3, 1, 1, 0, 0)));
+    mvc.perform(
+            get("/sla/cockpit")
+                .with(user("huangmin").roles("SUPERVISOR"))
+                .param("view", "BREACHED"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("督办看板")))
+        .andExpect(content().string(containsString("鲤城区")))
+        .andExpect(content().string(containsString("href=\"/cases/BF-350502-2026-000007\"")))
+        .andExpect(content().string(containsString("海滨街道")))
+        .andExpect(content().string(containsString("-2 工作日")))
+        .andExpect(content().string(containsString("/vendor/echarts/echarts.min.js")));
+  }
+
+  @Test
+  void shouldTellANonSupervisorInChinese() throws Exception {
+    given(cockpit.rows(eq("zhangwei"), any()))
+        .willThrow(
+            BusinessRuleException.forbidden(
+                "SLA_NOT_A_SUPERVISOR", "只有督办人员可以查看督办看板，请以督办账号进入", "x"));
+    mvc.perform(get("/sla/cockpit").with(user("zhangwei").roles("SUPERVISOR")))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("只有督办人员可以查看督办看板")));
+    mvc.perform(get("/api/sla/cockpit").with(user("zhangwei").roles("SUPERVISOR")))
+        .andExpect(status().isForbidden())
+        .andExpect(jsonPath("$.message").value("只有督办人员可以查看督办看板，请以督办账号进入"));
+  }
+
+  @Test
+  void shouldPassFiltersSortAndPageToTheCockpit() throws Exception {
+    given(
+            cockpit.rows(
+                eq("huangmin"),
+                argThat(
+                    q ->
+                        q.view() == CockpitQuery.View.DUE_SOON
+                            && q.dueWithin() == 5
+                            && "officer".equals(q.sort())
+                            && "desc".equals(q.dir())
+                            && q.page() == 2
+                            && q.size() == CockpitQuery.MAX_SIZE)))
+        .willReturn(
+            new CockpitPage(
+                "huangmin", "350502", "鲤城区", CockpitQuery.all(), 1, 1, List.of(BREACHED)));
+    mvc.perform(
+            get("/api/sla/cockpit")
+                .with(user("huangmin").roles("SUPERVISOR"))
+                .param("view", "DUE_SOON")
+                .param("dueWithin", "5")
+                .param("sort", "officer")
+                .param("dir", "desc")
+                .param("page", "2")
+                .param("size", "5000"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.rows[0].caseNumber").value("BF-350502-2026-000007"))
+        .andExpect(jsonPath("$.rows[0].link").value("/cases/BF-350502-2026-000007"));
+  }
+
+  @Test
+  void shouldDownloadTheExcelExport() throws Exception {
+    given(cockpit.excel(eq("huangmin"), any())).willReturn(new byte[] {80, 75, 3, 4});
+    mvc.perform(get("/api/sla/cockpit/export.xlsx").with(user("huangmin").roles("SUPERVISOR")))
+        .andExpect(status().isOk())
+        .andExpect(
+            content()
+                .contentTypeCompatibleWith(
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+        .andExpect(header().string("Content-Disposition", containsString("cockpit.xlsx")));
+  }
+}
