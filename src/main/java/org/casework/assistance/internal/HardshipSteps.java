@@ -166,8 +166,10 @@ class HardshipSteps {
             new DisbursementRequest(
                 caseNumber,
                 c.applicantPersonId(),
+                c.applicantPersonId(),
                 Programme.EMERGENCY,
                 "EMERGENCY",
+                a.getCause().name(),
                 year(c),
                 amount,
                 c.townshipCode()));
@@ -341,8 +343,10 @@ class HardshipSteps {
             new DisbursementRequest(
                 caseNumber,
                 c.applicantPersonId(),
+                c.applicantPersonId(),
                 Programme.HARDSHIP,
                 "HARDSHIP_GRANT",
+                a.getCause().name(),
                 year(c),
                 remainder,
                 c.townshipCode()));
