@@ -25,4 +25,12 @@ public interface Condolence {
   /** Sets a region's amount; {@code category} null = every category. */
   void setAmount(
       String regionCode, VisitTrigger trigger, PersonCategory category, BigDecimal amount);
+
+  /**
+   * Defines a festival campaign; its process (bpmn/condolence-campaign.bpmn) starts after commit
+   * and draws the township lists from the registry.
+   */
+  CampaignView defineCampaign(DefineCampaign campaign);
+
+  CampaignView campaign(long id);
 }

@@ -12,7 +12,9 @@ import org.casework.casefile.HistoryEntry;
 import org.casework.casefile.OpenCase;
 import org.casework.common.BusinessRuleException;
 import org.casework.common.Formats;
+import org.casework.condolence.CampaignView;
 import org.casework.condolence.Condolence;
+import org.casework.condolence.DefineCampaign;
 import org.casework.condolence.RequestVisit;
 import org.casework.condolence.VisitTrigger;
 import org.casework.condolence.VisitView;
@@ -41,6 +43,7 @@ class CondolenceService implements Condolence {
   private final CaseFiles caseFiles;
   private final VisitRepository visits;
   private final AmountTable amounts;
+  private final CampaignService campaigns;
   private final Clock clock;
 
   CondolenceService(
@@ -49,7 +52,9 @@ class CondolenceService implements Condolence {
       CaseFiles caseFiles,
       VisitRepository visits,
       AmountTable amounts,
+      CampaignService campaigns,
       Clock clock) {
+    this.campaigns = campaigns;
     this.registry = registry;
     this.jurisdiction = jurisdiction;
     this.caseFiles = caseFiles;
@@ -173,5 +178,15 @@ class CondolenceService implements Condolence {
   public void setAmount(
       String regionCode, VisitTrigger trigger, PersonCategory category, BigDecimal amount) {
     amounts.set(regionCode, trigger, category, amount);
+  }
+
+  @Override
+  public CampaignView defineCampaign(DefineCampaign campaign) {
+    return campaigns.define(campaign);
+  }
+
+  @Override
+  public CampaignView campaign(long id) {
+    return campaigns.view(id);
   }
 }

@@ -46,4 +46,33 @@ final class CondolenceVariables {
   record DuplicateOutput(String duplicateWarning, String taskNotice) {}
 
   record PaymentOutput(String disbursementId, BigDecimal paidAmount) {}
+
+  record CampaignFacts(
+      String name, String festival, String budgetLine, String deadline, String amounts) {}
+
+  /** One township of the multi-instance: code, name and the caseworkers' candidate group. */
+  record TownshipRef(String code, String name, String caseworkerGroup) {}
+
+  record CampaignLoaded(
+      CampaignFacts campaignFacts,
+      java.util.List<TownshipRef> townships,
+      String countyApproverGroup,
+      String deadlineAt) {}
+
+  record CampaignOnly(long campaignId) {}
+
+  record TownshipInput(long campaignId, TownshipRef township) {}
+
+  record ListInput(long campaignId, TownshipRef township, String removals, String additions) {}
+
+  record TownshipApprovalInput(
+      long campaignId, TownshipRef township, String approvalDecision, String approvalReason) {}
+
+  record VisitsInput(long campaignId, TownshipRef township, String visitRecords) {}
+
+  record TownshipList(String townshipList, String townshipSummary, String taskNotice) {}
+
+  record TownshipPaid(int paidCount, BigDecimal paidAmount) {}
+
+  record CampaignClosed(String campaignTotals) {}
 }
