@@ -26,6 +26,9 @@ public interface Ledger {
 
   Optional<Disbursement> find(String disbursementId);
 
+  /** The latest payments of a programme, newest first (for samples and dashboards). */
+  List<Disbursement> recentPayments(Programme programme, int limit);
+
   /** All lines of a case (payments and reversals), oldest first. */
   List<Disbursement> forCase(String caseNumber);
 

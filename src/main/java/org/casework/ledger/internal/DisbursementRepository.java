@@ -30,6 +30,9 @@ interface DisbursementRepository extends JpaRepository<DisbursementEntity, Long>
 
   List<DisbursementEntity> findByCaseNumberOrderByIdAsc(String caseNumber);
 
+  List<DisbursementEntity> findByProgrammeAndEntryTypeOrderByIdDesc(
+      Programme programme, EntryType entryType, org.springframework.data.domain.Limit limit);
+
   /** Payments of other cases and programmes to the household for the cause and period. */
   @Query(
       "select d from DisbursementEntity d where d.householdId = ?1 and d.cause = ?2 and d.period"

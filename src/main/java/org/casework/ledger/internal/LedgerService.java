@@ -17,10 +17,12 @@ import org.casework.ledger.DuplicateQuery;
 import org.casework.ledger.EntryType;
 import org.casework.ledger.Ledger;
 import org.casework.ledger.LedgerTotal;
+import org.casework.ledger.Programme;
 import org.casework.ledger.ReconciliationReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
@@ -194,6 +196,17 @@ class LedgerService implements Ledger {
   @Transactional(readOnly = true)
   public Optional<Disbursement> find(String disbursementId) {
     return repository.findByDisbursementId(disbursementId).map(mapper::toView);
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public List<Disbursement> recentPayments(Programme programme, int limit) {
+    return repository
+        .findByProgrammeAndEntryTypeOrderByIdDesc(
+            programme, EntryType.PAYMENT, Limit.of(Math.max(1, Math.min(limit, 1000))))
+        .stream()
+        .map(mapper::toView)
+        .toList();
   }
 
   @Override
