@@ -114,7 +114,13 @@ class CondolenceDemoStoryTest {
     int people = closed.townships().stream().mapToInt(CampaignView.Township::paid).sum();
     assertThat(paid).hasSize(people);
     assertThat(paid.stream().map(Disbursement::beneficiaryPersonId).distinct()).hasSize(people);
-    assertThat(paid).anySatisfy(d -> assertThat(d.beneficiaryPersonId()).isEqualTo(guo));
+    // 郭振华 is paid once per Spring Festival: in the first campaign of the year, left out after
+    CampaignView.Entry guoEntry = entry(closed, "350502001", guo);
+    if (guoEntry.state().equals("PAID")) {
+      assertThat(paid).anySatisfy(d -> assertThat(d.beneficiaryPersonId()).isEqualTo(guo));
+    } else {
+      assertThat(guoEntry.reason()).startsWith("本年度春节慰问已在活动 #");
+    }
     mvc.perform(get(location))
         .andExpect(status().isOk())
         .andExpect(
