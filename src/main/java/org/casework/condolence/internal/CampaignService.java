@@ -4,6 +4,7 @@ import io.camunda.zeebe.client.ZeebeClient;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -24,6 +25,7 @@ import org.casework.registry.PersonCategory;
 import org.casework.registry.Registry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -38,6 +40,7 @@ class CampaignService {
   private static final Set<Role> MAY_DEFINE =
       EnumSet.of(Role.COUNTY_CASEWORKER, Role.COUNTY_APPROVER, Role.COUNTY_HEAD);
   private static final int DEFAULT_RECENT_VISIT_DAYS = 30;
+  private static final Duration START_GRACE = Duration.ofMinutes(1);
 
   private final CampaignRepository campaigns;
   private final CampaignTownshipRepository townships;
@@ -144,6 +147,19 @@ class CampaignService {
           .join();
     } catch (RuntimeException e) {
       log.warn("campaign {}: process start failed: {}", campaignId, e.getMessage());
+    }
+  }
+
+  /**
+   * Campaigns whose start failed (engine down) are started again; a duplicate instance loses the
+   * claim in its first step and ends.
+   */
+  @Scheduled(
+      fixedDelayString = "${casework.process-start-retry:PT1M}",
+      initialDelayString = "${casework.process-start-retry:PT1M}")
+  void startUnstartedCampaigns() {
+    for (CampaignEntity c : campaigns.findUnstarted(clock.instant().minus(START_GRACE))) {
+      start(c.getId());
     }
   }
 

@@ -81,9 +81,13 @@ class CondolenceCampaignProcessTest {
   void setUp() {
     region.ensure();
     tasks = new UserTasks(client, engine);
-    int n = ThreadLocalRandom.current().nextInt(100, 990);
-    townshipA = DemoRegion.COUNTY + String.format("%03d", n);
-    townshipB = DemoRegion.COUNTY + String.format("%03d", n + 1);
+    int n;
+    do {
+      n = ThreadLocalRandom.current().nextInt(100, 990);
+      townshipA = DemoRegion.COUNTY + String.format("%03d", n);
+      townshipB = DemoRegion.COUNTY + String.format("%03d", n + 1);
+    } while (jurisdiction.findRegion(new RegionCode(townshipA)).isPresent()
+        || jurisdiction.findRegion(new RegionCode(townshipB)).isPresent());
     jurisdiction.addRegion(new RegionCode(townshipA), "测试甲街道" + n);
     jurisdiction.addRegion(new RegionCode(townshipB), "测试乙街道" + n);
   }
