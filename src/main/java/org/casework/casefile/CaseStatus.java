@@ -3,6 +3,8 @@ package org.casework.casefile;
 /** Where a case stands, as the applicant and officers read it. */
 public enum CaseStatus {
   FILED("已登记", false),
+  AWAITING_CONFIRMATION("待乡镇确认", false),
+  AWAITING_VISIT("待走访慰问", false),
   EMERGENCY_PAYMENT("急难先行支付", false),
   VERIFYING("入户核实中", false),
   UNDER_REVIEW("乡镇审核中", false),
@@ -15,7 +17,8 @@ public enum CaseStatus {
   FOLLOW_UP("已结案，待回访", true),
   CLOSED("已结案", true),
   REFUSED("不予帮扶", true),
-  WITHDRAWN("已终止", true);
+  WITHDRAWN("已终止", true),
+  DECLINED("不予慰问", true);
 
   private final String label;
   private final boolean closed;

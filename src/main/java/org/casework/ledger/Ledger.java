@@ -1,15 +1,57 @@
 package org.casework.ledger;
 
+import java.io.InputStream;
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.Optional;
 
 /** The benefit ledger: every yuan paid once, to the right person, for one reason. */
 public interface Ledger {
 
   /**
    * Records the disbursement, or returns the one already recorded under the same business key (a
-   * retried worker, a race): never a second payment.
+   * retried worker, a race): never a second payment. Refused when another programme already helped
+   * the household for the same cause and period and the region's rule blocks it.
    */
   Disbursement disburse(DisbursementRequest request);
 
+  /**
+   * Books the reversal (冲正) of a payment: a new line with the negative amount and the reason. The
+   * payment itself is never changed; a second reversal of the same payment returns the first.
+   */
+  Disbursement reverse(String disbursementId, String reason, String recordedBy);
+
+  /** A correction: reverses the payment and books the right amount as the key's next revision. */
+  Disbursement correct(String disbursementId, BigDecimal amount, String reason, String recordedBy);
+
+  Optional<Disbursement> find(String disbursementId);
+
+  /** The latest payments of a programme, newest first (for samples and dashboards). */
+  List<Disbursement> recentPayments(Programme programme, int limit);
+
+  /** All lines of a case (payments and reversals), oldest first. */
   List<Disbursement> forCase(String caseNumber);
+
+  /** Cross-programme duplicate check before approval. */
+  DuplicateCheck checkDuplicates(DuplicateQuery query);
+
+  /**
+   * Imports a finance/bank result file (CSV: disbursement id, amount, status, date) and matches
+   * every line against the ledger.
+   */
+  ReconciliationReport reconcile(String fileName, InputStream csv, String importedBy);
+
+  Optional<ReconciliationReport> reconciliation(long id);
+
+  /** Totals per region, programme and period; filters are optional (null or blank = all). */
+  List<LedgerTotal> totals(String regionPrefix, String period);
+
+  /** The totals as an Excel workbook (.xlsx). */
+  byte[] totalsWorkbook(String regionPrefix, String period);
+
+  /**
+   * The region's cross-programme rule (county or township code; blank = national default): block,
+   * or only warn the approver.
+   */
+  void setDuplicateRule(String regionCode, boolean blockCrossProgramme, String note);
 }

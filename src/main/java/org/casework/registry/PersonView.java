@@ -14,7 +14,18 @@ public record PersonView(
     String townshipCode,
     String villageCode,
     String maskedPhone,
-    List<HouseholdMember> householdMembers) {
+    List<HouseholdMember> householdMembers,
+    LocalDate diedOn,
+    LocalDate movedAwayOn,
+    String movedAwayTo) {
+
+  public boolean isDeceased() {
+    return diedOn != null;
+  }
+
+  public boolean hasMovedAway() {
+    return movedAwayOn != null;
+  }
 
   public int householdSize() {
     return 1 + householdMembers.size();

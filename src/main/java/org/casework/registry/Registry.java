@@ -1,5 +1,8 @@
 package org.casework.registry;
 
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /** 一人一档: person records. */
@@ -17,4 +20,19 @@ public interface Registry {
    * case, and every call must be audited by the caller (it knows who and why).
    */
   PersonalData unmasked(long personId);
+
+  /**
+   * Records the person's death and publishes {@link PersonDied} (which opens a funeral-support
+   * condolence case). Recording it again changes nothing and publishes nothing.
+   */
+  PersonView recordDeath(long personId, LocalDate diedOn, String recordedBy);
+
+  /** Records that the person moved out of the township (迁出); idempotent. */
+  PersonView recordMovedAway(long personId, LocalDate movedOn, String movedTo);
+
+  /**
+   * Everyone registered in the township with one of the categories, deceased and moved-away persons
+   * included (the caller decides and shows why they are left out).
+   */
+  List<PersonView> inTownship(String townshipCode, Collection<PersonCategory> categories);
 }

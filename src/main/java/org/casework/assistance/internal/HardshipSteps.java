@@ -170,8 +170,10 @@ class HardshipSteps {
             new DisbursementRequest(
                 caseNumber,
                 c.applicantPersonId(),
+                c.applicantPersonId(),
                 Programme.EMERGENCY,
                 "EMERGENCY",
+                a.getCause().name(),
                 year(c),
                 amount,
                 c.townshipCode()));
@@ -346,8 +348,10 @@ class HardshipSteps {
             new DisbursementRequest(
                 caseNumber,
                 c.applicantPersonId(),
+                c.applicantPersonId(),
                 Programme.HARDSHIP,
                 "HARDSHIP_GRANT",
+                a.getCause().name(),
                 year(c),
                 remainder,
                 c.townshipCode()));

@@ -1,13 +1,48 @@
 package org.casework.ledger.internal;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.casework.ledger.EntryType;
+import org.casework.ledger.Programme;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
 interface DisbursementRepository extends JpaRepository<DisbursementEntity, Long> {
 
-  Optional<DisbursementEntity> findByCaseNumberAndBeneficiaryPersonIdAndPurposeAndPeriod(
-      String caseNumber, long beneficiaryPersonId, String purpose, String period);
+  Optional<DisbursementEntity> findByDisbursementId(String disbursementId);
 
-  List<DisbursementEntity> findByCaseNumberOrderByCreatedAtAsc(String caseNumber);
+  Optional<DisbursementEntity>
+      findByCaseNumberAndBeneficiaryPersonIdAndPurposeAndPeriodAndRevisionAndEntryType(
+          String caseNumber,
+          long beneficiaryPersonId,
+          String purpose,
+          String period,
+          int revision,
+          EntryType entryType);
+
+  Optional<DisbursementEntity> findByReversesId(String reversesId);
+
+  @Query(
+      "select coalesce(max(d.revision), 0) from DisbursementEntity d where d.caseNumber = ?1 and"
+          + " d.beneficiaryPersonId = ?2 and d.purpose = ?3 and d.period = ?4")
+  int maxRevision(String caseNumber, long beneficiaryPersonId, String purpose, String period);
+
+  List<DisbursementEntity> findByCaseNumberOrderByIdAsc(String caseNumber);
+
+  List<DisbursementEntity> findByProgrammeAndEntryTypeOrderByIdDesc(
+      Programme programme, EntryType entryType, org.springframework.data.domain.Limit limit);
+
+  /** Payments of other cases and programmes to the household for the cause and period. */
+  @Query(
+      "select d from DisbursementEntity d where d.householdId = ?1 and d.cause = ?2 and d.period"
+          + " = ?3 and d.programme <> ?4 and d.caseNumber <> ?5 and d.entryType ="
+          + " org.casework.ledger.EntryType.PAYMENT and not exists (select r from"
+          + " DisbursementEntity r where r.reversesId = d.disbursementId) order by d.id")
+  List<DisbursementEntity> standingFromOtherProgrammes(
+      long householdId, String cause, String period, Programme programme, String caseNumber);
+
+  List<DisbursementEntity> findByDisbursementIdIn(Collection<String> ids);
+
+  List<DisbursementEntity> findByReversesIdIn(Collection<String> ids);
 }

@@ -1,18 +1,30 @@
 package org.casework.ledger.internal;
 
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.casework.common.BusinessRuleException;
+import org.casework.common.Formats;
 import org.casework.ledger.Disbursement;
 import org.casework.ledger.DisbursementRequest;
+import org.casework.ledger.DuplicateCheck;
+import org.casework.ledger.DuplicateQuery;
+import org.casework.ledger.EntryType;
 import org.casework.ledger.Ledger;
+import org.casework.ledger.LedgerTotal;
+import org.casework.ledger.Programme;
+import org.casework.ledger.ReconciliationReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -21,19 +33,29 @@ import org.springframework.transaction.support.TransactionTemplate;
 class LedgerService implements Ledger {
 
   private static final Logger log = LoggerFactory.getLogger(LedgerService.class);
+  private static final int FIRST_REVISION = 1;
 
   private final DisbursementRepository repository;
   private final DisbursementMapper mapper;
+  private final DuplicateRules rules;
+  private final Reconciliations reconciliations;
+  private final LedgerTotals totals;
   private final TransactionTemplate newTransaction;
   private final Clock clock;
 
   LedgerService(
       DisbursementRepository repository,
       DisbursementMapper mapper,
-      org.springframework.transaction.PlatformTransactionManager txManager,
+      DuplicateRules rules,
+      Reconciliations reconciliations,
+      LedgerTotals totals,
+      PlatformTransactionManager txManager,
       Clock clock) {
     this.repository = repository;
     this.mapper = mapper;
+    this.rules = rules;
+    this.reconciliations = reconciliations;
+    this.totals = totals;
     this.newTransaction = new TransactionTemplate(txManager);
     this.newTransaction.setPropagationBehavior(Propagation.REQUIRES_NEW.value());
     this.clock = clock;
@@ -41,14 +63,25 @@ class LedgerService implements Ledger {
 
   @Override
   public Disbursement disburse(DisbursementRequest r) {
-    if (r.amount() == null || r.amount().signum() <= 0) {
-      throw BusinessRuleException.invalid(
-          "DISBURSEMENT_AMOUNT", "支付金额必须大于零", "non-positive disbursement for " + r.caseNumber());
-    }
-    BigDecimal amount = r.amount().setScale(2, RoundingMode.HALF_UP);
-    var existing = find(r);
+    BigDecimal amount = positive(r.amount(), r.caseNumber());
+    var existing = firstPayment(r);
     if (existing != null) {
       return checkSameAmount(existing, amount);
+    }
+    DuplicateCheck duplicates =
+        checkDuplicates(
+            new DuplicateQuery(
+                r.caseNumber(),
+                r.householdId(),
+                r.programme(),
+                r.cause(),
+                r.period(),
+                r.regionCode()));
+    if (duplicates.blocked()) {
+      throw BusinessRuleException.conflict(
+          "DISBURSEMENT_CROSS_PROGRAMME_DUPLICATE",
+          duplicates.message(),
+          "case " + r.caseNumber() + " blocked by " + duplicates.others().size() + " payment(s)");
     }
     try {
       // own transaction: a unique-key clash must not poison the caller's transaction
@@ -56,15 +89,20 @@ class LedgerService implements Ledger {
           newTransaction.execute(
               status ->
                   repository.saveAndFlush(
-                      new DisbursementEntity(
-                          "DB-" + UUID.randomUUID(),
+                      DisbursementEntity.payment(
+                          newId(),
                           r.caseNumber(),
                           r.beneficiaryPersonId(),
+                          r.householdId(),
                           r.programme(),
                           r.purpose(),
+                          r.cause(),
                           r.period(),
+                          FIRST_REVISION,
                           amount,
                           r.regionCode(),
+                          null,
+                          null,
                           clock.instant())));
       log.info(
           "disbursement {} recorded for case {} ({})",
@@ -77,22 +115,193 @@ class LedgerService implements Ledger {
           "disbursement for case {} ({}) already recorded by a concurrent run",
           r.caseNumber(),
           r.purpose());
-      return checkSameAmount(find(r), amount);
+      return checkSameAmount(firstPayment(r), amount);
+    }
+  }
+
+  @Override
+  public Disbursement reverse(String disbursementId, String reason, String recordedBy) {
+    String why = requireReason(reason, disbursementId);
+    DisbursementEntity payment = payment(disbursementId);
+    var done = repository.findByReversesId(disbursementId);
+    if (done.isPresent()) {
+      return mapper.toView(done.get());
+    }
+    try {
+      DisbursementEntity saved =
+          newTransaction.execute(
+              status ->
+                  repository.saveAndFlush(
+                      payment.reversal(newId(), why, actor(recordedBy), clock.instant())));
+      log.info("disbursement {} reversed by {}", disbursementId, saved.getDisbursementId());
+      return mapper.toView(saved);
+    } catch (DataIntegrityViolationException raced) {
+      return mapper.toView(repository.findByReversesId(disbursementId).orElseThrow(() -> raced));
+    }
+  }
+
+  @Override
+  public Disbursement correct(
+      String disbursementId, BigDecimal amount, String reason, String recordedBy) {
+    String why = requireReason(reason, disbursementId);
+    BigDecimal corrected = positive(amount, disbursementId);
+    DisbursementEntity payment = payment(disbursementId);
+    if (repository.findByReversesId(disbursementId).isPresent()) {
+      throw BusinessRuleException.conflict(
+          "DISBURSEMENT_ALREADY_REVERSED",
+          "该笔支付已冲正，不能再更正；请更正其最新一笔支付",
+          "correction of reversed " + disbursementId);
+    }
+    try {
+      DisbursementEntity saved =
+          newTransaction.execute(
+              status -> {
+                repository.saveAndFlush(
+                    payment.reversal(newId(), why, actor(recordedBy), clock.instant()));
+                int next =
+                    repository.maxRevision(
+                            payment.getCaseNumber(),
+                            payment.getBeneficiaryPersonId(),
+                            payment.getPurpose(),
+                            payment.getPeriod())
+                        + 1;
+                return repository.saveAndFlush(
+                    DisbursementEntity.payment(
+                        newId(),
+                        payment.getCaseNumber(),
+                        payment.getBeneficiaryPersonId(),
+                        payment.getHouseholdId(),
+                        payment.getProgramme(),
+                        payment.getPurpose(),
+                        payment.getCause(),
+                        payment.getPeriod(),
+                        next,
+                        corrected,
+                        payment.getRegionCode(),
+                        "更正 " + disbursementId + "：" + why,
+                        actor(recordedBy),
+                        clock.instant()));
+              });
+      log.info("disbursement {} corrected by {}", disbursementId, saved.getDisbursementId());
+      return mapper.toView(saved);
+    } catch (DataIntegrityViolationException raced) {
+      throw BusinessRuleException.conflict(
+          "DISBURSEMENT_ALREADY_REVERSED",
+          "该笔支付刚被他人冲正或更正，请刷新后查看",
+          "concurrent correction of " + disbursementId);
     }
   }
 
   @Override
   @Transactional(readOnly = true)
-  public List<Disbursement> forCase(String caseNumber) {
-    return repository.findByCaseNumberOrderByCreatedAtAsc(caseNumber).stream()
+  public Optional<Disbursement> find(String disbursementId) {
+    return repository.findByDisbursementId(disbursementId).map(mapper::toView);
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public List<Disbursement> recentPayments(Programme programme, int limit) {
+    return repository
+        .findByProgrammeAndEntryTypeOrderByIdDesc(
+            programme, EntryType.PAYMENT, Limit.of(Math.max(1, Math.min(limit, 1000))))
+        .stream()
         .map(mapper::toView)
         .toList();
   }
 
-  private DisbursementEntity find(DisbursementRequest r) {
+  @Override
+  @Transactional(readOnly = true)
+  public List<Disbursement> forCase(String caseNumber) {
+    return repository.findByCaseNumberOrderByIdAsc(caseNumber).stream()
+        .map(mapper::toView)
+        .toList();
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public DuplicateCheck checkDuplicates(DuplicateQuery q) {
+    List<Disbursement> others =
+        repository
+            .standingFromOtherProgrammes(
+                q.householdId(), q.cause(), q.period(), q.programme(), q.caseNumber())
+            .stream()
+            .map(mapper::toView)
+            .toList();
+    if (others.isEmpty()) {
+      return new DuplicateCheck(List.of(), false, "");
+    }
+    boolean blocked = rules.blocksCrossProgramme(q.regionCode());
+    String list =
+        others.stream()
+            .map(
+                d ->
+                    "「"
+                        + d.programme().label()
+                        + "」案件 "
+                        + d.caseNumber()
+                        + " 已发放 "
+                        + Formats.yuan(d.amount()))
+            .collect(Collectors.joining("；"));
+    String message =
+        "该户在 "
+            + q.period()
+            + " 期间已因同一事由获得其他项目帮助："
+            + list
+            + (blocked ? "。本地区规定不得重复发放。" : "。请审批人核实后决定。");
+    return new DuplicateCheck(others, blocked, message);
+  }
+
+  @Override
+  public ReconciliationReport reconcile(String fileName, InputStream csv, String importedBy) {
+    return reconciliations.importFile(fileName, csv, actor(importedBy));
+  }
+
+  @Override
+  public Optional<ReconciliationReport> reconciliation(long id) {
+    return reconciliations.find(id);
+  }
+
+  @Override
+  public List<LedgerTotal> totals(String regionPrefix, String period) {
+    return totals.totals(regionPrefix, period);
+  }
+
+  @Override
+  public byte[] totalsWorkbook(String regionPrefix, String period) {
+    return totals.workbook(regionPrefix, period);
+  }
+
+  @Override
+  public void setDuplicateRule(String regionCode, boolean blockCrossProgramme, String note) {
+    rules.set(regionCode, blockCrossProgramme, note);
+  }
+
+  private DisbursementEntity payment(String disbursementId) {
+    DisbursementEntity entry =
+        repository
+            .findByDisbursementId(disbursementId)
+            .orElseThrow(
+                () ->
+                    BusinessRuleException.notFound(
+                        "DISBURSEMENT_UNKNOWN",
+                        "台账中没有支付编号 " + disbursementId,
+                        "no disbursement " + disbursementId));
+    if (entry.getEntryType() != EntryType.PAYMENT) {
+      throw BusinessRuleException.invalid(
+          "DISBURSEMENT_NOT_A_PAYMENT", "冲正记录本身不能再冲正或更正", disbursementId + " is a reversal");
+    }
+    return entry;
+  }
+
+  private DisbursementEntity firstPayment(DisbursementRequest r) {
     return repository
-        .findByCaseNumberAndBeneficiaryPersonIdAndPurposeAndPeriod(
-            r.caseNumber(), r.beneficiaryPersonId(), r.purpose(), r.period())
+        .findByCaseNumberAndBeneficiaryPersonIdAndPurposeAndPeriodAndRevisionAndEntryType(
+            r.caseNumber(),
+            r.beneficiaryPersonId(),
+            r.purpose(),
+            r.period(),
+            FIRST_REVISION,
+            EntryType.PAYMENT)
         .orElse(null);
   }
 
@@ -108,5 +317,34 @@ class LedgerService implements Ledger {
               + amount);
     }
     return mapper.toView(existing);
+  }
+
+  private static BigDecimal positive(BigDecimal amount, String ref) {
+    if (amount == null || amount.signum() <= 0) {
+      throw BusinessRuleException.invalid(
+          "DISBURSEMENT_AMOUNT", "支付金额必须大于零", "non-positive disbursement for " + ref);
+    }
+    return amount.setScale(2, RoundingMode.HALF_UP);
+  }
+
+  private static String requireReason(String reason, String ref) {
+    if (reason == null || reason.isBlank()) {
+      throw BusinessRuleException.invalid(
+          "REVERSAL_REASON_REQUIRED", "冲正或更正必须写明原因", "no reason for reversal of " + ref);
+    }
+    String r = reason.strip();
+    if (r.length() > 500) {
+      throw BusinessRuleException.invalid(
+          "REVERSAL_REASON_TOO_LONG", "原因不能超过500字", "reason too long for " + ref);
+    }
+    return r;
+  }
+
+  private static String actor(String by) {
+    return by == null || by.isBlank() ? "system" : by.strip();
+  }
+
+  private static String newId() {
+    return "DB-" + UUID.randomUUID();
   }
 }

@@ -69,6 +69,15 @@ class PersonEntity {
   @Column(name = "created_at")
   private Instant createdAt;
 
+  @Column(name = "died_on")
+  private LocalDate diedOn;
+
+  @Column(name = "moved_away_on")
+  private LocalDate movedAwayOn;
+
+  @Column(name = "moved_away_to")
+  private String movedAwayTo;
+
   @ElementCollection(fetch = FetchType.EAGER)
   @CollectionTable(
       name = "registry_household_member",
@@ -105,6 +114,34 @@ class PersonEntity {
 
   void addMember(String memberName, String relation) {
     members.add(new Member(memberName, relation));
+  }
+
+  /** True when the death is new (first recording). */
+  boolean died(LocalDate on) {
+    if (diedOn != null) {
+      return false;
+    }
+    diedOn = on;
+    return true;
+  }
+
+  void movedAway(LocalDate on, String to) {
+    if (movedAwayOn == null) {
+      movedAwayOn = on;
+      movedAwayTo = to;
+    }
+  }
+
+  LocalDate getDiedOn() {
+    return diedOn;
+  }
+
+  LocalDate getMovedAwayOn() {
+    return movedAwayOn;
+  }
+
+  String getMovedAwayTo() {
+    return movedAwayTo;
   }
 
   Long getId() {

@@ -1,18 +1,25 @@
 package org.casework.registry.internal;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.casework.common.BusinessRuleException;
+import org.casework.common.Formats;
 import org.casework.common.Masking;
 import org.casework.jurisdiction.Jurisdiction;
 import org.casework.jurisdiction.RegionCode;
 import org.casework.jurisdiction.RegionLevel;
 import org.casework.registry.HouseholdMember;
 import org.casework.registry.IdNumber;
+import org.casework.registry.PersonCategory;
+import org.casework.registry.PersonDied;
 import org.casework.registry.PersonView;
 import org.casework.registry.PersonalData;
 import org.casework.registry.RegisterPerson;
 import org.casework.registry.Registry;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,11 +30,67 @@ class RegistryService implements Registry {
   private final PersonRepository persons;
   private final Jurisdiction jurisdiction;
   private final PiiCipher cipher;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
 
-  RegistryService(PersonRepository persons, Jurisdiction jurisdiction, PiiCipher cipher) {
+  RegistryService(
+      PersonRepository persons,
+      Jurisdiction jurisdiction,
+      PiiCipher cipher,
+      ApplicationEventPublisher events,
+      Clock clock) {
     this.persons = persons;
     this.jurisdiction = jurisdiction;
     this.cipher = cipher;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  @Override
+  @Transactional
+  public PersonView recordDeath(long personId, LocalDate diedOn, String recordedBy) {
+    PersonEntity person = entity(personId);
+    LocalDate today = Formats.chinaDate(clock.instant());
+    if (diedOn == null || diedOn.isAfter(today)) {
+      throw BusinessRuleException.invalid(
+          "DEATH_DATE_INVALID", "去世日期不能为空，也不能晚于今天", "death date " + diedOn + " for " + personId);
+    }
+    if (person.died(diedOn)) {
+      events.publishEvent(
+          new PersonDied(
+              personId, person.getTownshipCode(), person.getVillageCode(), diedOn, recordedBy));
+    }
+    return toView(person);
+  }
+
+  @Override
+  @Transactional
+  public PersonView recordMovedAway(long personId, LocalDate movedOn, String movedTo) {
+    PersonEntity person = entity(personId);
+    if (movedOn == null) {
+      throw BusinessRuleException.invalid(
+          "MOVED_DATE_REQUIRED", "请填写迁出日期", "no moved-away date for " + personId);
+    }
+    person.movedAway(movedOn, blankToNull(movedTo));
+    return toView(person);
+  }
+
+  @Override
+  public List<PersonView> inTownship(String townshipCode, Collection<PersonCategory> categories) {
+    if (categories == null || categories.isEmpty()) {
+      return List.of();
+    }
+    return persons.findByTownshipCodeAndCategoryInOrderById(townshipCode, categories).stream()
+        .map(this::toView)
+        .toList();
+  }
+
+  private PersonEntity entity(long id) {
+    return persons
+        .findById(id)
+        .orElseThrow(
+            () ->
+                BusinessRuleException.notFound("PERSON_UNKNOWN", "未找到该服务对象档案", "no person " + id));
   }
 
   @Override
@@ -123,7 +186,10 @@ class RegistryService implements Registry {
         p.getTownshipCode(),
         p.getVillageCode(),
         Masking.phone(cipher.decrypt(PersonEntity.PHONE, p.getKeyId(), p.getPhoneSealed())),
-        members);
+        members,
+        p.getDiedOn(),
+        p.getMovedAwayOn(),
+        p.getMovedAwayTo());
   }
 
   private static String blankToNull(String s) {

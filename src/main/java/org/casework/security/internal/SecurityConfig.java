@@ -105,6 +105,27 @@ class SecurityConfig {
                     .requestMatchers(
                         POST, "/api/hardship/cases/*/materials", "/api/hardship/cases/*/objections")
                     .hasAnyRole(RECEIVERS)
+                    // money: the county books, reverses and reconciles; auditors read
+                    .requestMatchers(
+                        POST,
+                        "/api/ledger/disbursements/*/reversal",
+                        "/api/ledger/disbursements/*/correction")
+                    .hasAnyRole("COUNTY_APPROVER", "COUNTY_HEAD")
+                    .requestMatchers(POST, "/api/ledger/reconciliations", "/ledger/reconciliation")
+                    .hasAnyRole("COUNTY_CASEWORKER", "COUNTY_APPROVER")
+                    .requestMatchers("/api/ledger/**", "/ledger/**")
+                    .hasAnyRole("COUNTY_CASEWORKER", "COUNTY_APPROVER", "COUNTY_HEAD", "AUDITOR")
+                    // the registry's life events: recorded where the person lives
+                    .requestMatchers(
+                        POST, "/api/registry/persons/*/death", "/api/registry/persons/*/moved-away")
+                    .hasAnyRole(FILERS)
+                    // condolence: single visits proposed locally, campaigns defined by the county
+                    .requestMatchers(POST, "/api/condolence/visits")
+                    .hasAnyRole(FILERS)
+                    .requestMatchers(POST, "/api/condolence/campaigns", "/condolence/campaigns")
+                    .hasAnyRole("COUNTY_CASEWORKER")
+                    .requestMatchers("/api/condolence/**", "/condolence/**")
+                    .hasAnyRole(CASE_READERS)
                     .requestMatchers("/sla/cockpit", "/api/sla/cockpit", "/api/sla/cockpit/**")
                     .hasRole("SUPERVISOR")
                     .requestMatchers(POST, "/api/cases/*/clocks/*/extensions")

@@ -1,0 +1,149 @@
+package org.casework.ledger.web;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.List;
+import org.casework.common.BusinessRuleException;
+import org.casework.ledger.Disbursement;
+import org.casework.ledger.DuplicateCheck;
+import org.casework.ledger.DuplicateQuery;
+import org.casework.ledger.Ledger;
+import org.casework.ledger.LedgerTotal;
+import org.casework.ledger.Programme;
+import org.casework.ledger.ReconciliationReport;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** JSON API of the benefit ledger: lines, reversals, duplicate check, reconciliation, totals. */
+@RestController
+@RequestMapping("/api/ledger")
+class LedgerApi {
+
+  static final MediaType XLSX =
+      MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+  private final Ledger ledger;
+
+  LedgerApi(Ledger ledger) {
+    this.ledger = ledger;
+  }
+
+  @GetMapping("/cases/{caseNumber}")
+  List<Disbursement> forCase(@PathVariable String caseNumber) {
+    return ledger.forCase(caseNumber);
+  }
+
+  @GetMapping("/disbursements/{id}")
+  Disbursement disbursement(@PathVariable String id) {
+    return ledger
+        .find(id)
+        .orElseThrow(
+            () ->
+                BusinessRuleException.notFound(
+                    "DISBURSEMENT_UNKNOWN", "台账中没有支付编号 " + id, "no disbursement " + id));
+  }
+
+  @PostMapping("/disbursements/{id}/reversal")
+  ResponseEntity<Disbursement> reverse(@PathVariable String id, @Valid @RequestBody Reversal body) {
+    return ResponseEntity.status(201).body(ledger.reverse(id, body.reason(), body.recordedBy()));
+  }
+
+  @PostMapping("/disbursements/{id}/correction")
+  ResponseEntity<Disbursement> correct(
+      @PathVariable String id, @Valid @RequestBody Correction body) {
+    return ResponseEntity.status(201)
+        .body(ledger.correct(id, body.amount(), body.reason(), body.recordedBy()));
+  }
+
+  @GetMapping("/duplicates")
+  DuplicateCheck duplicates(
+      @RequestParam(defaultValue = "") String caseNumber,
+      @RequestParam long householdId,
+      @RequestParam Programme programme,
+      @RequestParam String cause,
+      @RequestParam String period,
+      @RequestParam(defaultValue = "") String region) {
+    return ledger.checkDuplicates(
+        new DuplicateQuery(caseNumber, householdId, programme, cause, period, region));
+  }
+
+  @PostMapping(path = "/reconciliations", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  ResponseEntity<ReconciliationReport> reconcile(
+      @RequestParam("file") MultipartFile file, @RequestParam(defaultValue = "") String importedBy)
+      throws IOException {
+    if (file.isEmpty()) {
+      throw BusinessRuleException.invalid("RECONCILIATION_EMPTY", "请选择对账文件（CSV）", "no file");
+    }
+    return ResponseEntity.status(201)
+        .body(ledger.reconcile(file.getOriginalFilename(), file.getInputStream(), importedBy));
+  }
+
+  @GetMapping("/reconciliations/{id}")
+  ReconciliationReport reconciliation(@PathVariable long id) {
+    return ledger
+        .reconciliation(id)
+        .orElseThrow(
+            () ->
+                BusinessRuleException.notFound(
+                    "RECONCILIATION_UNKNOWN", "未找到该对账批次", "no reconciliation " + id));
+  }
+
+  @GetMapping("/totals")
+  List<LedgerTotal> totals(
+      @RequestParam(defaultValue = "") String region,
+      @RequestParam(defaultValue = "") String period) {
+    return ledger.totals(region, period);
+  }
+
+  @GetMapping("/totals.xlsx")
+  ResponseEntity<byte[]> totalsWorkbook(
+      @RequestParam(defaultValue = "") String region,
+      @RequestParam(defaultValue = "") String period) {
+    return workbook(ledger.totalsWorkbook(region, period), region, period);
+  }
+
+  static ResponseEntity<byte[]> workbook(byte[] bytes, String region, String period) {
+    String name =
+        "支付汇总"
+            + (region.isBlank() ? "" : "-" + region.replaceAll("[^0-9]", ""))
+            + (period.isBlank() ? "" : "-" + period.replaceAll("[^0-9A-Za-z-]", ""))
+            + ".xlsx";
+    return ResponseEntity.ok()
+        .contentType(XLSX)
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment()
+                .filename(name, java.nio.charset.StandardCharsets.UTF_8)
+                .build()
+                .toString())
+        .body(bytes);
+  }
+
+  record Reversal(
+      @NotBlank(message = "{ledger.reason.required}") @Size(max = 500, message = "{field.too.long}")
+          String reason,
+      @Size(max = 64, message = "{field.too.long}") String recordedBy) {}
+
+  record Correction(
+      @NotNull(message = "{ledger.amount.required}")
+          @DecimalMin(value = "0.01", message = "{ledger.amount.positive}")
+          BigDecimal amount,
+      @NotBlank(message = "{ledger.reason.required}") @Size(max = 500, message = "{field.too.long}")
+          String reason,
+      @Size(max = 64, message = "{field.too.long}") String recordedBy) {}
+}
