@@ -46,26 +46,32 @@ class CaseProcessStarter {
 
   /** Asynchronous: a slow or absent engine must not hold up the officer's request. */
   void start(String caseNumber, CaseType type) {
-    zeebe
-        .newCreateInstanceCommand()
-        .bpmnProcessId(type.processId())
-        .latestVersion()
-        .variables(Map.of("caseNumber", caseNumber))
-        .send()
-        .whenComplete(
-            (instance, failure) -> {
-              if (failure == null) {
-                log.info(
-                    "case {} started as process instance {}",
-                    caseNumber,
-                    instance.getProcessInstanceKey());
-              } else {
-                log.warn(
-                    "case {}: process start failed, will retry: {}",
-                    caseNumber,
-                    failure.getMessage());
-              }
-            });
+    try {
+      zeebe
+          .newCreateInstanceCommand()
+          .bpmnProcessId(type.processId())
+          .latestVersion()
+          .variables(Map.of("caseNumber", caseNumber))
+          .send()
+          .whenComplete(
+              (instance, failure) -> {
+                if (failure == null) {
+                  log.info(
+                      "case {} started as process instance {}",
+                      caseNumber,
+                      instance.getProcessInstanceKey());
+                } else {
+                  log.warn(
+                      "case {}: process start failed, will retry: {}",
+                      caseNumber,
+                      failure.getMessage());
+                }
+              });
+    } catch (RuntimeException clientNotReady) {
+      // e.g. no gateway configured yet: the case is committed, the retry starts it later
+      log.warn(
+          "case {}: process start failed, will retry: {}", caseNumber, clientNotReady.getMessage());
+    }
   }
 
   @Scheduled(

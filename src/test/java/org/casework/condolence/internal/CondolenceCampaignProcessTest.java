@@ -288,16 +288,12 @@ class CondolenceCampaignProcessTest {
             TestPeople.newIdNumber(), name, category, township, null, null, null, List.of()));
   }
 
+  /** ID numbers are stored encrypted: the registry decrypts them for the test. */
   private String idOf(PersonView p) {
-    return jdbcIdNumber(p.id());
+    return registryForIds.unmasked(p.id()).idNumber();
   }
 
-  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
-
-  private String jdbcIdNumber(long personId) {
-    return jdbc.queryForObject(
-        "SELECT id_number FROM registry_person WHERE id = ?", String.class, personId);
-  }
+  @Autowired org.casework.registry.Registry registryForIds;
 
   private static CampaignView.Entry entry(CampaignView c, String township, PersonView p) {
     return c.township(township).entries().stream()
