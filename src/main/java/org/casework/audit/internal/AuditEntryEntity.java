@@ -88,6 +88,16 @@ class AuditEntryEntity {
         sourceKey, kind, caseNumber, regionCode, at, actor, actorRole, action, outcome, reason);
   }
 
+  /**
+   * Where the entry sits in the case's own history: entries copied from the case history keep that
+   * history's order even when they arrived here out of order within the same second.
+   */
+  long historyOrder() {
+    return sourceKey != null && sourceKey.startsWith("history:")
+        ? Long.parseLong(sourceKey.substring("history:".length()))
+        : Long.MAX_VALUE;
+  }
+
   Long getId() {
     return id;
   }

@@ -81,7 +81,12 @@ class AuditService implements AuditLog {
   @Override
   @Transactional(readOnly = true)
   public List<AuditEntryView> caseTimeline(String caseNumber, RegionScope scope) {
+    // listeners deliver concurrently: within one second, replay in the case history's own order
     return entries.caseInScope(caseNumber, scope.prefix()).stream()
+        .sorted(
+            java.util.Comparator.comparing(AuditEntryEntity::getAt)
+                .thenComparingLong(AuditEntryEntity::historyOrder)
+                .thenComparing(AuditEntryEntity::getId))
         .map(AuditService::view)
         .toList();
   }
