@@ -147,37 +147,60 @@ class AssistanceService implements HardshipAssistance {
   @Override
   @Transactional
   public void materialsSubmitted(String caseNumber, String note, String receivedBy) {
-    StaffMember officer = receivingOfficer(receivedBy);
-    CaseView c = caseFiles.get(caseNumber, RegionScope.of(officer));
-    if (c.status() != CaseStatus.AWAITING_MATERIALS) {
-      throw BusinessRuleException.conflict(
-          "NOT_AWAITING_MATERIALS",
-          "案件 " + caseNumber + " 当前不在待补正状态（" + c.status().label() + "）",
-          "status " + c.status());
-    }
-    caseFiles.record(
+    receive(
         caseNumber,
-        new HistoryEntry(
-            clock.instant(), receivedBy, officer.role().name(), "收到补正材料", "已补正", note, null));
-    publish(MATERIALS_SUBMITTED, caseNumber, "materials:" + clock.millis());
+        receivedBy,
+        CaseStatus.AWAITING_MATERIALS,
+        "NOT_AWAITING_MATERIALS",
+        "案件 " + caseNumber + " 当前不在待补正状态",
+        "收到补正材料",
+        "已补正",
+        note,
+        MATERIALS_SUBMITTED);
   }
 
   @Override
   @Transactional
   public void objectionLodged(String caseNumber, String objection, String receivedBy) {
+    receive(
+        caseNumber,
+        receivedBy,
+        CaseStatus.IN_PUBLICITY,
+        "NOT_IN_PUBLICITY",
+        "案件 " + caseNumber + " 当前不在公示期，不能登记公示异议",
+        "登记公示异议",
+        "退回审核",
+        objection,
+        PUBLICITY_OBJECTION);
+  }
+
+  /**
+   * Something the applicant or the public hands in while the case waits: checked against the
+   * receiving officer's region and the case's status, recorded, then correlated to the process.
+   */
+  private void receive(
+      String caseNumber,
+      String receivedBy,
+      CaseStatus expected,
+      String wrongStatusCode,
+      String wrongStatusMessage,
+      String action,
+      String outcome,
+      String text,
+      String message) {
     StaffMember officer = receivingOfficer(receivedBy);
     CaseView c = caseFiles.get(caseNumber, RegionScope.of(officer));
-    if (c.status() != CaseStatus.IN_PUBLICITY) {
+    if (c.status() != expected) {
       throw BusinessRuleException.conflict(
-          "NOT_IN_PUBLICITY",
-          "案件 " + caseNumber + " 当前不在公示期（" + c.status().label() + "），不能登记公示异议",
-          "status " + c.status());
+          wrongStatusCode,
+          wrongStatusMessage + "（当前：" + c.status().label() + "）",
+          "status " + c.status() + ", expected " + expected);
     }
     caseFiles.record(
         caseNumber,
         new HistoryEntry(
-            clock.instant(), receivedBy, officer.role().name(), "登记公示异议", "退回审核", objection, null));
-    publish(PUBLICITY_OBJECTION, caseNumber, "objection:" + clock.millis());
+            clock.instant(), receivedBy, officer.role().name(), action, outcome, text, null));
+    publish(message, caseNumber, message + ":" + clock.millis());
   }
 
   @Override
