@@ -63,6 +63,18 @@ public interface CaseFiles {
   /** Who completed the latest instance of the user task {@code elementId} (from the history). */
   Optional<String> lastCompletedBy(String caseNumber, String elementId);
 
+  /**
+   * A history entry for a step that follows the user task {@code elementId}: attributed to whoever
+   * completed that task (with their role), or to the system when nobody did.
+   */
+  HistoryEntry entryByTaskActor(
+      String caseNumber,
+      String elementId,
+      String action,
+      String outcome,
+      String reason,
+      String stepKey);
+
   List<NoticeView> notices(String caseNumber);
 
   /**

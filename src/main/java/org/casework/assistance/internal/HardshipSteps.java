@@ -2,8 +2,6 @@ package org.casework.assistance.internal;
 
 import io.camunda.zeebe.spring.common.exception.ZeebeBpmnError;
 import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -56,7 +54,6 @@ class HardshipSteps {
   private final Jurisdiction jurisdiction;
   private final Ledger ledger;
   private final MessageSource messages;
-  private final Clock clock;
   private final Clocks clocks;
 
   HardshipSteps(
@@ -67,7 +64,6 @@ class HardshipSteps {
       Jurisdiction jurisdiction,
       Ledger ledger,
       MessageSource messages,
-      Clock clock,
       Clocks clocks) {
     this.caseFiles = caseFiles;
     this.applications = applications;
@@ -76,7 +72,6 @@ class HardshipSteps {
     this.jurisdiction = jurisdiction;
     this.ledger = ledger;
     this.messages = messages;
-    this.clock = clock;
     this.clocks = clocks;
   }
 
@@ -413,11 +408,8 @@ class HardshipSteps {
       String outcome,
       String reason,
       String stepKey) {
-    String actor = caseFiles.lastCompletedBy(caseNumber, task).orElse(HistoryEntry.SYSTEM);
     caseFiles.record(
-        caseNumber,
-        new HistoryEntry(
-            Instant.now(clock), actor, roleOf(actor), action, outcome, reason, stepKey));
+        caseNumber, caseFiles.entryByTaskActor(caseNumber, task, action, outcome, reason, stepKey));
   }
 
   private void changeStatus(
@@ -428,16 +420,10 @@ class HardshipSteps {
       String outcome,
       String reason,
       String stepKey) {
-    String actor = caseFiles.lastCompletedBy(caseNumber, task).orElse(HistoryEntry.SYSTEM);
     caseFiles.changeStatus(
         caseNumber,
         status,
-        new HistoryEntry(
-            Instant.now(clock), actor, roleOf(actor), action, outcome, reason, stepKey));
-  }
-
-  private String roleOf(String username) {
-    return jurisdiction.staff(username).map(s -> s.role().name()).orElse("SYSTEM");
+        caseFiles.entryByTaskActor(caseNumber, task, action, outcome, reason, stepKey));
   }
 
   private ApplicationEntity application(String caseNumber) {

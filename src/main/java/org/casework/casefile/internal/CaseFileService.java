@@ -369,6 +369,19 @@ class CaseFileService implements CaseFiles {
         .map(HistoryEntity::getActor);
   }
 
+  @Override
+  public HistoryEntry entryByTaskActor(
+      String caseNumber,
+      String elementId,
+      String action,
+      String outcome,
+      String reason,
+      String stepKey) {
+    String actor = lastCompletedBy(caseNumber, elementId).orElse(HistoryEntry.SYSTEM);
+    String role = jurisdiction.staff(actor).map(s -> s.role().name()).orElse("SYSTEM");
+    return new HistoryEntry(clock.instant(), actor, role, action, outcome, reason, stepKey);
+  }
+
   /** How many completions of the user task {@code elementId} the case history already holds. */
   int completionsRecorded(String caseNumber, String elementId) {
     return (int) history.countByCaseIdAndElementId(load(caseNumber).getId(), elementId);

@@ -2,7 +2,6 @@ package org.casework.condolence.internal;
 
 import io.camunda.zeebe.spring.common.exception.ZeebeBpmnError;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
@@ -264,11 +263,8 @@ class CondolenceSteps {
       String outcome,
       String reason,
       String stepKey) {
-    String actor = actor(caseNumber, task);
-    String role = jurisdiction.staff(actor).map(s -> s.role().name()).orElse("SYSTEM");
     caseFiles.record(
-        caseNumber,
-        new HistoryEntry(Instant.now(clock), actor, role, action, outcome, reason, stepKey));
+        caseNumber, caseFiles.entryByTaskActor(caseNumber, task, action, outcome, reason, stepKey));
   }
 
   private static ZeebeBpmnError invalidTask(String notice) {
