@@ -17,6 +17,7 @@ public enum CaseStatus {
   FOLLOW_UP("已结案，待回访", true),
   CLOSED("已结案", true),
   REFUSED("不予帮扶", true),
+  RECONSIDERING("复核中", false),
   WITHDRAWN("已终止", true),
   DECLINED("不予慰问", true);
 

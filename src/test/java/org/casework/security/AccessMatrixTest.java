@@ -109,6 +109,7 @@ class AccessMatrixTest {
             new Endpoint("POST /api/hardship/applications", FILERS, true),
             new Endpoint("POST /api/hardship/cases/{n}/materials", RECEIVERS, true),
             new Endpoint("POST /api/hardship/cases/{n}/objections", RECEIVERS, true),
+            new Endpoint("POST /api/hardship/cases/{n}/reconsideration", RECEIVERS, true),
             new Endpoint("GET /applications/new", FILERS, false),
             new Endpoint("POST /api/calendar/days", EnumSet.of(Role.ADMIN), false),
             new Endpoint("GET /audit", EnumSet.of(Role.AUDITOR), false),
@@ -144,7 +145,7 @@ class AccessMatrixTest {
       }
     }
     assertThat(wrong).as("requests answered against the rules").isEmpty();
-    assertThat(checked).as("cells of the matrix").isEqualTo(156);
+    assertThat(checked).as("cells of the matrix").isEqualTo(172);
   }
 
   private String target(StaffMember staff, boolean own) {
@@ -173,7 +174,9 @@ class AccessMatrixTest {
               application(
                   other ? DemoRegion.OTHER_TOWNSHIP : DemoRegion.TOWNSHIP,
                   other ? null : DemoRegion.VILLAGE)));
-    } else if (path.endsWith("/materials") || path.endsWith("/objections")) {
+    } else if (path.endsWith("/materials")
+        || path.endsWith("/objections")
+        || path.endsWith("/reconsideration")) {
       r.content("{\"text\":\"收到\"}");
     } else if (path.equals("/api/calendar/days")) {
       r.content("{}");

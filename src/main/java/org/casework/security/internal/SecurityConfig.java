@@ -100,10 +100,17 @@ class SecurityConfig {
                     .hasAnyRole(FILERS)
                     .requestMatchers(POST, "/api/hardship/applications")
                     .hasAnyRole(FILERS)
-                    .requestMatchers(POST, "/cases/*/materials", "/cases/*/objections")
+                    .requestMatchers(
+                        POST,
+                        "/cases/*/materials",
+                        "/cases/*/objections",
+                        "/cases/*/reconsideration")
                     .hasAnyRole(RECEIVERS)
                     .requestMatchers(
-                        POST, "/api/hardship/cases/*/materials", "/api/hardship/cases/*/objections")
+                        POST,
+                        "/api/hardship/cases/*/materials",
+                        "/api/hardship/cases/*/objections",
+                        "/api/hardship/cases/*/reconsideration")
                     .hasAnyRole(RECEIVERS)
                     // money: the county books, reverses and reconciles; auditors read
                     .requestMatchers(
