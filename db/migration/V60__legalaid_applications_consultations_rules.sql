@@ -32,7 +32,7 @@ CREATE TABLE legalaid_application (
   matter_ended_at     TIMESTAMP(6)  NULL,
   outcome             VARCHAR(16)   NULL,
   money_recovered     DECIMAL(12,2) NULL,
-  satisfaction        VARCHAR(16)   NULL,
+  satisfaction        VARCHAR(32)   NULL,
   closed_at           TIMESTAMP(6)  NULL,
   consultation_id     BIGINT        NULL,
   filed_at            TIMESTAMP(6)  NOT NULL,
