@@ -282,6 +282,7 @@ class LegalAidService implements LegalAid {
   @Override
   @Transactional
   public void objectionLodged(String caseNumber, String objection, String receivedBy) {
+    caseFiles.get(caseNumber, RegionScope.of(officer(receivedBy, false)));
     Application a = loaded(caseNumber);
     if (a.objection() != null) {
       throw BusinessRuleException.conflict(
