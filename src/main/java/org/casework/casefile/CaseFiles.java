@@ -85,4 +85,10 @@ public interface CaseFiles {
   List<CaseHistoryAppended> historyAfter(long historyId, int limit);
 
   List<NoticeView> notices(String caseNumber, RegionScope scope);
+
+  /**
+   * Makes {@code officer} the case's assigned officer (the one handling it) and records it, once
+   * per step key. The caller has checked that the officer may be assigned (region, recusal).
+   */
+  CaseView assign(String caseNumber, String officer, HistoryEntry entry);
 }

@@ -348,6 +348,16 @@ class CaseFileService implements CaseFiles {
 
   @Override
   @Transactional
+  public CaseView assign(String caseNumber, String officer, HistoryEntry entry) {
+    CaseEntity entity = load(caseNumber);
+    if (append(entity, entry)) {
+      entity.assign(officer, entry.at());
+    }
+    return mapper.toView(entity);
+  }
+
+  @Override
+  @Transactional
   public void notifyApplicant(String caseNumber, String stepKey, String text) {
     CaseEntity entity = load(caseNumber);
     if (!notices.existsByCaseIdAndStepKey(entity.getId(), stepKey)) {
