@@ -18,6 +18,9 @@ public interface Petitions {
 
   PetitionView petition(String caseNumber, RegionScope scope);
 
+  /** The petition cases of a person on a matter (matter key or subject), oldest first. */
+  List<String> casesOnMatter(long personId, String matter);
+
   /** The petitioner asks for review (复查) of the opinion, within the period after it. */
   void requestReview(String caseNumber, String text, RegionScope scope);
 

@@ -300,6 +300,15 @@ class PetitionService implements Petitions {
   }
 
   @Override
+  public List<String> casesOnMatter(long personId, String matter) {
+    return petitions
+        .findByLeadPersonIdAndMatterKeyOrderByIdAsc(personId, matterKey(null, matter))
+        .stream()
+        .map(p -> p.caseNumber)
+        .toList();
+  }
+
+  @Override
   public PetitionView petition(String caseNumber, RegionScope scope) {
     caseFiles.get(caseNumber, scope);
     PetitionEntity p = load(caseNumber);

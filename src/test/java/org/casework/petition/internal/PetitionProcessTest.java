@@ -173,7 +173,11 @@ class PetitionProcessTest {
     assertThat(clocks.find(c.number, PetitionDeadlines.HANDLING).orElseThrow().stoppedAt())
         .isNotNull();
 
-    passTimer(c, "Gateway_AwaitReview", "Timer_ReviewWindow", Duration.between(START, endOf("2026-10-19")).plusHours(1));
+    passTimer(
+        c,
+        "Gateway_AwaitReview",
+        "Timer_ReviewWindow",
+        Duration.between(START, endOf("2026-10-19")).plusHours(1));
     awaitStatus(c, CaseStatus.PETITION_FINAL);
     awaitEnd(c, "EndEvent_Final");
     assertThatThrownBy(() -> petitions.requestReview(c.number, "不服", scope("zhangwei")))
