@@ -48,17 +48,7 @@ class TasklistTaskActors implements TaskActors {
   public Optional<String> completedBy(
       long processInstanceKey, String elementId, int instanceNumber) {
     try {
-      if (csrfToken == null) {
-        login();
-      }
-      HttpResponse<String> response = search(processInstanceKey, elementId);
-      if (response.statusCode() == 401 || response.statusCode() == 403) {
-        login();
-        response = search(processInstanceKey, elementId);
-      }
-      if (response.statusCode() != 200) {
-        throw new IllegalStateException("Tasklist search answered " + response.statusCode());
-      }
+      HttpResponse<String> response = searchWithLogin(processInstanceKey, elementId, "COMPLETED");
       // Instances in the order the engine created them (task id = job key, increasing). Until
       // Tasklist has imported the instance asked for and shows it completed, the answer is "not
       // yet" — never an earlier instance's user.
@@ -91,19 +81,52 @@ class TasklistTaskActors implements TaskActors {
     }
   }
 
-  private HttpResponse<String> search(long processInstanceKey, String elementId)
+  /**
+   * The states (CREATED, COMPLETED, CANCELED) of every task instance of {@code elementId} in the
+   * process instance that Tasklist has imported so far.
+   */
+  @Override
+  public List<String> taskStates(long processInstanceKey, String elementId) {
+    try {
+      HttpResponse<String> response = searchWithLogin(processInstanceKey, elementId, null);
+      List<String> states = new ArrayList<>();
+      json.readTree(response.body()).forEach(t -> states.add(t.path("taskState").asText()));
+      return states;
+    } catch (IOException e) {
+      throw new IllegalStateException("Tasklist unreachable: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  private HttpResponse<String> searchWithLogin(
+      long processInstanceKey, String elementId, String state)
       throws IOException, InterruptedException {
-    String body =
-        json.writeValueAsString(
-            Map.of(
-                "processInstanceKey",
-                String.valueOf(processInstanceKey),
-                "taskDefinitionId",
-                elementId,
-                "state",
-                "COMPLETED",
-                "pageSize",
-                50));
+    if (csrfToken == null) {
+      login();
+    }
+    HttpResponse<String> response = search(processInstanceKey, elementId, state);
+    if (response.statusCode() == 401 || response.statusCode() == 403) {
+      login();
+      response = search(processInstanceKey, elementId, state);
+    }
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException("Tasklist search answered " + response.statusCode());
+    }
+    return response;
+  }
+
+  private HttpResponse<String> search(long processInstanceKey, String elementId, String state)
+      throws IOException, InterruptedException {
+    Map<String, Object> query = new java.util.LinkedHashMap<>();
+    query.put("processInstanceKey", String.valueOf(processInstanceKey));
+    query.put("taskDefinitionId", elementId);
+    if (state != null) {
+      query.put("state", state);
+    }
+    query.put("pageSize", 50);
+    String body = json.writeValueAsString(query);
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(props.url() + "/v1/tasks/search"))
             .timeout(Duration.ofSeconds(10))
