@@ -43,4 +43,7 @@ public interface Petitions {
   List<PetitionNotice> notices(String caseNumber, RegionScope scope);
 
   PetitionNotice notice(String caseNumber, NoticeKind kind, RegionScope scope);
+
+  /** The latest notice of {@code kind} as a printable PDF (the issuing body's header). */
+  byte[] noticePdf(String caseNumber, NoticeKind kind, RegionScope scope);
 }

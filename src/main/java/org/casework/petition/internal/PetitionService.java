@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +20,7 @@ import org.casework.casefile.LinkedCaseRequest;
 import org.casework.casefile.OpenCase;
 import org.casework.common.BusinessRuleException;
 import org.casework.common.Formats;
+import org.casework.documents.PdfDocuments;
 import org.casework.jurisdiction.Jurisdiction;
 import org.casework.jurisdiction.RegionCode;
 import org.casework.jurisdiction.RegionScope;
@@ -68,6 +70,7 @@ class PetitionService implements Petitions {
   private final ZeebeClient zeebe;
   private final JdbcTemplate jdbc;
   private final Clock clock;
+  private final PdfDocuments documents;
 
   PetitionService(
       Jurisdiction jurisdiction,
@@ -84,7 +87,8 @@ class PetitionService implements Petitions {
       ScopeGuard scopeGuard,
       ZeebeClient zeebe,
       JdbcTemplate jdbc,
-      Clock clock) {
+      Clock clock,
+      PdfDocuments documents) {
     this.jurisdiction = jurisdiction;
     this.registry = registry;
     this.caseFiles = caseFiles;
@@ -100,6 +104,7 @@ class PetitionService implements Petitions {
     this.zeebe = zeebe;
     this.jdbc = jdbc;
     this.clock = clock;
+    this.documents = documents;
   }
 
   @Override
@@ -510,6 +515,58 @@ class PetitionService implements Petitions {
                     "PETITION_NOTICE_UNKNOWN",
                     "本案尚未出具" + kind.label(),
                     caseNumber + " has no notice " + kind));
+  }
+
+  @Override
+  public byte[] noticePdf(String caseNumber, NoticeKind kind, RegionScope scope) {
+    PetitionNotice n = notice(caseNumber, kind, scope);
+    PetitionEntity p = load(caseNumber);
+    Map<String, Object> model = new HashMap<>();
+    model.put("issuer", issuer(p));
+    model.put("caseNumber", caseNumber);
+    model.put(
+        "petitioners",
+        String.join(
+            "、",
+            petitioners.findByPetitionIdOrderByPositionAsc(p.id).stream()
+                .map(x -> x.name)
+                .toList()));
+    model.put("channel", p.channel.label());
+    model.put("subject", p.subject);
+    model.put("requests", p.requests);
+    model.put("registeredDate", PetitionSteps.day(p.registeredAt));
+    model.put("acceptedDate", p.decidedAt == null ? "" : PetitionSteps.day(p.decidedAt));
+    model.put("handlingOfficer", p.handlingOfficer == null ? "" : officerName(p.handlingOfficer));
+    model.put("transferredTo", p.transferredTo);
+    model.put("reason", kind == NoticeKind.EXTENSION ? p.extensionReason : p.decisionReason);
+    model.put("extensionDays", p.extensionDays);
+    model.put("deadlineDate", n.deadlineDay() == null ? "" : Formats.date(n.deadlineDay()));
+    model.put("issuedDate", Formats.date(Formats.chinaDate(n.issuedAt())));
+    String text =
+        switch (kind) {
+          case OPINION -> p.opinion;
+          case REVIEW -> p.reviewOpinion;
+          case REREVIEW -> p.rereviewOpinion;
+          default -> n.body();
+        };
+    model.put("opinionLines", text == null ? List.of() : List.of(text.split("\\R")));
+    return documents.render(kind.template(), model);
+  }
+
+  /** The accepting unit's name as it heads its documents. */
+  private String issuer(PetitionEntity p) {
+    RegionCode unit = new RegionCode(p.unitRegion);
+    return jurisdiction
+        .station(unit)
+        .map(org.casework.jurisdiction.Station::name)
+        .orElseGet(
+            () ->
+                jurisdiction.region(unit).name()
+                    + (Unit.COUNTY.equals(p.unitLevel) ? "退役军人事务局" : "退役军人服务站"));
+  }
+
+  private String officerName(String username) {
+    return jurisdiction.staff(username).map(StaffMember::displayName).orElse(username);
   }
 
   private PetitionNotice view(PetitionNoticeEntity n) {

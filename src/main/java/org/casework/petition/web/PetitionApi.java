@@ -5,18 +5,23 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.casework.casefile.CaseType;
 import org.casework.casefile.CaseView;
 import org.casework.jurisdiction.RegionScope;
 import org.casework.jurisdiction.StaffMember;
+import org.casework.petition.NoticeKind;
 import org.casework.petition.PetitionNotice;
 import org.casework.petition.PetitionRegistered;
 import org.casework.petition.PetitionView;
 import org.casework.petition.Petitions;
 import org.casework.petition.RegisterPetition;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -55,6 +60,22 @@ class PetitionApi {
   @GetMapping("/{caseNumber}/notices")
   List<PetitionNotice> notices(@PathVariable String caseNumber, RegionScope scope) {
     return petitions.notices(caseNumber, scope);
+  }
+
+  /** The notice as the petitioner receives it: a PDF with the issuing body's header. */
+  @GetMapping("/{caseNumber}/notices/{kind}.pdf")
+  ResponseEntity<byte[]> noticePdf(
+      @PathVariable String caseNumber, @PathVariable NoticeKind kind, RegionScope scope) {
+    byte[] pdf = petitions.noticePdf(caseNumber, kind, scope);
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_PDF)
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.inline()
+                .filename(caseNumber + "-" + kind.label() + ".pdf", StandardCharsets.UTF_8)
+                .build()
+                .toString())
+        .body(pdf);
   }
 
   @PostMapping("/{caseNumber}/review-requests")

@@ -10,6 +10,7 @@ import io.camunda.zeebe.client.api.response.ActivatedJob;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.inspections.model.InspectedProcessInstance;
 import io.camunda.zeebe.spring.test.ZeebeSpringTest;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +20,9 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.casework.assistance.ApplyForAssistance;
+import org.casework.assistance.HardshipAssistance;
+import org.casework.assistance.HardshipCause;
 import org.casework.casefile.CaseFiles;
 import org.casework.casefile.CaseLinks;
 import org.casework.casefile.CaseStatus;
@@ -26,10 +30,13 @@ import org.casework.casefile.CaseType;
 import org.casework.casefile.CaseView;
 import org.casework.casefile.HistoryView;
 import org.casework.common.BusinessRuleException;
+import org.casework.documents.PdfText;
 import org.casework.jurisdiction.Jurisdiction;
 import org.casework.jurisdiction.RegionCode;
 import org.casework.jurisdiction.RegionScope;
 import org.casework.jurisdiction.Role;
+import org.casework.ledger.Disbursement;
+import org.casework.ledger.Ledger;
 import org.casework.petition.Channel;
 import org.casework.petition.NoticeKind;
 import org.casework.petition.PetitionNotice;
@@ -39,6 +46,7 @@ import org.casework.petition.Petitions;
 import org.casework.petition.RegisterPetition;
 import org.casework.registry.PersonView;
 import org.casework.registry.PersonalData;
+import org.casework.registry.RegisterPerson;
 import org.casework.registry.Registry;
 import org.casework.sla.BusinessCalendar;
 import org.casework.sla.Clocks;
@@ -62,7 +70,13 @@ import org.springframework.test.context.ActiveProfiles;
  * ends in the National Day week (1–7 October 2026) and moves to Thursday 8 October; the engine
  * clock is moved together with the app clock.
  */
-@SpringBootTest(properties = "casework.sla.watch-initial-delay=PT24H")
+@SpringBootTest(
+    properties = {
+      "casework.sla.watch-initial-delay=PT24H",
+      // the first deployment of all resources can take more than 10 s on a busy machine
+      "zeebe.client.request-timeout=PT60S",
+      "camunda.client.zeebe.request-timeout=PT60S"
+    })
 @ZeebeSpringTest
 @ActiveProfiles("test")
 @Import({PetitionProcessTest.Config.class, DemoRegion.class})
@@ -123,6 +137,8 @@ class PetitionProcessTest {
   @Autowired DemoRegion region;
   @Autowired ScriptedTaskActors actors;
   @Autowired TestClock clock;
+  @Autowired HardshipAssistance assistance;
+  @Autowired Ledger ledger;
 
   UserTasks tasks;
 
@@ -141,6 +157,9 @@ class PetitionProcessTest {
     actors.completes("Task_ExtensionApproval", "liuyang");
     actors.completes("Task_ReviewDecision", "zhengtao");
     actors.completes("Task_ReReviewDecision", "zhengtao");
+    actors.completes("Task_VillageVerification", "lixiaohong");
+    actors.completes("Task_TownshipReview", "zhangwei");
+    actors.completes("Task_TownshipHeadApproval", "liuyang");
   }
 
   @Test
@@ -163,6 +182,8 @@ class PetitionProcessTest {
     assertThat(caseFiles.get(c.number).assignedOfficer()).isEqualTo("wangfang");
     assertThat(notice(c, NoticeKind.ACCEPTANCE).deadlineDay()).isEqualTo("2026-11-16");
     assertThat(notice(c, NoticeKind.ACCEPTANCE).body()).contains("2026年11月16日");
+    assertThat(pdfText(c, NoticeKind.ACCEPTANCE))
+        .contains("受理告知书", c.number, "2026年11月16日", "海滨街道");
 
     handleAndIssueOpinion(c);
     awaitStatus(c, CaseStatus.OPINION_ISSUED);
@@ -170,6 +191,8 @@ class PetitionProcessTest {
     PetitionNotice opinion = notice(c, NoticeKind.OPINION);
     assertThat(opinion.deadlineDay()).isEqualTo("2026-10-19");
     assertThat(opinion.body()).contains("经查，诉求部分属实", "2026年10月19日");
+    assertThat(pdfText(c, NoticeKind.OPINION))
+        .contains("信访事项处理意见书", c.number, "诉求部分属实", "2026年10月19日");
     assertThat(clocks.find(c.number, PetitionDeadlines.HANDLING).orElseThrow().stoppedAt())
         .isNotNull();
 
@@ -241,6 +264,8 @@ class PetitionProcessTest {
     PetitionNotice extension = notice(c, NoticeKind.EXTENSION);
     assertThat(extension.deadlineDay()).isEqualTo("2026-12-16");
     assertThat(extension.body()).contains("需省厅答复", "延期30日", "2026年12月16日");
+    assertThat(pdfText(c, NoticeKind.EXTENSION))
+        .contains("延期告知书", c.number, "需省厅答复", "2026年12月16日");
     assertThat(clocks.find(c.number, PetitionDeadlines.HANDLING).orElseThrow().dueAt())
         .isEqualTo(endOf("2026-12-16"));
 
@@ -395,6 +420,65 @@ class PetitionProcessTest {
         .hasMessageContaining("CASE_TYPE_NOT_AVAILABLE");
   }
 
+  @Test
+  void shouldFileAndApproveHardshipNormallyForAPersonWhoHasPetitioned() {
+    PersonView person = person("何长青");
+    Case petition = register(person, "zhangwei", "对补助标准有意见");
+    tasks.complete(
+        petition.pik,
+        "Task_AcceptanceDecision",
+        Map.of("decision", "NOT_ACCEPT", "decisionReason", "已答复"));
+    awaitStatus(petition, CaseStatus.NOT_ACCEPTED);
+    register(person, "zhangwei", "要求重新核定补助");
+
+    PersonalData data = registry.unmasked(person.id());
+    String number =
+        assistance
+            .apply(
+                new ApplyForAssistance(
+                    new RegisterPerson(
+                        data.idNumber(),
+                        person.name(),
+                        person.category(),
+                        person.townshipCode(),
+                        person.villageCode(),
+                        data.phone(),
+                        null,
+                        person.householdMembers()),
+                    HardshipCause.ILLNESS,
+                    "住院治疗，医疗支出大",
+                    new BigDecimal("800.00"),
+                    new BigDecimal("1200.00"),
+                    false,
+                    "zhangwei"))
+            .caseNumber();
+    long pik =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(() -> caseFiles.get(number).processInstanceKey(), key -> key != null);
+    Case hardship = new Case(number, pik, null);
+    tasks.complete(
+        pik,
+        "Task_VillageVerification",
+        Map.of("verificationConfirmed", true, "verificationFindings", "入户核实，情况属实"));
+    Map<String, Object> review = new HashMap<>();
+    review.put("reviewDecision", "ACCEPT");
+    review.put("reviewReason", "符合帮扶条件");
+    review.put("recommendedAmount", new BigDecimal("800.00"));
+    tasks.complete(pik, "Task_TownshipReview", review);
+    tasks.complete(
+        pik,
+        "Task_TownshipHeadApproval",
+        Map.of("approvalDecision", "APPROVE", "approvalReason", "同意"));
+    awaitStatus(hardship, CaseStatus.FOLLOW_UP);
+    assertThat(ledger.forCase(number))
+        .extracting(Disbursement::amount)
+        .containsExactly(new BigDecimal("800.00"));
+    assertThat(caseFiles.history(number))
+        .extracting(HistoryView::reason)
+        .noneSatisfy(r -> assertThat(r).isNotNull().contains("信访"));
+  }
+
   // --- steps ---------------------------------------------------------------------------------
 
   record Case(String number, long pik, PetitionRegistered registered) {}
@@ -464,6 +548,10 @@ class PetitionProcessTest {
                     .reduce((a, b) -> b),
             java.util.Optional::isPresent)
         .orElseThrow();
+  }
+
+  private String pdfText(Case c, NoticeKind kind) {
+    return PdfText.of(petitions.noticePdf(c.number, kind, scope("zhangwei")));
   }
 
   private long casesOf(PersonView person) {
