@@ -28,7 +28,18 @@ public enum CaseStatus {
   IN_PROGRESS("法律援助承办中", false),
   CLOSING("待结案归档", false),
   AID_REFUSED("不予法律援助", true),
-  AID_TERMINATED("已终止法律援助", true);
+  AID_TERMINATED("已终止法律援助", true),
+  // petitions (信访)
+  AWAITING_ACCEPTANCE("待作出受理决定", false),
+  PETITION_HANDLING("信访办理中", false),
+  AWAITING_EXTENSION("延期审批中", false),
+  OPINION_ISSUED("已出具处理意见书", false),
+  PETITION_REVIEW("复查中", false),
+  REVIEW_ISSUED("已出具复查意见书", false),
+  PETITION_REREVIEW("复核中", false),
+  PETITION_FINAL("已办结，不再受理", true),
+  TRANSFERRED("已转送有权处理机关", true),
+  NOT_ACCEPTED("不予受理", true);
 
   private final String label;
   private final boolean closed;

@@ -76,7 +76,29 @@ class AssistanceService implements HardshipAssistance {
   @Override
   @Transactional
   public CaseView apply(ApplyForAssistance a) {
-    StaffMember officer = filingOfficer(a.filedBy());
+    return file(a, filingOfficer(a.filedBy()));
+  }
+
+  /**
+   * An application that came in through another case (a petition that is really a hardship matter):
+   * filed on behalf of the township by the officer who referred it, who need not be a filing role
+   * but must be enabled and cover the applicant's place. Otherwise filed and checked exactly like
+   * {@link #apply} (duplicate cause, maximum, region).
+   */
+  @Transactional
+  CaseView applyReferred(ApplyForAssistance a, String referredBy) {
+    StaffMember officer =
+        jurisdiction
+            .staff(referredBy)
+            .filter(StaffMember::enabled)
+            .orElseThrow(
+                () ->
+                    BusinessRuleException.forbidden(
+                        "OFFICER_UNKNOWN", "经办人账号不存在或已停用", "no enabled staff " + referredBy));
+    return file(a.filedBy(officer.username()), officer);
+  }
+
+  private CaseView file(ApplyForAssistance a, StaffMember officer) {
     IdNumber idNumber = IdNumber.parse(a.applicant().idNumber());
     RegionCode township = RegionCode.parse(a.applicant().townshipCode());
     RegionCode place =

@@ -118,6 +118,11 @@ class CaseEntity {
     changeStatus(newStatus, at);
   }
 
+  void assign(String officer, Instant at) {
+    this.assignedOfficer = officer;
+    this.updatedAt = at;
+  }
+
   void holdForReview(String reason, Instant at) {
     this.reviewHold = true;
     this.reviewHoldReason = reason.length() > 500 ? reason.substring(0, 500) : reason;
@@ -126,11 +131,6 @@ class CaseEntity {
 
   String regionCode() {
     return villageCode != null ? villageCode : townshipCode;
-  }
-
-  void assignOfficer(String officer, Instant at) {
-    this.assignedOfficer = officer;
-    this.updatedAt = at;
   }
 
   void attachProcessInstance(long key) {

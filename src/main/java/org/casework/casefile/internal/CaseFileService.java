@@ -352,11 +352,12 @@ class CaseFileService implements CaseFiles {
 
   @Override
   @Transactional
-  public void assignOfficer(String caseNumber, String officer, HistoryEntry entry) {
+  public CaseView assign(String caseNumber, String officer, HistoryEntry entry) {
     CaseEntity entity = load(caseNumber);
     if (append(entity, entry)) {
-      entity.assignOfficer(officer, entry.at());
+      entity.assign(officer, entry.at());
     }
+    return mapper.toView(entity);
   }
 
   @Override

@@ -349,7 +349,7 @@ class LegalAidSteps {
             "指派 " + lawyer.displayName(),
             (registered.legalWorker() ? "法律援助工作者，" : "律师，") + registered.firm(),
             stepKey);
-    caseFiles.assignOfficer(caseNumber, wanted, byOfficer);
+    caseFiles.assign(caseNumber, wanted, byOfficer);
     return new AssignmentOutput(wanted, true, "");
   }
 

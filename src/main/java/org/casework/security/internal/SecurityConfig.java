@@ -57,6 +57,12 @@ class SecurityConfig {
   };
   static final String[] FILERS = {"VILLAGE_LIAISON", "TOWNSHIP_CASEWORKER"};
   static final String[] RECEIVERS = {"TOWNSHIP_CASEWORKER", "COUNTY_CASEWORKER"};
+  // petitions: registered (and review requests received) by the township or the county's
+  // petition officer; recusal, assignment and referral also by the unit's head
+  static final String[] PETITION_REGISTRARS = {"TOWNSHIP_CASEWORKER", "PETITION_OFFICER"};
+  static final String[] PETITION_HANDLERS = {
+    "TOWNSHIP_CASEWORKER", "TOWNSHIP_HEAD", "PETITION_OFFICER", "COUNTY_HEAD"
+  };
 
   /** Legal-aid workstations (county desk) and liaison points (township and village stations). */
   static final String[] LEGAL_AID_DESKS = {
@@ -153,6 +159,22 @@ class SecurityConfig {
                     .requestMatchers(POST, "/api/condolence/campaigns", "/condolence/campaigns")
                     .hasAnyRole("COUNTY_CASEWORKER")
                     .requestMatchers("/api/condolence/**", "/condolence/**")
+                    .hasAnyRole(CASE_READERS)
+                    .requestMatchers("/petitions/new", "/petitions")
+                    .hasAnyRole(PETITION_REGISTRARS)
+                    .requestMatchers(
+                        POST,
+                        "/api/petitions",
+                        "/api/petitions/*/review-requests",
+                        "/api/petitions/*/rereview-requests")
+                    .hasAnyRole(PETITION_REGISTRARS)
+                    .requestMatchers(
+                        POST,
+                        "/api/petitions/*/conflicts",
+                        "/api/petitions/*/officer",
+                        "/api/petitions/*/linked-cases")
+                    .hasAnyRole(PETITION_HANDLERS)
+                    .requestMatchers(GET, "/api/petitions/**")
                     .hasAnyRole(CASE_READERS)
                     .requestMatchers("/sla/cockpit", "/api/sla/cockpit", "/api/sla/cockpit/**")
                     .hasRole("SUPERVISOR")
