@@ -85,4 +85,13 @@ public interface CaseFiles {
   List<CaseHistoryAppended> historyAfter(long historyId, int limit);
 
   List<NoticeView> notices(String caseNumber, RegionScope scope);
+
+  /**
+   * The BPMN elements the case passed, from its own history (stages entered, user tasks completed),
+   * for a case inside {@code scope} (else 403, recorded). Needs neither the engine nor Operate.
+   */
+  PathTaken pathTaken(String caseNumber, RegionScope scope);
+
+  /** The cases of one applicant inside {@code scope}, newest first. */
+  List<CaseView> ofApplicant(long personId, RegionScope scope);
 }
