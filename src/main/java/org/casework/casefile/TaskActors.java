@@ -1,5 +1,6 @@
 package org.casework.casefile;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -13,4 +14,13 @@ public interface TaskActors {
    * elementId} in the process instance; empty while Tasklist does not yet show it completed.
    */
   Optional<String> completedBy(long processInstanceKey, String elementId, int instanceNumber);
+
+  /**
+   * The states ({@code CREATED}, {@code COMPLETED}, {@code CANCELED}) of the instances of the user
+   * task {@code elementId} in the process instance that the task list knows so far; empty when it
+   * knows none (or cannot tell).
+   */
+  default List<String> taskStates(long processInstanceKey, String elementId) {
+    return List.of();
+  }
 }

@@ -43,6 +43,15 @@ public interface Clocks {
   /** Stops the clock for good (stage done, case closed); a stopped clock stays stopped. */
   Optional<ClockView> stop(String caseNumber, String clockKey, String actor);
 
+  /**
+   * Stops a stage clock whose task ended without being done (cancelled by an interrupting event or
+   * with its instance); recorded as withdrawn, neither on time nor late.
+   */
+  Optional<ClockView> withdraw(String caseNumber, String clockKey, String reason, String actor);
+
+  /** Stops every clock of a case that still runs or stands paused (the case is closed). */
+  int stopAll(String caseNumber, String actor);
+
   Optional<ClockView> find(String caseNumber, String clockKey);
 
   /** All clocks of a case, the whole-case clock first. */

@@ -346,6 +346,10 @@ class CaseFileService implements CaseFiles {
     if (append(entity, entry)) {
       entity.changeStatus(status, entry.at());
     }
+    if (status.isClosed()) {
+      // a closed case has no running deadline, whichever task or pause was left behind
+      clocks.stopAll(caseNumber, HistoryEntry.SYSTEM);
+    }
   }
 
   @Override

@@ -23,8 +23,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Asks Tasklist (v1 API, session login as a service user) who completed the latest instance of a
- * task (Tasklist keeps the assignee after completion), and lists tasks with their assignees for the
- * claim watcher.
+ * task. Tasklist keeps the assignee after completion.
  */
 @Component
 class TasklistTaskActors implements TaskActors, TaskAssignments {
@@ -51,17 +50,7 @@ class TasklistTaskActors implements TaskActors, TaskAssignments {
   public Optional<String> completedBy(
       long processInstanceKey, String elementId, int instanceNumber) {
     try {
-      if (csrfToken == null) {
-        login();
-      }
-      HttpResponse<String> response = search(processInstanceKey, elementId);
-      if (response.statusCode() == 401 || response.statusCode() == 403) {
-        login();
-        response = search(processInstanceKey, elementId);
-      }
-      if (response.statusCode() != 200) {
-        throw new IllegalStateException("Tasklist search answered " + response.statusCode());
-      }
+      HttpResponse<String> response = searchWithLogin(processInstanceKey, elementId, "COMPLETED");
       // Instances in the order the engine created them (task id = job key, increasing). Until
       // Tasklist has imported the instance asked for and shows it completed, the answer is "not
       // yet" — never an earlier instance's user.
@@ -86,6 +75,25 @@ class TasklistTaskActors implements TaskActors, TaskAssignments {
         return Optional.empty();
       }
       return Optional.of(task.path("assignee").asText());
+    } catch (IOException e) {
+      throw new IllegalStateException("Tasklist unreachable: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  /**
+   * The states (CREATED, COMPLETED, CANCELED) of every task instance of {@code elementId} in the
+   * process instance that Tasklist has imported so far.
+   */
+  @Override
+  public List<String> taskStates(long processInstanceKey, String elementId) {
+    try {
+      HttpResponse<String> response = searchWithLogin(processInstanceKey, elementId, null);
+      List<String> states = new ArrayList<>();
+      json.readTree(response.body()).forEach(t -> states.add(t.path("taskState").asText()));
+      return states;
     } catch (IOException e) {
       throw new IllegalStateException("Tasklist unreachable: " + e.getMessage(), e);
     } catch (InterruptedException e) {
@@ -163,19 +171,33 @@ class TasklistTaskActors implements TaskActors, TaskAssignments {
     return http.send(request, HttpResponse.BodyHandlers.ofString());
   }
 
-  private HttpResponse<String> search(long processInstanceKey, String elementId)
+  private HttpResponse<String> searchWithLogin(
+      long processInstanceKey, String elementId, String state)
       throws IOException, InterruptedException {
-    String body =
-        json.writeValueAsString(
-            Map.of(
-                "processInstanceKey",
-                String.valueOf(processInstanceKey),
-                "taskDefinitionId",
-                elementId,
-                "state",
-                "COMPLETED",
-                "pageSize",
-                50));
+    if (csrfToken == null) {
+      login();
+    }
+    HttpResponse<String> response = search(processInstanceKey, elementId, state);
+    if (response.statusCode() == 401 || response.statusCode() == 403) {
+      login();
+      response = search(processInstanceKey, elementId, state);
+    }
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException("Tasklist search answered " + response.statusCode());
+    }
+    return response;
+  }
+
+  private HttpResponse<String> search(long processInstanceKey, String elementId, String state)
+      throws IOException, InterruptedException {
+    Map<String, Object> query = new java.util.LinkedHashMap<>();
+    query.put("processInstanceKey", String.valueOf(processInstanceKey));
+    query.put("taskDefinitionId", elementId);
+    if (state != null) {
+      query.put("state", state);
+    }
+    query.put("pageSize", 50);
+    String body = json.writeValueAsString(query);
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(props.url() + "/v1/tasks/search"))
             .timeout(Duration.ofSeconds(10))

@@ -320,6 +320,38 @@ class ClockService implements Clocks {
   }
 
   @Override
+  @Transactional
+  public Optional<ClockView> withdraw(
+      String caseNumber, String clockKey, String reason, String actor) {
+    Optional<ClockEntity> found = clocks.findByCaseNumberAndClockKey(caseNumber, clockKey);
+    found
+        .filter(e -> e.getState() != ClockState.STOPPED)
+        .ifPresent(
+            entity -> {
+              Instant now = clock.instant();
+              pauses
+                  .findFirstByClockIdAndResumedAtIsNullOrderByIdDesc(entity.getId())
+                  .ifPresent(p -> p.resume(now, 0));
+              entity.stop(now);
+              record(entity, now, actor, "期限撤销：" + entity.getStageLabel(), "环节已取消", reason, "stop");
+            });
+    return found.map(this::view);
+  }
+
+  @Override
+  @Transactional
+  public int stopAll(String caseNumber, String actor) {
+    int stopped = 0;
+    for (ClockEntity entity : clocks.findByCaseNumberOrderByIdAsc(caseNumber)) {
+      if (entity.getState() != ClockState.STOPPED) {
+        stop(caseNumber, entity.getClockKey(), actor);
+        stopped++;
+      }
+    }
+    return stopped;
+  }
+
+  @Override
   public Optional<ClockView> find(String caseNumber, String clockKey) {
     return clocks.findByCaseNumberAndClockKey(caseNumber, clockKey).map(this::view);
   }

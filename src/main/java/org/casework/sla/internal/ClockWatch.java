@@ -11,8 +11,10 @@ import org.casework.common.Formats;
 import org.casework.sla.AlertLevel;
 import org.casework.sla.BusinessCalendar;
 import org.casework.sla.ClockBreached;
+import org.casework.sla.Clocks;
 import org.casework.sla.Escalation;
 import org.casework.sla.PeriodUnit;
+import org.casework.sla.StageActivity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -39,6 +41,7 @@ class ClockWatch {
   private final JdbcTemplate jdbc;
   private final BusinessCalendar calendar;
   private final ObjectProvider<ZeebeClient> zeebe;
+  private final ObjectProvider<StageActivity> stageActivity;
   private final Clock clock;
   private final int supervisionDays;
 
@@ -48,6 +51,7 @@ class ClockWatch {
       JdbcTemplate jdbc,
       BusinessCalendar calendar,
       ObjectProvider<ZeebeClient> zeebe,
+      ObjectProvider<StageActivity> stageActivity,
       Clock clock,
       @Value("${casework.sla.supervision-working-days:3}") int supervisionDays) {
     this.clocks = clocks;
@@ -55,6 +59,7 @@ class ClockWatch {
     this.jdbc = jdbc;
     this.calendar = calendar;
     this.zeebe = zeebe;
+    this.stageActivity = stageActivity;
     this.clock = clock;
     this.supervisionDays = supervisionDays;
   }
@@ -74,6 +79,9 @@ class ClockWatch {
     int raised = 0;
     for (Long id : clocks.findDue(org.casework.sla.ClockState.RUNNING, now)) {
       try {
+        if (stageEnded(id)) {
+          continue;
+        }
         Optional<AlertLevel> level = service.raiseAlert(id, now);
         if (level.isPresent()) {
           raised++;
@@ -90,6 +98,29 @@ class ClockWatch {
     }
     escalate(now);
     return raised;
+  }
+
+  /**
+   * A stage clock whose task has ended without its end listener (an interrupting event, a cancelled
+   * instance) is withdrawn instead of warned about. Only an answer of ENDED stops it: when the task
+   * list cannot tell, the alert goes out, since a missed breach is worse than a spurious one.
+   */
+  private boolean stageEnded(long clockId) {
+    ClockEntity c = service.entity(clockId);
+    StageActivity activity = stageActivity.getIfAvailable();
+    if (activity == null || Clocks.CASE_CLOCK.equals(c.getClockKey()) || c.getStage() == null) {
+      return false;
+    }
+    if (activity.of(c.getCaseNumber(), c.getStage()) != StageActivity.Answer.ENDED) {
+      return false;
+    }
+    log.info(
+        "case {}: task of stage {} has ended, clock {} withdrawn",
+        c.getCaseNumber(),
+        c.getStage(),
+        c.getClockKey());
+    service.withdraw(c.getCaseNumber(), c.getClockKey(), "该环节的任务已结束（被取消或流程终止）", "SYSTEM");
+    return true;
   }
 
   private void escalate(Instant now) {

@@ -239,6 +239,62 @@ class SlaSupervisionProcessTest {
 
   // --- steps ---------------------------------------------------------------------------------
 
+  @Test
+  void shouldWithdrawTheClockOfAStageWhoseTaskWasCancelledInsteadOfCallingItABreach() {
+    Case c = file();
+    tasks.await(c.pik, "Task_VillageVerification");
+    ClockView stage = stageClock(c, "Task_VillageVerification");
+    // the instance is cancelled (e.g. in Operate): no end listener runs for the open task
+    client.newCancelInstanceCommand(c.pik).send().join();
+    actors.taskStates("Task_VillageVerification", "CANCELED");
+
+    moveTo(stage.dueAt().plusSeconds(1));
+    watch.scan();
+
+    assertThat(stageClock(c, "Task_VillageVerification").state()).isEqualTo(ClockState.STOPPED);
+    assertThat(actions(c)).contains("期限撤销：入户核实").doesNotContain("超期：入户核实");
+    assertThat(caseFiles.history(c.number))
+        .filteredOn(h -> h.action().equals("期限撤销：入户核实"))
+        .extracting(HistoryView::outcome)
+        .containsExactly("环节已取消");
+  }
+
+  @Test
+  void shouldStillCallItABreachWhileTheTaskListShowsTheTaskOpen() {
+    Case c = file();
+    tasks.await(c.pik, "Task_VillageVerification");
+    ClockView stage = stageClock(c, "Task_VillageVerification");
+    actors.taskStates("Task_VillageVerification", "CANCELED", "CREATED");
+
+    moveTo(stage.dueAt().plusSeconds(1));
+    watch.scan();
+
+    assertThat(actions(c)).contains("超期：入户核实").doesNotContain("期限撤销：入户核实");
+  }
+
+  @Test
+  void shouldStopEveryClockWhenTheCaseIsClosed() {
+    Case c = file();
+    tasks.await(c.pik, "Task_VillageVerification");
+    assertThat(clocks.clocks(c.number)).extracting(ClockView::state).contains(ClockState.RUNNING);
+
+    caseFiles.changeStatus(
+        c.number,
+        CaseStatus.WITHDRAWN,
+        new org.casework.casefile.HistoryEntry(
+            clock.instant(),
+            "zhangwei",
+            "TOWNSHIP_CASEWORKER",
+            "申请人撤回",
+            "已终止",
+            null,
+            "test:withdraw"));
+
+    assertThat(clocks.clocks(c.number))
+        .extracting(ClockView::state)
+        .containsOnly(ClockState.STOPPED);
+  }
+
   record Case(String number, long pik) {}
 
   private Case file() {
