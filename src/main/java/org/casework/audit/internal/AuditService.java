@@ -62,6 +62,12 @@ class AuditService implements AuditLog {
     head.advance(saved.getId(), saved.getHash());
   }
 
+  /** Appends at once in its own transaction (a read or an export has nothing else to commit). */
+  @Transactional(propagation = Propagation.REQUIRES_NEW)
+  public void appendNow(AuditRecord r) {
+    append(r);
+  }
+
   @Override
   @Transactional(propagation = Propagation.REQUIRES_NEW)
   public void record(PersonalDataViewed e) {

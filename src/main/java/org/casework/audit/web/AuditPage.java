@@ -6,6 +6,7 @@ import java.util.List;
 import org.casework.audit.AuditEntryView;
 import org.casework.audit.AuditLog;
 import org.casework.audit.CaseActivity;
+import org.casework.audit.CaseHistoryExport;
 import org.casework.audit.ChainVerification;
 import org.casework.casefile.CaseFiles;
 import org.casework.casefile.CaseType;
@@ -42,11 +43,13 @@ class AuditPage {
   private final AuditLog audit;
   private final Registry registry;
   private final CaseFiles caseFiles;
+  private final CaseHistoryExport export;
 
-  AuditPage(AuditLog audit, Registry registry, CaseFiles caseFiles) {
+  AuditPage(AuditLog audit, Registry registry, CaseFiles caseFiles, CaseHistoryExport export) {
     this.audit = audit;
     this.registry = registry;
     this.caseFiles = caseFiles;
+    this.export = export;
   }
 
   @GetMapping("/audit")
@@ -137,6 +140,25 @@ class AuditPage {
     return ResponseEntity.ok()
         .contentType(MediaType.APPLICATION_XML)
         .body(xml.getContentAsString(StandardCharsets.UTF_8));
+  }
+
+  /** The case's history as PDF, masked unless an allowed role gives a reason; always audited. */
+  @GetMapping("/audit/cases/{caseNumber}/history.pdf")
+  ResponseEntity<byte[]> historyPdf(
+      @PathVariable String caseNumber,
+      @RequestParam(defaultValue = "false") boolean unmasked,
+      @RequestParam(required = false) String reason,
+      RegionScope scope) {
+    byte[] pdf = export.pdf(caseNumber, scope, unmasked, reason);
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_PDF)
+        .header(
+            org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+            org.springframework.http.ContentDisposition.attachment()
+                .filename("办理经过-" + cut(caseNumber, 40) + ".pdf", StandardCharsets.UTF_8)
+                .build()
+                .toString())
+        .body(pdf);
   }
 
   @PostMapping("/audit/verify")
