@@ -18,10 +18,15 @@ import java.util.Set;
 import org.casework.assistance.ApplyForAssistance;
 import org.casework.assistance.HardshipAssistance;
 import org.casework.assistance.HardshipCause;
+import org.casework.casefile.CaseFiles;
+import org.casework.casefile.CaseView;
 import org.casework.jurisdiction.Jurisdiction;
 import org.casework.jurisdiction.RegionCode;
 import org.casework.jurisdiction.Role;
 import org.casework.jurisdiction.StaffMember;
+import org.casework.ledger.DisbursementRequest;
+import org.casework.ledger.Ledger;
+import org.casework.ledger.Programme;
 import org.casework.support.DemoRegion;
 import org.casework.support.TestPeople;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,6 +36,7 @@ import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMock
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
@@ -52,6 +58,18 @@ class AccessMatrixTest {
   static final Set<Role> READERS = EnumSet.complementOf(EnumSet.of(Role.ADMIN));
   static final Set<Role> FILERS = EnumSet.of(Role.VILLAGE_LIAISON, Role.TOWNSHIP_CASEWORKER);
   static final Set<Role> RECEIVERS = EnumSet.of(Role.TOWNSHIP_CASEWORKER, Role.COUNTY_CASEWORKER);
+  static final Set<Role> LEDGER_READERS =
+      EnumSet.of(Role.COUNTY_CASEWORKER, Role.COUNTY_APPROVER, Role.COUNTY_HEAD, Role.AUDITOR);
+  static final Set<Role> LEDGER_BOOKERS = EnumSet.of(Role.COUNTY_APPROVER, Role.COUNTY_HEAD);
+
+  /**
+   * 16 region-scoped endpoints × 19 cells (4 township/village users × own and other, 8 county users
+   * × own, 3 users of the other county × other) + 5 other endpoints × 12 users of the demo county.
+   */
+  static final int EXPECTED_CELLS = 16 * 19 + 5 * 12;
+
+  /** A neighbouring county: its officers have no right to anything of the demo county. */
+  static final String OTHER_COUNTY = "350503";
 
   /** One user per role (and a second township), all regions of the demo county. */
   static final List<String> USERS =
@@ -67,7 +85,10 @@ class AccessMatrixTest {
           "zhengtao",
           "huangmin",
           "linfeng",
-          "gaoyan");
+          "gaoyan",
+          "qianyu",
+          "sunhao",
+          "heli");
 
   @Autowired MockMvc mvc;
   @Autowired ObjectMapper json;
@@ -75,6 +96,14 @@ class AccessMatrixTest {
   @Autowired Jurisdiction jurisdiction;
   @Autowired HardshipAssistance assistance;
   @Autowired UserDetailsService users;
+  @Autowired Ledger ledger;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired CaseFiles caseFiles;
+
+  /** Per case: its applicant's person id and a payment booked for it. */
+  final Map<String, Long> personOf = new HashMap<>();
+
+  final Map<String, String> paymentOf = new HashMap<>();
 
   /** A case in 海滨街道 新华社区 and one in 临江街道. */
   String caseInTownship;
@@ -91,9 +120,31 @@ class AccessMatrixTest {
     jurisdiction.addStaff("huangmin", "黄敏", Role.SUPERVISOR, county, "demo123");
     jurisdiction.addStaff("linfeng", "林峰", Role.AUDITOR, county, "demo123");
     jurisdiction.addStaff("gaoyan", "高燕", Role.ADMIN, county, "demo123");
+    jurisdiction.addRegion(new RegionCode(OTHER_COUNTY), "丰泽区");
+    RegionCode other = new RegionCode(OTHER_COUNTY);
+    jurisdiction.addStaff("qianyu", "钱宇", Role.COUNTY_CASEWORKER, other, "demo123");
+    jurisdiction.addStaff("sunhao", "孙浩", Role.COUNTY_APPROVER, other, "demo123");
+    jurisdiction.addStaff("heli", "何丽", Role.AUDITOR, other, "demo123");
     if (caseInTownship == null) {
       caseInTownship = file("zhangwei", DemoRegion.TOWNSHIP, DemoRegion.VILLAGE);
       caseInOtherTownship = file("chenjing", DemoRegion.OTHER_TOWNSHIP, null);
+      for (String n : List.of(caseInTownship, caseInOtherTownship)) {
+        CaseView c = caseFiles.get(n);
+        personOf.put(n, c.applicantPersonId());
+        paymentOf.put(
+            n,
+            ledger
+                .disburse(
+                    new DisbursementRequest(
+                        n,
+                        c.applicantPersonId(),
+                        Programme.HARDSHIP,
+                        "ILLNESS",
+                        "2026-01",
+                        new BigDecimal("100.00"),
+                        c.regionCode()))
+                .disbursementId());
+      }
     }
   }
 
@@ -113,14 +164,25 @@ class AccessMatrixTest {
             new Endpoint("POST /api/calendar/days", EnumSet.of(Role.ADMIN), false),
             new Endpoint("GET /audit", EnumSet.of(Role.AUDITOR), false),
             new Endpoint("GET /admin/staff", EnumSet.of(Role.ADMIN), false),
-            new Endpoint("GET /calendar/due", EnumSet.allOf(Role.class), false));
+            new Endpoint("GET /calendar/due", EnumSet.allOf(Role.class), false),
+            // ledger, condolence and registry: region scope in the queries (issue 7)
+            new Endpoint("GET /api/ledger/cases/{n}", LEDGER_READERS, true),
+            new Endpoint("GET /api/ledger/disbursements/{d}", LEDGER_READERS, true),
+            new Endpoint("POST /api/ledger/disbursements/{d}/reversal", LEDGER_BOOKERS, true),
+            new Endpoint("GET /api/ledger/totals?region={r}", LEDGER_READERS, true),
+            new Endpoint("GET /api/condolence/visits/{n}", READERS, true),
+            new Endpoint("GET /api/condolence/amounts?township={t}", READERS, true),
+            new Endpoint("POST /api/condolence/visits", FILERS, true),
+            new Endpoint("GET /api/registry/persons/{p}", READERS, true),
+            new Endpoint("POST /api/registry/persons/{p}/moved-away", FILERS, true),
+            new Endpoint("POST /api/registry/persons/{p}/death", FILERS, true));
     List<String> wrong = new ArrayList<>();
     int checked = 0;
     for (String username : USERS) {
       StaffMember staff = jurisdiction.staff(username).orElseThrow();
       for (Endpoint e : endpoints) {
         for (boolean own : new boolean[] {true, false}) {
-          if (!e.regionScoped() && !own) {
+          if (!e.regionScoped() && (!own || staff.region().value().startsWith(OTHER_COUNTY))) {
             continue;
           }
           String target = target(staff, own);
@@ -144,7 +206,15 @@ class AccessMatrixTest {
       }
     }
     assertThat(wrong).as("requests answered against the rules").isEmpty();
-    assertThat(checked).as("cells of the matrix").isEqualTo(156);
+    assertThat(checked).as("cells of the matrix").isEqualTo(EXPECTED_CELLS);
+    // every refusal by region is in the audit log
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT COUNT(*) FROM audit_entry WHERE kind = 'ACCESS_REFUSED' AND actor = 'qianyu'"
+                    + " AND action = '查看支付台账' AND case_number = ?",
+                Long.class,
+                caseInOtherTownship))
+        .isPositive();
   }
 
   private String target(StaffMember staff, boolean own) {
@@ -161,13 +231,49 @@ class AccessMatrixTest {
   private MockHttpServletRequestBuilder request(String endpoint, String caseNumber, String username)
       throws Exception {
     String[] parts = endpoint.split(" ");
-    String path = parts[1].replace("{n}", caseNumber);
+    boolean other = caseNumber.equals(caseInOtherTownship);
+    String path =
+        parts[1]
+            .replace("{n}", caseNumber)
+            .replace("{d}", paymentOf.get(caseNumber))
+            .replace("{p}", String.valueOf(personOf.get(caseNumber)))
+            .replace("{r}", other ? DemoRegion.OTHER_TOWNSHIP : DemoRegion.VILLAGE)
+            .replace("{t}", other ? DemoRegion.OTHER_TOWNSHIP : DemoRegion.TOWNSHIP);
+    String query = null;
+    if (path.contains("?")) {
+      query = path.substring(path.indexOf('?') + 1);
+      path = path.substring(0, path.indexOf('?'));
+    }
     MockHttpServletRequestBuilder r =
         parts[0].equals("GET")
             ? get(path)
             : post(path).with(csrf()).contentType(MediaType.APPLICATION_JSON);
+    if (query != null) {
+      String[] kv = query.split("=");
+      r.param(kv[0], kv[1]);
+    }
+    if (path.startsWith("/api/condolence/amounts")) {
+      r.param("trigger", "ILLNESS");
+    } else if (path.endsWith("/reversal")) {
+      r.content("{\"reason\":\"误发\"}");
+    } else if (path.endsWith("/moved-away")) {
+      r.content("{\"movedOn\":\"2026-01-05\",\"movedTo\":\"外省\"}");
+    } else if (path.endsWith("/death")) {
+      r.content("{\"diedOn\":\"2026-01-10\"}");
+    } else if (path.equals("/api/condolence/visits")) {
+      r.content(
+          json.writeValueAsString(
+              Map.of(
+                  "personId",
+                  personOf.get(caseNumber),
+                  "trigger",
+                  "ILLNESS",
+                  "description",
+                  "住院",
+                  "requestedBy",
+                  username)));
+    }
     if (path.equals("/api/hardship/applications")) {
-      boolean other = caseNumber.equals(caseInOtherTownship);
       r.content(
           json.writeValueAsString(
               application(

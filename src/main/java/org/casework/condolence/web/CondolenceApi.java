@@ -87,7 +87,11 @@ class CondolenceApi {
       @RequestParam VisitTrigger trigger,
       @RequestParam(required = false) PersonCategory category,
       RegionScope scope) {
-    scopeGuard.require(scope, RegionCode.parse(township), null, "查询慰问金标准");
+    // the amounts of one's own township (a village liaison's too) or of a township below one
+    RegionCode t = RegionCode.parse(township);
+    if (!t.contains(scope.region())) {
+      scopeGuard.require(scope, t, null, "查询慰问金标准");
+    }
     return new Amount(condolence.amountFor(township, trigger, category));
   }
 
