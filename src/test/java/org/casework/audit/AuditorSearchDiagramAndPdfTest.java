@@ -219,8 +219,8 @@ class AuditorSearchDiagramAndPdfTest {
         mvc.perform(get("/audit/cases/{n}/history.pdf", number).with(as("linfeng")))
             .andExpect(status().isOk())
             .andExpect(
-                org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
-                    .string("Content-Type", "application/pdf"))
+                content()
+                    .contentTypeCompatibleWith(org.springframework.http.MediaType.APPLICATION_PDF))
             .andReturn()
             .getResponse()
             .getContentAsByteArray();

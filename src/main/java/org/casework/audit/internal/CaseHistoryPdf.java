@@ -108,7 +108,7 @@ class CaseHistoryPdf implements CaseHistoryExport {
     model.put("documentNumber", "审计导出 " + caseNumber);
     model.put("caseNumber", caseNumber);
     model.put("caseType", c.type().label());
-    model.put("title", text(c.title(), unmasked));
+    model.put("caseTitle", text(c.title(), unmasked));
     model.put("status", c.status().label());
     model.put("filedAt", Formats.dateTime(c.filedAt()));
     model.put("applicantName", name);

@@ -90,7 +90,7 @@ class TaskClaimWatcherTest {
             h -> {
               assertThat(h.actor()).isEqualTo("lixiaohong");
               assertThat(h.actorRole()).isEqualTo("VILLAGE_LIAISON");
-              assertThat(h.action()).isEqualTo("认领任务：村级核实");
+              assertThat(h.action()).isEqualTo("认领任务：入户核实");
             });
     await()
         .atMost(Duration.ofSeconds(30))
@@ -124,10 +124,10 @@ class TaskClaimWatcherTest {
         .filteredOn(h -> h.action().startsWith("认领任务") || h.action().startsWith("取消认领"))
         .extracting(HistoryView::actor, HistoryView::action)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("lixiaohong", "认领任务：村级核实"),
-            org.assertj.core.groups.Tuple.tuple("lixiaohong", "取消认领：村级核实"),
-            org.assertj.core.groups.Tuple.tuple("zhangwei", "认领任务：村级核实"),
-            org.assertj.core.groups.Tuple.tuple("wangfang", "认领任务：乡镇审核"));
+            org.assertj.core.groups.Tuple.tuple("lixiaohong", "认领任务：入户核实"),
+            org.assertj.core.groups.Tuple.tuple("lixiaohong", "取消认领：入户核实"),
+            org.assertj.core.groups.Tuple.tuple("zhangwei", "认领任务：入户核实"),
+            org.assertj.core.groups.Tuple.tuple("wangfang", "认领任务：乡镇受理审核"));
 
     // the next pass resumes after the last completed task it read: nothing is read twice
     assertThat(watcher.poll()).isZero();
