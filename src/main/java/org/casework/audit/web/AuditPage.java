@@ -168,6 +168,22 @@ class AuditPage {
     return "redirect:/audit";
   }
 
+  /** A refusal on the auditor's pages and downloads: its status and the Chinese message. */
+  @org.springframework.web.bind.annotation.ExceptionHandler(BusinessRuleException.class)
+  ResponseEntity<String> refused(BusinessRuleException e) {
+    int status =
+        switch (e.kind()) {
+          case INVALID -> 400;
+          case NOT_FOUND -> 404;
+          case FORBIDDEN -> 403;
+          case CONFLICT -> 409;
+        };
+    log.warn("auditor request refused ({}): {}", status, e.getMessage());
+    return ResponseEntity.status(status)
+        .contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
+        .body(e.userMessage());
+  }
+
   private static String cut(String s, int max) {
     return s.length() > max ? s.substring(0, max) : s;
   }
