@@ -58,15 +58,17 @@ class AccessMatrixTest {
   static final Set<Role> READERS = EnumSet.complementOf(EnumSet.of(Role.ADMIN));
   static final Set<Role> FILERS = EnumSet.of(Role.VILLAGE_LIAISON, Role.TOWNSHIP_CASEWORKER);
   static final Set<Role> RECEIVERS = EnumSet.of(Role.TOWNSHIP_CASEWORKER, Role.COUNTY_CASEWORKER);
+  static final Set<Role> LEGAL_AID_DESKS =
+      EnumSet.of(Role.LEGAL_AID_OFFICER, Role.TOWNSHIP_CASEWORKER, Role.VILLAGE_LIAISON);
   static final Set<Role> LEDGER_READERS =
       EnumSet.of(Role.COUNTY_CASEWORKER, Role.COUNTY_APPROVER, Role.COUNTY_HEAD, Role.AUDITOR);
   static final Set<Role> LEDGER_BOOKERS = EnumSet.of(Role.COUNTY_APPROVER, Role.COUNTY_HEAD);
 
   /**
-   * 16 region-scoped endpoints × 19 cells (4 township/village users × own and other, 8 county users
-   * × own, 3 users of the other county × other) + 5 other endpoints × 12 users of the demo county.
+   * 22 region-scoped endpoints × 20 cells (4 township/village users × own and other, 9 county users
+   * × own, 3 users of the other county × other) + 8 other endpoints × 13 users of the demo county.
    */
-  static final int EXPECTED_CELLS = 16 * 19 + 5 * 12;
+  static final int EXPECTED_CELLS = 22 * 20 + 8 * 13;
 
   /** A neighbouring county: its officers have no right to anything of the demo county. */
   static final String OTHER_COUNTY = "350503";
@@ -82,6 +84,7 @@ class AccessMatrixTest {
           "sunli",
           "zhouqiang",
           "wuhua",
+          "xuming",
           "zhengtao",
           "huangmin",
           "linfeng",
@@ -116,6 +119,7 @@ class AccessMatrixTest {
     RegionCode county = new RegionCode(DemoRegion.COUNTY);
     jurisdiction.addStaff("zhaolei", "赵磊", Role.COUNTY_CASEWORKER, county, "demo123");
     jurisdiction.addStaff("wuhua", "吴华", Role.LEGAL_AID_OFFICER, county, "demo123");
+    jurisdiction.addStaff("xuming", "徐明", Role.LEGAL_AID_LAWYER, county, "demo123");
     jurisdiction.addStaff("zhengtao", "郑涛", Role.PETITION_OFFICER, county, "demo123");
     jurisdiction.addStaff("huangmin", "黄敏", Role.SUPERVISOR, county, "demo123");
     jurisdiction.addStaff("linfeng", "林峰", Role.AUDITOR, county, "demo123");
@@ -160,7 +164,19 @@ class AccessMatrixTest {
             new Endpoint("POST /api/hardship/applications", FILERS, true),
             new Endpoint("POST /api/hardship/cases/{n}/materials", RECEIVERS, true),
             new Endpoint("POST /api/hardship/cases/{n}/objections", RECEIVERS, true),
+            new Endpoint("POST /api/hardship/cases/{n}/reconsideration", RECEIVERS, true),
             new Endpoint("GET /applications/new", FILERS, false),
+            new Endpoint("GET /api/legal-aid/cases/{n}", READERS, true),
+            new Endpoint("POST /api/legal-aid/applications", LEGAL_AID_DESKS, true),
+            new Endpoint("POST /api/legal-aid/consultations", LEGAL_AID_DESKS, true),
+            new Endpoint("POST /api/legal-aid/cases/{n}/materials", LEGAL_AID_DESKS, true),
+            new Endpoint(
+                "POST /api/legal-aid/cases/{n}/objections",
+                EnumSet.of(Role.LEGAL_AID_OFFICER),
+                true),
+            new Endpoint("GET /api/legal-aid/consultations/statistics", READERS, false),
+            new Endpoint("GET /legal-aid/consultations", LEGAL_AID_DESKS, false),
+            new Endpoint("GET /legal-aid/applications/new", LEGAL_AID_DESKS, false),
             new Endpoint("POST /api/calendar/days", EnumSet.of(Role.ADMIN), false),
             new Endpoint("GET /audit", EnumSet.of(Role.AUDITOR), false),
             new Endpoint("GET /admin/staff", EnumSet.of(Role.ADMIN), false),
@@ -279,7 +295,36 @@ class AccessMatrixTest {
               application(
                   other ? DemoRegion.OTHER_TOWNSHIP : DemoRegion.TOWNSHIP,
                   other ? null : DemoRegion.VILLAGE)));
-    } else if (path.endsWith("/materials") || path.endsWith("/objections")) {
+    } else if (path.equals("/api/legal-aid/applications")) {
+      boolean other = caseNumber.equals(caseInOtherTownship);
+      Map<String, Object> a =
+          application(
+              other ? DemoRegion.OTHER_TOWNSHIP : DemoRegion.TOWNSHIP,
+              other ? null : DemoRegion.VILLAGE);
+      a.remove("cause");
+      a.remove("description");
+      a.remove("amountRequested");
+      a.remove("monthlyIncome");
+      a.put("matterType", "LABOUR");
+      a.put("matterSummary", "拖欠工资");
+      a.put("opposingParty", "某公司");
+      r.content(json.writeValueAsString(a));
+    } else if (path.equals("/api/legal-aid/consultations")) {
+      boolean other = caseNumber.equals(caseInOtherTownship);
+      r.content(
+          json.writeValueAsString(
+              Map.of(
+                  "visitorName", "庄建平",
+                  "townshipCode", other ? DemoRegion.OTHER_TOWNSHIP : DemoRegion.TOWNSHIP,
+                  "villageCode", other ? "" : DemoRegion.VILLAGE,
+                  "topic", "LABOUR",
+                  "question", "欠薪",
+                  "answer", "可申请法律援助")));
+    } else if (path.equals("/api/legal-aid/consultations/statistics")) {
+      r.param("from", "2026-01-01").param("to", "2026-12-31");
+    } else if (path.endsWith("/materials")
+        || path.endsWith("/objections")
+        || path.endsWith("/reconsideration")) {
       r.content("{\"text\":\"收到\"}");
     } else if (path.equals("/api/calendar/days")) {
       r.content("{}");

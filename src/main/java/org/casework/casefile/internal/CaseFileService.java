@@ -354,6 +354,15 @@ class CaseFileService implements CaseFiles {
 
   @Override
   @Transactional
+  public void assignOfficer(String caseNumber, String officer, HistoryEntry entry) {
+    CaseEntity entity = load(caseNumber);
+    if (append(entity, entry)) {
+      entity.assignOfficer(officer, entry.at());
+    }
+  }
+
+  @Override
+  @Transactional
   public void notifyApplicant(String caseNumber, String stepKey, String text) {
     CaseEntity entity = load(caseNumber);
     if (!notices.existsByCaseIdAndStepKey(entity.getId(), stepKey)) {
