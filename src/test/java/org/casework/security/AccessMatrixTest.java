@@ -296,7 +296,6 @@ class AccessMatrixTest {
                   other ? DemoRegion.OTHER_TOWNSHIP : DemoRegion.TOWNSHIP,
                   other ? null : DemoRegion.VILLAGE)));
     } else if (path.equals("/api/legal-aid/applications")) {
-      boolean other = caseNumber.equals(caseInOtherTownship);
       Map<String, Object> a =
           application(
               other ? DemoRegion.OTHER_TOWNSHIP : DemoRegion.TOWNSHIP,
@@ -310,7 +309,6 @@ class AccessMatrixTest {
       a.put("opposingParty", "某公司");
       r.content(json.writeValueAsString(a));
     } else if (path.equals("/api/legal-aid/consultations")) {
-      boolean other = caseNumber.equals(caseInOtherTownship);
       r.content(
           json.writeValueAsString(
               Map.of(
