@@ -6,7 +6,9 @@ public enum AuditKind {
   TASK_OUTSIDE_GROUP("越权办理预警"),
   ACCESS_REFUSED("越权访问（地区）"),
   ACCESS_DENIED("越权访问（角色）"),
-  PERSONAL_DATA_VIEW("查看个人信息原文");
+  PERSONAL_DATA_VIEW("查看个人信息原文"),
+  PERSON_SEARCH("按身份证号查询对象"),
+  EXPORT("导出");
 
   private final String label;
 

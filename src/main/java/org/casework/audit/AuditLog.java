@@ -12,6 +12,15 @@ public interface AuditLog {
   /** The latest entries by one officer inside the auditor's region, newest first. */
   List<AuditEntryView> byActor(String username, RegionScope scope, int limit);
 
+  /** The cases an officer acted on inside the auditor's region, latest activity first. */
+  List<CaseActivity> casesOfActor(String username, RegionScope scope, int limit);
+
+  /**
+   * Records that an auditor looked people up by ID number (only the masked form of what was typed
+   * is stored), at once in its own transaction.
+   */
+  void recordPersonSearch(RegionScope scope, String maskedQuery, int hits);
+
   /** The latest refused accesses (role or region) inside the auditor's region, newest first. */
   List<AuditEntryView> refusals(RegionScope scope, int limit);
 

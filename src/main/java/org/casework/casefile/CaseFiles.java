@@ -91,4 +91,13 @@ public interface CaseFiles {
    * per step key. The caller has checked that the officer may be assigned (region, recusal).
    */
   CaseView assign(String caseNumber, String officer, HistoryEntry entry);
+
+  /**
+   * The BPMN elements the case passed, from its own history (stages entered, user tasks completed),
+   * for a case inside {@code scope} (else 403, recorded). Needs neither the engine nor Operate.
+   */
+  PathTaken pathTaken(String caseNumber, RegionScope scope);
+
+  /** The cases of one applicant inside {@code scope}, newest first. */
+  List<CaseView> ofApplicant(long personId, RegionScope scope);
 }

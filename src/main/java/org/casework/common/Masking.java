@@ -21,6 +21,26 @@ public final class Masking {
         + phone.substring(phone.length() - 4);
   }
 
+  private static final java.util.regex.Pattern ID_IN_TEXT =
+      java.util.regex.Pattern.compile(
+          "(?<![0-9A-Za-z])[1-9]\\d{5}(?:18|19|20)\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])"
+              + "\\d{3}[0-9Xx](?![0-9A-Za-z])");
+  private static final java.util.regex.Pattern PHONE_IN_TEXT =
+      java.util.regex.Pattern.compile("(?<![0-9A-Za-z])1[3-9]\\d{9}(?![0-9A-Za-z])");
+
+  /**
+   * Free text as exports carry it by default: every ID number and mobile number someone typed into
+   * it (a reason, a note) masked. Exports call this on each text cell unless an allowed role asked
+   * for an unmasked export, which is audited.
+   */
+  public static String scrub(String text) {
+    if (text == null || text.isEmpty()) {
+      return text;
+    }
+    String ids = ID_IN_TEXT.matcher(text).replaceAll(m -> idNumber(m.group()));
+    return PHONE_IN_TEXT.matcher(ids).replaceAll(m -> phone(m.group()));
+  }
+
   /** 张三丰 → 张*丰, 李四 → 李*. */
   public static String name(String name) {
     if (name == null || name.isEmpty()) {

@@ -3,6 +3,7 @@ package org.casework.condolence;
 import java.math.BigDecimal;
 import java.util.Optional;
 import org.casework.casefile.CaseView;
+import org.casework.jurisdiction.RegionScope;
 import org.casework.registry.PersonCategory;
 
 /** 关怀慰问: single visits and the amounts they pay. */
@@ -12,6 +13,12 @@ public interface Condolence {
   CaseView requestVisit(RequestVisit request);
 
   VisitView visit(String caseNumber);
+
+  /** The visit, only when its case lies inside {@code scope} (else 403, recorded). */
+  VisitView visit(String caseNumber, RegionScope scope);
+
+  /** The campaign, only when its county lies inside {@code scope} (else 403, recorded). */
+  CampaignView campaign(long id, RegionScope scope);
 
   /** The funeral-support case opened when the person's death was recorded, if any. */
   Optional<VisitView> funeralSupportFor(long personId);

@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
+import org.casework.jurisdiction.RegionScope;
 
 /** The benefit ledger: every yuan paid once, to the right person, for one reason. */
 public interface Ledger {
@@ -31,6 +32,24 @@ public interface Ledger {
 
   /** All lines of a case (payments and reversals), oldest first. */
   List<Disbursement> forCase(String caseNumber);
+
+  /**
+   * The lines of a case as {@code scope} may see them: the query filters on the officer's region; a
+   * case whose lines lie elsewhere is a 403, recorded as {@code ScopeRefused}.
+   */
+  List<Disbursement> forCase(String caseNumber, RegionScope scope);
+
+  /** One line, found only inside the officer's region (elsewhere 403, recorded; none 404). */
+  Disbursement get(String disbursementId, RegionScope scope);
+
+  /**
+   * Totals inside the officer's region: {@code region} blank = the whole region, else a region
+   * inside it (a region outside it, e.g. a forged code, is a 403, recorded).
+   */
+  List<LedgerTotal> totals(RegionScope scope, String region, String period);
+
+  /** {@link #totals(RegionScope, String, String)} as an Excel workbook. */
+  byte[] totalsWorkbook(RegionScope scope, String region, String period);
 
   /** Cross-programme duplicate check before approval. */
   DuplicateCheck checkDuplicates(DuplicateQuery query);

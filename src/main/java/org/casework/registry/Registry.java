@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.casework.jurisdiction.RegionScope;
 
 /** 一人一档: person records. */
 public interface Registry {
@@ -14,6 +15,19 @@ public interface Registry {
   Optional<PersonView> findByIdNumber(IdNumber idNumber);
 
   PersonView person(long id);
+
+  /**
+   * The person as {@code scope} may see them: found only when they live inside the officer's region
+   * (the query filters on it); elsewhere a 403, recorded as {@code ScopeRefused} with {@code what}.
+   */
+  PersonView person(long id, RegionScope scope, String what);
+
+  /**
+   * Auditor search: a full ID number (looked up by its keyed hash) or a masked one as pages show it
+   * ({@code 3505**********123X}, may match several people); only people inside {@code scope}.
+   * Answers masked views; bad input is a Chinese 400.
+   */
+  List<PersonView> search(String idNumberTyped, RegionScope scope);
 
   /**
    * The person's ID number, phone and address in full. Only for the officer handling the person's

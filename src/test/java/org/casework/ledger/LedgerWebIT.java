@@ -13,7 +13,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ThreadLocalRandom;
+import org.casework.jurisdiction.Jurisdiction;
+import org.casework.jurisdiction.RegionCode;
+import org.casework.jurisdiction.Role;
 import org.casework.support.CsrfByDefault;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -22,18 +26,19 @@ import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
-import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.security.test.context.support.TestExecutionEvent;
+import org.springframework.security.test.context.support.WithUserDetails;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The reconciliation page, the totals page and the JSON API, on the real MariaDB. */
-@ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES, extraIncludes = "common")
+@ApplicationModuleTest(
+    mode = BootstrapMode.DIRECT_DEPENDENCIES,
+    extraIncludes = {"common", "security"})
 @AutoConfigureMockMvc
 @Import(CsrfByDefault.class)
-@WithMockUser(
-    username = "zhaolei",
-    roles = {"COUNTY_CASEWORKER", "COUNTY_APPROVER"})
+@WithUserDetails(value = "sunli", setupBefore = TestExecutionEvent.TEST_EXECUTION)
 @ActiveProfiles("test")
 @TestPropertySource(
     properties =
@@ -42,6 +47,15 @@ class LedgerWebIT {
 
   @Autowired MockMvc mvc;
   @Autowired Ledger ledger;
+  @Autowired Jurisdiction jurisdiction;
+
+  /** The county approver the requests come from: the region scope of the ledger is theirs. */
+  @BeforeEach
+  void officer() {
+    jurisdiction.addRegion(new RegionCode("350502"), "鲤城区");
+    jurisdiction.addRegion(new RegionCode("350502001"), "海滨街道");
+    jurisdiction.addStaff("sunli", "孙丽", Role.COUNTY_APPROVER, new RegionCode("350502"), "demo123");
+  }
 
   @Test
   void shouldShowTheMismatchesOfAnUploadedFinanceFileInChinese() throws Exception {
@@ -100,18 +114,18 @@ class LedgerWebIT {
 
   @Test
   void shouldShowTotalsAndExportThemAsAnExcelFile() throws Exception {
-    String township =
-        "3508" + String.format("%02d", ThreadLocalRandom.current().nextInt(100)) + "001";
-    pay(township, "300.00");
-    pay(township, "200.00");
-    mvc.perform(get("/ledger/totals").param("region", township).param("period", "2026"))
+    String township = "350502001";
+    String period = "T" + ThreadLocalRandom.current().nextInt(100_000_000);
+    pay(township, "300.00", period);
+    pay(township, "200.00", period);
+    mvc.perform(get("/ledger/totals").param("region", township).param("period", period))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("¥500.00")))
         .andExpect(content().string(containsString("困难帮扶")));
-    mvc.perform(get("/api/ledger/totals").param("region", township))
+    mvc.perform(get("/api/ledger/totals").param("region", township).param("period", period))
         .andExpect(jsonPath("$[0].payments").value(2))
         .andExpect(jsonPath("$[0].netAmount").value(500.00));
-    mvc.perform(get("/ledger/totals.xlsx").param("region", township))
+    mvc.perform(get("/ledger/totals.xlsx").param("region", township).param("period", period))
         .andExpect(status().isOk())
         .andExpect(
             header()
@@ -123,13 +137,17 @@ class LedgerWebIT {
   }
 
   private Disbursement pay(String region, String amount) {
+    return pay(region, amount, "2026");
+  }
+
+  private Disbursement pay(String region, String amount, String period) {
     return ledger.disburse(
         new DisbursementRequest(
             "BF-350502-2026-W" + ThreadLocalRandom.current().nextInt(100_000_000),
             7L,
             Programme.HARDSHIP,
             "HARDSHIP_GRANT",
-            "2026",
+            period,
             new BigDecimal(amount),
             region));
   }

@@ -18,10 +18,15 @@ import java.util.Set;
 import org.casework.assistance.ApplyForAssistance;
 import org.casework.assistance.HardshipAssistance;
 import org.casework.assistance.HardshipCause;
+import org.casework.casefile.CaseFiles;
+import org.casework.casefile.CaseView;
 import org.casework.jurisdiction.Jurisdiction;
 import org.casework.jurisdiction.RegionCode;
 import org.casework.jurisdiction.Role;
 import org.casework.jurisdiction.StaffMember;
+import org.casework.ledger.DisbursementRequest;
+import org.casework.ledger.Ledger;
+import org.casework.ledger.Programme;
 import org.casework.registry.PersonView;
 import org.casework.registry.Registry;
 import org.casework.support.DemoRegion;
@@ -33,6 +38,7 @@ import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMock
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
@@ -61,6 +67,21 @@ class AccessMatrixTest {
   static final Set<Role> PETITION_HANDLERS =
       EnumSet.of(
           Role.TOWNSHIP_CASEWORKER, Role.TOWNSHIP_HEAD, Role.PETITION_OFFICER, Role.COUNTY_HEAD);
+  static final Set<Role> LEDGER_READERS =
+      EnumSet.of(Role.COUNTY_CASEWORKER, Role.COUNTY_APPROVER, Role.COUNTY_HEAD, Role.AUDITOR);
+  static final Set<Role> LEDGER_BOOKERS = EnumSet.of(Role.COUNTY_APPROVER, Role.COUNTY_HEAD);
+
+  /**
+   * Region-scoped endpoints × 20 cells (4 township/village users × own and other, 9 county users ×
+   * own, 3 users of the other county × other) + other endpoints × 13 users of the demo county.
+   */
+  static int expectedCells(List<Endpoint> endpoints) {
+    long scoped = endpoints.stream().filter(Endpoint::regionScoped).count();
+    return (int) (scoped * 20 + (endpoints.size() - scoped) * 13);
+  }
+
+  /** A neighbouring county: its officers have no right to anything of the demo county. */
+  static final String OTHER_COUNTY = "350503";
 
   /** One user per role (and a second township), all regions of the demo county. */
   static final List<String> USERS =
@@ -77,7 +98,10 @@ class AccessMatrixTest {
           "zhengtao",
           "huangmin",
           "linfeng",
-          "gaoyan");
+          "gaoyan",
+          "qianyu",
+          "sunhao",
+          "heli");
 
   @Autowired MockMvc mvc;
   @Autowired ObjectMapper json;
@@ -86,6 +110,14 @@ class AccessMatrixTest {
   @Autowired HardshipAssistance assistance;
   @Autowired UserDetailsService users;
   @Autowired Registry registry;
+  @Autowired Ledger ledger;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired CaseFiles caseFiles;
+
+  /** Per case: its applicant's person id and a payment booked for it. */
+  final Map<String, Long> personOf = new HashMap<>();
+
+  final Map<String, String> paymentOf = new HashMap<>();
 
   /** A case in 海滨街道 新华社区 and one in 临江街道. */
   String caseInTownship;
@@ -108,6 +140,11 @@ class AccessMatrixTest {
     jurisdiction.addStaff("huangmin", "黄敏", Role.SUPERVISOR, county, "demo123");
     jurisdiction.addStaff("linfeng", "林峰", Role.AUDITOR, county, "demo123");
     jurisdiction.addStaff("gaoyan", "高燕", Role.ADMIN, county, "demo123");
+    jurisdiction.addRegion(new RegionCode(OTHER_COUNTY), "丰泽区");
+    RegionCode other = new RegionCode(OTHER_COUNTY);
+    jurisdiction.addStaff("qianyu", "钱宇", Role.COUNTY_CASEWORKER, other, "demo123");
+    jurisdiction.addStaff("sunhao", "孙浩", Role.COUNTY_APPROVER, other, "demo123");
+    jurisdiction.addStaff("heli", "何丽", Role.AUDITOR, other, "demo123");
     if (caseInTownship == null) {
       caseInTownship = file("zhangwei", DemoRegion.TOWNSHIP, DemoRegion.VILLAGE);
       caseInOtherTownship = file("chenjing", DemoRegion.OTHER_TOWNSHIP, null);
@@ -115,6 +152,23 @@ class AccessMatrixTest {
           registry.register(TestPeople.veteran("方𠮷远", DemoRegion.TOWNSHIP, DemoRegion.VILLAGE));
       petitionerElsewhere =
           registry.register(TestPeople.veteran("柯𠮷玲", DemoRegion.OTHER_TOWNSHIP, null));
+      for (String n : List.of(caseInTownship, caseInOtherTownship)) {
+        CaseView c = caseFiles.get(n);
+        personOf.put(n, c.applicantPersonId());
+        paymentOf.put(
+            n,
+            ledger
+                .disburse(
+                    new DisbursementRequest(
+                        n,
+                        c.applicantPersonId(),
+                        Programme.HARDSHIP,
+                        "ILLNESS",
+                        "2026-01",
+                        new BigDecimal("100.00"),
+                        c.regionCode()))
+                .disbursementId());
+      }
     }
   }
 
@@ -150,14 +204,25 @@ class AccessMatrixTest {
             new Endpoint("GET /api/petitions/{n}", READERS, true),
             new Endpoint("POST /api/petitions", PETITION_REGISTRARS, true),
             new Endpoint("POST /api/petitions/{n}/conflicts", PETITION_HANDLERS, true),
-            new Endpoint("GET /petitions/new", PETITION_REGISTRARS, false));
+            new Endpoint("GET /petitions/new", PETITION_REGISTRARS, false),
+            // ledger, condolence and registry: region scope in the queries (issue 7)
+            new Endpoint("GET /api/ledger/cases/{n}", LEDGER_READERS, true),
+            new Endpoint("GET /api/ledger/disbursements/{d}", LEDGER_READERS, true),
+            new Endpoint("POST /api/ledger/disbursements/{d}/reversal", LEDGER_BOOKERS, true),
+            new Endpoint("GET /api/ledger/totals?region={r}", LEDGER_READERS, true),
+            new Endpoint("GET /api/condolence/visits/{n}", READERS, true),
+            new Endpoint("GET /api/condolence/amounts?township={t}", READERS, true),
+            new Endpoint("POST /api/condolence/visits", FILERS, true),
+            new Endpoint("GET /api/registry/persons/{p}", READERS, true),
+            new Endpoint("POST /api/registry/persons/{p}/moved-away", FILERS, true),
+            new Endpoint("POST /api/registry/persons/{p}/death", FILERS, true));
     List<String> wrong = new ArrayList<>();
     int checked = 0;
     for (String username : USERS) {
       StaffMember staff = jurisdiction.staff(username).orElseThrow();
       for (Endpoint e : endpoints) {
         for (boolean own : new boolean[] {true, false}) {
-          if (!e.regionScoped() && !own) {
+          if (!e.regionScoped() && (!own || staff.region().value().startsWith(OTHER_COUNTY))) {
             continue;
           }
           String target = target(staff, own);
@@ -181,7 +246,15 @@ class AccessMatrixTest {
       }
     }
     assertThat(wrong).as("requests answered against the rules").isEmpty();
-    assertThat(checked).as("cells of the matrix").isEqualTo(0);
+    assertThat(checked).as("cells of the matrix").isEqualTo(expectedCells(endpoints));
+    // every refusal by region is in the audit log
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT COUNT(*) FROM audit_entry WHERE kind = 'ACCESS_REFUSED' AND actor = 'qianyu'"
+                    + " AND action = '查看支付台账' AND case_number = ?",
+                Long.class,
+                caseInOtherTownship))
+        .isPositive();
   }
 
   private String target(StaffMember staff, boolean own) {
@@ -198,20 +271,55 @@ class AccessMatrixTest {
   private MockHttpServletRequestBuilder request(String endpoint, String caseNumber, String username)
       throws Exception {
     String[] parts = endpoint.split(" ");
-    String path = parts[1].replace("{n}", caseNumber);
+    boolean other = caseNumber.equals(caseInOtherTownship);
+    String path =
+        parts[1]
+            .replace("{n}", caseNumber)
+            .replace("{d}", paymentOf.get(caseNumber))
+            .replace("{p}", String.valueOf(personOf.get(caseNumber)))
+            .replace("{r}", other ? DemoRegion.OTHER_TOWNSHIP : DemoRegion.VILLAGE)
+            .replace("{t}", other ? DemoRegion.OTHER_TOWNSHIP : DemoRegion.TOWNSHIP);
+    String query = null;
+    if (path.contains("?")) {
+      query = path.substring(path.indexOf('?') + 1);
+      path = path.substring(0, path.indexOf('?'));
+    }
     MockHttpServletRequestBuilder r =
         parts[0].equals("GET")
             ? get(path)
             : post(path).with(csrf()).contentType(MediaType.APPLICATION_JSON);
+    if (query != null) {
+      String[] kv = query.split("=");
+      r.param(kv[0], kv[1]);
+    }
+    if (path.startsWith("/api/condolence/amounts")) {
+      r.param("trigger", "ILLNESS");
+    } else if (path.endsWith("/reversal")) {
+      r.content("{\"reason\":\"误发\"}");
+    } else if (path.endsWith("/moved-away")) {
+      r.content("{\"movedOn\":\"2026-01-05\",\"movedTo\":\"外省\"}");
+    } else if (path.endsWith("/death")) {
+      r.content("{\"diedOn\":\"2026-01-10\"}");
+    } else if (path.equals("/api/condolence/visits")) {
+      r.content(
+          json.writeValueAsString(
+              Map.of(
+                  "personId",
+                  personOf.get(caseNumber),
+                  "trigger",
+                  "ILLNESS",
+                  "description",
+                  "住院",
+                  "requestedBy",
+                  username)));
+    }
     if (path.equals("/api/hardship/applications")) {
-      boolean other = caseNumber.equals(caseInOtherTownship);
       r.content(
           json.writeValueAsString(
               application(
                   other ? DemoRegion.OTHER_TOWNSHIP : DemoRegion.TOWNSHIP,
                   other ? null : DemoRegion.VILLAGE)));
     } else if (path.equals("/api/legal-aid/applications")) {
-      boolean other = caseNumber.equals(caseInOtherTownship);
       Map<String, Object> a =
           application(
               other ? DemoRegion.OTHER_TOWNSHIP : DemoRegion.TOWNSHIP,
@@ -225,7 +333,6 @@ class AccessMatrixTest {
       a.put("opposingParty", "某公司");
       r.content(json.writeValueAsString(a));
     } else if (path.equals("/api/legal-aid/consultations")) {
-      boolean other = caseNumber.equals(caseInOtherTownship);
       r.content(
           json.writeValueAsString(
               Map.of(
@@ -238,7 +345,6 @@ class AccessMatrixTest {
     } else if (path.equals("/api/legal-aid/consultations/statistics")) {
       r.param("from", "2026-01-01").param("to", "2026-12-31");
     } else if (path.equals("/api/petitions")) {
-      boolean other = caseNumber.equals(caseInOtherTownship);
       r.content(json.writeValueAsString(petition(other ? petitionerElsewhere : petitioner)));
     } else if (path.endsWith("/conflicts")) {
       r.content("{\"username\":\"wangfang\",\"reason\":\"亲属\"}");

@@ -35,6 +35,13 @@ interface AuditRepository extends Repository<AuditEntryEntity, Long> {
   List<AuditEntryEntity> actorInScope(String actor, String regionPrefix, Pageable page);
 
   @Query(
+      "select new org.casework.audit.CaseActivity(a.caseNumber, count(a), min(a.at), max(a.at))"
+          + " from AuditEntryEntity a where a.actor = ?1 and a.caseNumber is not null"
+          + " and a.regionCode like concat(?2, '%') group by a.caseNumber order by max(a.at) desc")
+  List<org.casework.audit.CaseActivity> casesOfActor(
+      String actor, String regionPrefix, Pageable page);
+
+  @Query(
       "select a from AuditEntryEntity a where a.kind in ?1 and a.regionCode like concat(?2, '%')"
           + " order by a.id desc")
   List<AuditEntryEntity> kindsInScope(List<AuditKind> kinds, String regionPrefix, Pageable page);

@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.casework.audit.AuditEntryView;
 import org.casework.audit.AuditKind;
 import org.casework.audit.AuditLog;
+import org.casework.audit.CaseActivity;
 import org.casework.audit.ChainVerification;
 import org.casework.audit.PersonalDataViewed;
 import org.casework.jurisdiction.RegionScope;
@@ -61,6 +62,12 @@ class AuditService implements AuditLog {
     head.advance(saved.getId(), saved.getHash());
   }
 
+  /** Appends at once in its own transaction (a read or an export has nothing else to commit). */
+  @Transactional(propagation = Propagation.REQUIRES_NEW)
+  public void appendNow(AuditRecord r) {
+    append(r);
+  }
+
   @Override
   @Transactional(propagation = Propagation.REQUIRES_NEW)
   public void record(PersonalDataViewed e) {
@@ -97,6 +104,29 @@ class AuditService implements AuditLog {
     return entries.actorInScope(username, scope.prefix(), PageRequest.of(0, limit)).stream()
         .map(AuditService::view)
         .toList();
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public List<CaseActivity> casesOfActor(String username, RegionScope scope, int limit) {
+    return entries.casesOfActor(username, scope.prefix(), PageRequest.of(0, limit));
+  }
+
+  @Override
+  @Transactional(propagation = Propagation.REQUIRES_NEW)
+  public void recordPersonSearch(RegionScope scope, String maskedQuery, int hits) {
+    append(
+        new AuditRecord(
+            "search:" + UUID.randomUUID(),
+            AuditKind.PERSON_SEARCH,
+            null,
+            scope.prefix(),
+            clock.instant(),
+            scope.username(),
+            scope.role().name(),
+            "按身份证号查询服务对象",
+            "命中 " + hits + " 人",
+            "输入（脱敏）" + maskedQuery));
   }
 
   @Override

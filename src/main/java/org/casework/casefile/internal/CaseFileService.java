@@ -16,6 +16,7 @@ import org.casework.casefile.HistoryEntry;
 import org.casework.casefile.HistoryView;
 import org.casework.casefile.NoticeView;
 import org.casework.casefile.OpenCase;
+import org.casework.casefile.PathTaken;
 import org.casework.casefile.StageEntered;
 import org.casework.casefile.TaskCompletedOutsideGroup;
 import org.casework.common.BusinessRuleException;
@@ -317,14 +318,15 @@ class CaseFileService implements CaseFiles {
       appendHistory(
           entity,
           new HistoryEntity(
-              entity.getId(),
-              now,
-              HistoryEntry.SYSTEM,
-              "SYSTEM",
-              "进入环节：" + stage.getLabel(),
-              stage.getStatus().label(),
-              reason,
-              stepKey));
+                  entity.getId(),
+                  now,
+                  HistoryEntry.SYSTEM,
+                  "SYSTEM",
+                  "进入环节：" + stage.getLabel(),
+                  stage.getStatus().label(),
+                  reason,
+                  stepKey)
+              .enteredStage(elementId));
     }
     return new StageEntered(
         caseNumber, elementId, stage.getLabel(), stage.getStatus(), due, followUp);
@@ -394,6 +396,86 @@ class CaseFileService implements CaseFiles {
     String actor = lastCompletedBy(caseNumber, elementId).orElse(HistoryEntry.SYSTEM);
     String role = jurisdiction.staff(actor).map(s -> s.role().name()).orElse("SYSTEM");
     return new HistoryEntry(clock.instant(), actor, role, action, outcome, reason, stepKey);
+  }
+
+  @Override
+  public PathTaken pathTaken(String caseNumber, RegionScope scope) {
+    CaseEntity entity = loadInScope(caseNumber, scope, "查看流程图");
+    String processId = entity.getType().processId();
+    // lines written before V55 name the stage only by its label: map it back through casefile_stage
+    Map<String, String> byLabel = new HashMap<>();
+    for (StageEntity s : stages.findAll()) {
+      if (s.getKey().processId().equals(processId)) {
+        byLabel.put("进入环节：" + s.getLabel(), s.getKey().elementId());
+      }
+    }
+    List<PathTaken.Step> steps = new ArrayList<>();
+    for (HistoryEntity h : history.findByCaseIdOrderByAtAscIdAsc(entity.getId())) {
+      String element =
+          h.getStageElementId() != null ? h.getStageElementId() : byLabel.get(h.getAction());
+      if (element != null) {
+        steps.add(new PathTaken.Step(element, false, h.getAt(), h.getActor()));
+      }
+      if (h.getElementId() != null) {
+        steps.add(new PathTaken.Step(h.getElementId(), true, h.getAt(), h.getActor()));
+      }
+    }
+    return new PathTaken(
+        caseNumber,
+        processId,
+        entity.getStatus().name(),
+        entity.getClosedAt() != null,
+        entity.getStage(),
+        steps);
+  }
+
+  @Override
+  public List<CaseView> ofApplicant(long personId, RegionScope scope) {
+    return cases.findOfApplicantInScope(personId, scope.prefix()).stream()
+        .map(mapper::toView)
+        .toList();
+  }
+
+  /**
+   * A claim or unclaim seen in Tasklist: one history line (and so one audit entry) per step key,
+   * attributed to the user who claimed (or held and released) the task.
+   */
+  @Transactional
+  boolean recordAssignment(
+      String caseNumber,
+      String elementId,
+      String taskName,
+      String username,
+      boolean claimed,
+      String reason,
+      String stepKey) {
+    CaseEntity entity = load(caseNumber);
+    if (history.existsByCaseIdAndStepKey(entity.getId(), stepKey)) {
+      return false;
+    }
+    String label =
+        stages
+            .findById(new StageEntity.Key(entity.getType().processId(), elementId))
+            .map(StageEntity::getLabel)
+            .orElse(taskName == null || taskName.isBlank() ? elementId : taskName);
+    String role = jurisdiction.staff(username).map(s -> s.role().name()).orElse("UNKNOWN");
+    appendHistory(
+        entity,
+        new HistoryEntity(
+            entity.getId(),
+            clock.instant(),
+            username,
+            role,
+            (claimed ? "认领任务：" : "取消认领：") + label,
+            claimed ? "已认领" : "已退回待认领",
+            reason,
+            stepKey));
+    return true;
+  }
+
+  /** The case run by a process instance, if any (campaign instances have none). */
+  Optional<String> caseOfInstance(long processInstanceKey) {
+    return cases.findByProcessInstanceKey(processInstanceKey).map(CaseEntity::getCaseNumber);
   }
 
   /** How many completions of the user task {@code elementId} the case history already holds. */

@@ -23,6 +23,14 @@ interface CaseRepository extends JpaRepository<CaseEntity, Long> {
   List<CaseEntity> findAllInScope(String regionPrefix, Pageable page);
 
   @Query(
+      "select c from CaseEntity c where c.applicantPersonId = ?1"
+          + " and coalesce(c.villageCode, c.townshipCode) like concat(?2, '%')"
+          + " order by c.filedAt desc, c.id desc")
+  List<CaseEntity> findOfApplicantInScope(long personId, String regionPrefix);
+
+  Optional<CaseEntity> findByProcessInstanceKey(Long processInstanceKey);
+
+  @Query(
       "select c from CaseEntity c where c.processInstanceKey is null and c.filedAt < ?1"
           + " and c.status = org.casework.casefile.CaseStatus.FILED order by c.id")
   List<CaseEntity> findUnstarted(Instant filedBefore);

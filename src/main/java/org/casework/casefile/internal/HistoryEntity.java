@@ -37,6 +37,10 @@ class HistoryEntity {
   @Column(name = "element_id")
   private String elementId;
 
+  /** The BPMN element of a "进入环节" line (V55), for the auditor's diagram. */
+  @Column(name = "stage_element_id")
+  private String stageElementId;
+
   protected HistoryEntity() {}
 
   HistoryEntity(
@@ -56,6 +60,19 @@ class HistoryEntity {
     this.outcome = outcome;
     this.reason = reason;
     this.stepKey = stepKey;
+  }
+
+  HistoryEntity enteredStage(String element) {
+    this.stageElementId = element;
+    return this;
+  }
+
+  String getStageElementId() {
+    return stageElementId;
+  }
+
+  String getElementId() {
+    return elementId;
   }
 
   HistoryEntity completedTask(String element) {

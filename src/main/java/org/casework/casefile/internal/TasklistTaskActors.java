@@ -13,10 +13,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.casework.casefile.TaskActors;
+import org.casework.casefile.TaskAssignments;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,7 +26,7 @@ import org.springframework.stereotype.Component;
  * task. Tasklist keeps the assignee after completion.
  */
 @Component
-class TasklistTaskActors implements TaskActors {
+class TasklistTaskActors implements TaskActors, TaskAssignments {
 
   private static final org.slf4j.Logger log =
       org.slf4j.LoggerFactory.getLogger(TasklistTaskActors.class);
@@ -98,6 +100,75 @@ class TasklistTaskActors implements TaskActors {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
     }
+  }
+
+  @Override
+  public List<TaskSnapshot> open(List<String> searchAfter, int size) {
+    return page("CREATED", "creationTime", searchAfter, size);
+  }
+
+  @Override
+  public List<TaskSnapshot> completed(List<String> searchAfter, int size) {
+    return page("COMPLETED", "completionTime", searchAfter, size);
+  }
+
+  private List<TaskSnapshot> page(String state, String sortField, List<String> after, int size) {
+    try {
+      Map<String, Object> query = new LinkedHashMap<>();
+      query.put("state", state);
+      query.put("pageSize", size);
+      query.put("sort", List.of(Map.of("field", sortField, "order", "ASC")));
+      if (after != null) {
+        query.put("searchAfter", after);
+      }
+      String body = json.writeValueAsString(query);
+      if (csrfToken == null) {
+        login();
+      }
+      HttpResponse<String> response = post(body);
+      if (response.statusCode() == 401 || response.statusCode() == 403) {
+        login();
+        response = post(body);
+      }
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException("Tasklist search answered " + response.statusCode());
+      }
+      List<TaskSnapshot> tasks = new ArrayList<>();
+      for (JsonNode t : json.readTree(response.body())) {
+        List<String> sortValues = new ArrayList<>();
+        t.path("sortValues").forEach(v -> sortValues.add(v.asText()));
+        String completedAt = t.path("completionDate").asText(null);
+        tasks.add(
+            new TaskSnapshot(
+                t.path("id").asText(),
+                Long.parseLong(t.path("processInstanceKey").asText("0")),
+                t.path("taskDefinitionId").asText(),
+                t.path("name").asText(null),
+                t.path("assignee").isNull() ? null : t.path("assignee").asText(null),
+                "COMPLETED".equals(t.path("taskState").asText()),
+                completedAt == null || completedAt.isBlank()
+                    ? null
+                    : java.time.OffsetDateTime.parse(completedAt).toInstant(),
+                List.copyOf(sortValues)));
+      }
+      return tasks;
+    } catch (IOException e) {
+      throw new IllegalStateException("Tasklist unreachable: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  private HttpResponse<String> post(String body) throws IOException, InterruptedException {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(props.url() + "/v1/tasks/search"))
+            .timeout(Duration.ofSeconds(10))
+            .header("Content-Type", "application/json")
+            .header("X-CSRF-TOKEN", csrfToken == null ? "" : csrfToken)
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
+    return http.send(request, HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<String> searchWithLogin(

@@ -20,7 +20,9 @@ import org.casework.condolence.VisitTrigger;
 import org.casework.condolence.VisitView;
 import org.casework.jurisdiction.Jurisdiction;
 import org.casework.jurisdiction.RegionCode;
+import org.casework.jurisdiction.RegionScope;
 import org.casework.jurisdiction.Role;
+import org.casework.jurisdiction.ScopeGuard;
 import org.casework.jurisdiction.StaffMember;
 import org.casework.registry.PersonCategory;
 import org.casework.registry.PersonDied;
@@ -45,6 +47,7 @@ class CondolenceService implements Condolence {
   private final AmountTable amounts;
   private final CampaignService campaigns;
   private final Clock clock;
+  private final ScopeGuard scopeGuard;
 
   CondolenceService(
       Registry registry,
@@ -53,7 +56,9 @@ class CondolenceService implements Condolence {
       VisitRepository visits,
       AmountTable amounts,
       CampaignService campaigns,
-      Clock clock) {
+      Clock clock,
+      ScopeGuard scopeGuard) {
+    this.scopeGuard = scopeGuard;
     this.campaigns = campaigns;
     this.registry = registry;
     this.jurisdiction = jurisdiction;
@@ -87,10 +92,9 @@ class CondolenceService implements Condolence {
         RegionCode.parse(
             person.villageCode() != null ? person.villageCode() : person.townshipCode());
     if (!officer.covers(place)) {
-      throw BusinessRuleException.forbidden(
-          "REGION_OUTSIDE_OFFICER",
-          "慰问对象户籍地（" + place + "）不在您的管辖范围（" + officer.region() + "）内",
-          officer.username() + " in " + officer.region() + " asked for a visit in " + place);
+      // a forged person id of another region: 403, recorded like every scope refusal
+      throw scopeGuard.refuse(
+          RegionScope.of(officer), place, null, "提出慰问（服务对象 " + person.id() + "）");
     }
     if (person.isDeceased()) {
       throw BusinessRuleException.invalid(
@@ -143,6 +147,21 @@ class CondolenceService implements Condolence {
             () ->
                 BusinessRuleException.notFound(
                     "CONDOLENCE_UNKNOWN", "未找到该慰问案件", "no visit for " + caseNumber));
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public VisitView visit(String caseNumber, RegionScope scope) {
+    caseFiles.get(caseNumber, scope); // the case's region, in the case query: 403 elsewhere
+    return visit(caseNumber);
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public CampaignView campaign(long id, RegionScope scope) {
+    CampaignView c = campaigns.view(id);
+    scopeGuard.require(scope, RegionCode.parse(c.countyCode()), null, "查看慰问活动 " + id);
+    return c;
   }
 
   @Override

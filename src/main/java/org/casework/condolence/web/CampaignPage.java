@@ -12,6 +12,9 @@ import org.casework.condolence.CampaignView;
 import org.casework.condolence.Condolence;
 import org.casework.condolence.DefineCampaign;
 import org.casework.condolence.Festival;
+import org.casework.jurisdiction.RegionCode;
+import org.casework.jurisdiction.RegionScope;
+import org.casework.jurisdiction.ScopeGuard;
 import org.casework.registry.PersonCategory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,9 +33,11 @@ class CampaignPage {
   private static final Logger log = LoggerFactory.getLogger(CampaignPage.class);
 
   private final Condolence condolence;
+  private final ScopeGuard scopeGuard;
 
-  CampaignPage(Condolence condolence) {
+  CampaignPage(Condolence condolence, ScopeGuard scopeGuard) {
     this.condolence = condolence;
+    this.scopeGuard = scopeGuard;
   }
 
   @GetMapping("/condolence/campaigns/new")
@@ -42,11 +47,16 @@ class CampaignPage {
   }
 
   @PostMapping("/condolence/campaigns")
-  String define(@ModelAttribute("form") CampaignForm form, Model model) {
+  String define(@ModelAttribute("form") CampaignForm form, RegionScope scope, Model model) {
     try {
-      CampaignView c = condolence.defineCampaign(form.toCommand());
+      DefineCampaign command = form.toCommand();
+      scopeGuard.require(scope, RegionCode.parse(command.countyCode()), null, "设立慰问活动");
+      CampaignView c = condolence.defineCampaign(CondolenceApi.asOfficer(command, scope));
       return "redirect:/condolence/campaigns/" + c.id();
     } catch (BusinessRuleException refused) {
+      if ("OUTSIDE_REGION".equals(refused.code())) {
+        throw refused; // another county's code: a 403, already recorded
+      }
       log.warn("campaign refused: {}", refused.getMessage());
       model.addAttribute("error", refused.userMessage());
       return page(model);
@@ -54,8 +64,8 @@ class CampaignPage {
   }
 
   @GetMapping("/condolence/campaigns/{id}")
-  String view(@PathVariable long id, Model model) {
-    CampaignView c = condolence.campaign(id);
+  String view(@PathVariable long id, RegionScope scope, Model model) {
+    CampaignView c = condolence.campaign(id, scope);
     model.addAttribute("campaign", c);
     model.addAttribute("deadline", Formats.date(c.deadline()));
     List<Row> rows = new ArrayList<>();

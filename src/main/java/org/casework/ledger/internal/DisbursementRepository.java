@@ -30,6 +30,16 @@ interface DisbursementRepository extends JpaRepository<DisbursementEntity, Long>
 
   List<DisbursementEntity> findByCaseNumberOrderByIdAsc(String caseNumber);
 
+  @Query(
+      "select d from DisbursementEntity d where d.caseNumber = ?1 and d.regionCode like concat(?2,"
+          + " '%') order by d.id")
+  List<DisbursementEntity> forCaseInScope(String caseNumber, String regionPrefix);
+
+  @Query(
+      "select d from DisbursementEntity d where d.disbursementId = ?1 and d.regionCode like"
+          + " concat(?2, '%')")
+  Optional<DisbursementEntity> findInScope(String disbursementId, String regionPrefix);
+
   List<DisbursementEntity> findByProgrammeAndEntryTypeOrderByIdDesc(
       Programme programme, EntryType entryType, org.springframework.data.domain.Limit limit);
 

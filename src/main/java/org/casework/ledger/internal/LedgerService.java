@@ -10,6 +10,9 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.casework.common.BusinessRuleException;
 import org.casework.common.Formats;
+import org.casework.jurisdiction.RegionCode;
+import org.casework.jurisdiction.RegionScope;
+import org.casework.jurisdiction.ScopeGuard;
 import org.casework.ledger.Disbursement;
 import org.casework.ledger.DisbursementRequest;
 import org.casework.ledger.DuplicateCheck;
@@ -42,6 +45,7 @@ class LedgerService implements Ledger {
   private final LedgerTotals totals;
   private final TransactionTemplate newTransaction;
   private final Clock clock;
+  private final ScopeGuard scopeGuard;
 
   LedgerService(
       DisbursementRepository repository,
@@ -50,7 +54,9 @@ class LedgerService implements Ledger {
       Reconciliations reconciliations,
       LedgerTotals totals,
       PlatformTransactionManager txManager,
-      Clock clock) {
+      Clock clock,
+      ScopeGuard scopeGuard) {
+    this.scopeGuard = scopeGuard;
     this.repository = repository;
     this.mapper = mapper;
     this.rules = rules;
@@ -259,6 +265,67 @@ class LedgerService implements Ledger {
   @Override
   public Optional<ReconciliationReport> reconciliation(long id) {
     return reconciliations.find(id);
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public List<Disbursement> forCase(String caseNumber, RegionScope scope) {
+    List<DisbursementEntity> lines = repository.forCaseInScope(caseNumber, scope.prefix());
+    if (lines.isEmpty()) {
+      repository.findByCaseNumberOrderByIdAsc(caseNumber).stream()
+          .findFirst()
+          .ifPresent(
+              elsewhere -> {
+                throw scopeGuard.refuse(
+                    scope, RegionCode.parse(elsewhere.getRegionCode()), caseNumber, "查看支付台账");
+              });
+    }
+    return lines.stream().map(mapper::toView).toList();
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public Disbursement get(String disbursementId, RegionScope scope) {
+    return repository
+        .findInScope(disbursementId, scope.prefix())
+        .map(mapper::toView)
+        .orElseThrow(
+            () -> {
+              DisbursementEntity elsewhere =
+                  repository
+                      .findByDisbursementId(disbursementId)
+                      .orElseThrow(
+                          () ->
+                              BusinessRuleException.notFound(
+                                  "DISBURSEMENT_UNKNOWN",
+                                  "台账中没有支付编号 " + disbursementId,
+                                  "no disbursement " + disbursementId));
+              return scopeGuard.refuse(
+                  scope,
+                  RegionCode.parse(elsewhere.getRegionCode()),
+                  elsewhere.getCaseNumber(),
+                  "查看或冲正支付 " + disbursementId);
+            });
+  }
+
+  @Override
+  public List<LedgerTotal> totals(RegionScope scope, String region, String period) {
+    return totals.totals(scopedRegion(scope, region), period);
+  }
+
+  @Override
+  public byte[] totalsWorkbook(RegionScope scope, String region, String period) {
+    return totals.workbook(scopedRegion(scope, region), period);
+  }
+
+  /** The region to filter on: the officer's own when blank, else one inside it (or a 403). */
+  private String scopedRegion(RegionScope scope, String region) {
+    if (region == null || region.isBlank()) {
+      return scope.prefix();
+    }
+    RegionCode asked = RegionCode.parse(region.strip());
+    scopeGuard.require(scope, asked, null, "查看支付汇总");
+    return asked.value();
   }
 
   @Override

@@ -10,6 +10,7 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.casework.common.Masking;
 import org.casework.jurisdiction.Jurisdiction;
 import org.casework.jurisdiction.Region;
 import org.casework.jurisdiction.RegionCode;
@@ -78,7 +79,7 @@ class LedgerTotals {
       for (LedgerTotal t : rows) {
         Row row = sheet.createRow(r++);
         row.createCell(0).setCellValue(t.regionCode());
-        row.createCell(1).setCellValue(t.regionName());
+        row.createCell(1).setCellValue(Masking.scrub(t.regionName()));
         row.createCell(2).setCellValue(t.programme().label());
         row.createCell(3).setCellValue(t.period());
         row.createCell(4).setCellValue(t.payments());

@@ -9,6 +9,9 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.List;
 import org.casework.common.BusinessRuleException;
+import org.casework.jurisdiction.RegionCode;
+import org.casework.jurisdiction.RegionScope;
+import org.casework.jurisdiction.ScopeGuard;
 import org.casework.ledger.Disbursement;
 import org.casework.ledger.DuplicateCheck;
 import org.casework.ledger.DuplicateQuery;
@@ -38,36 +41,37 @@ class LedgerApi {
       MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
   private final Ledger ledger;
+  private final ScopeGuard scopeGuard;
 
-  LedgerApi(Ledger ledger) {
+  LedgerApi(Ledger ledger, ScopeGuard scopeGuard) {
     this.ledger = ledger;
+    this.scopeGuard = scopeGuard;
   }
 
   @GetMapping("/cases/{caseNumber}")
-  List<Disbursement> forCase(@PathVariable String caseNumber) {
-    return ledger.forCase(caseNumber);
+  List<Disbursement> forCase(@PathVariable String caseNumber, RegionScope scope) {
+    return ledger.forCase(caseNumber, scope);
   }
 
   @GetMapping("/disbursements/{id}")
-  Disbursement disbursement(@PathVariable String id) {
-    return ledger
-        .find(id)
-        .orElseThrow(
-            () ->
-                BusinessRuleException.notFound(
-                    "DISBURSEMENT_UNKNOWN", "台账中没有支付编号 " + id, "no disbursement " + id));
+  Disbursement disbursement(@PathVariable String id, RegionScope scope) {
+    return ledger.get(id, scope);
   }
 
   @PostMapping("/disbursements/{id}/reversal")
-  ResponseEntity<Disbursement> reverse(@PathVariable String id, @Valid @RequestBody Reversal body) {
-    return ResponseEntity.status(201).body(ledger.reverse(id, body.reason(), body.recordedBy()));
+  ResponseEntity<Disbursement> reverse(
+      @PathVariable String id, @Valid @RequestBody Reversal body, RegionScope scope) {
+    // a payment outside the officer's region: 403, recorded; the logged-in officer is recorded
+    ledger.get(id, scope);
+    return ResponseEntity.status(201).body(ledger.reverse(id, body.reason(), scope.username()));
   }
 
   @PostMapping("/disbursements/{id}/correction")
   ResponseEntity<Disbursement> correct(
-      @PathVariable String id, @Valid @RequestBody Correction body) {
+      @PathVariable String id, @Valid @RequestBody Correction body, RegionScope scope) {
+    ledger.get(id, scope);
     return ResponseEntity.status(201)
-        .body(ledger.correct(id, body.amount(), body.reason(), body.recordedBy()));
+        .body(ledger.correct(id, body.amount(), body.reason(), scope.username()));
   }
 
   @GetMapping("/duplicates")
@@ -77,7 +81,13 @@ class LedgerApi {
       @RequestParam Programme programme,
       @RequestParam String cause,
       @RequestParam String period,
-      @RequestParam(defaultValue = "") String region) {
+      @RequestParam(defaultValue = "") String region,
+      RegionScope scope) {
+    if (!region.isBlank()) {
+      scopeGuard.require(scope, RegionCode.parse(region.strip()), null, "查重（支付台账）");
+    } else {
+      region = scope.prefix();
+    }
     return ledger.checkDuplicates(
         new DuplicateQuery(caseNumber, householdId, programme, cause, period, region));
   }
@@ -106,15 +116,17 @@ class LedgerApi {
   @GetMapping("/totals")
   List<LedgerTotal> totals(
       @RequestParam(defaultValue = "") String region,
-      @RequestParam(defaultValue = "") String period) {
-    return ledger.totals(region, period);
+      @RequestParam(defaultValue = "") String period,
+      RegionScope scope) {
+    return ledger.totals(scope, region, period);
   }
 
   @GetMapping("/totals.xlsx")
   ResponseEntity<byte[]> totalsWorkbook(
       @RequestParam(defaultValue = "") String region,
-      @RequestParam(defaultValue = "") String period) {
-    return workbook(ledger.totalsWorkbook(region, period), region, period);
+      @RequestParam(defaultValue = "") String period,
+      RegionScope scope) {
+    return workbook(ledger.totalsWorkbook(scope, region, period), region, period);
   }
 
   static ResponseEntity<byte[]> workbook(byte[] bytes, String region, String period) {

@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import org.casework.common.BusinessRuleException;
 import org.casework.common.Formats;
+import org.casework.jurisdiction.RegionScope;
 import org.casework.ledger.Ledger;
 import org.casework.ledger.LedgerTotal;
 import org.casework.ledger.ReconciliationReport;
@@ -77,8 +78,9 @@ class LedgerPage {
   String totals(
       @RequestParam(defaultValue = "") String region,
       @RequestParam(defaultValue = "") String period,
+      RegionScope scope,
       Model model) {
-    List<LedgerTotal> totals = ledger.totals(region, period);
+    List<LedgerTotal> totals = ledger.totals(scope, region, period);
     model.addAttribute("region", region);
     model.addAttribute("period", period);
     model.addAttribute("totals", totals);
@@ -105,8 +107,9 @@ class LedgerPage {
   @GetMapping("/ledger/totals.xlsx")
   ResponseEntity<byte[]> export(
       @RequestParam(defaultValue = "") String region,
-      @RequestParam(defaultValue = "") String period) {
-    return LedgerApi.workbook(ledger.totalsWorkbook(region, period), region, period);
+      @RequestParam(defaultValue = "") String period,
+      RegionScope scope) {
+    return LedgerApi.workbook(ledger.totalsWorkbook(scope, region, period), region, period);
   }
 
   record Row(

@@ -39,6 +39,10 @@ class PersonEntity {
   @Column(name = "id_number_enc")
   private String idNumberSealed;
 
+  /** {@code 3505**********123X}: what pages show, searchable by auditors (V55/V56). */
+  @Column(name = "id_number_masked")
+  private String idNumberMasked;
+
   private String name;
 
   @Enumerated(EnumType.STRING)
@@ -89,6 +93,7 @@ class PersonEntity {
   PersonEntity(
       String idNumberHmac,
       String idNumberSealed,
+      String idNumberMasked,
       String keyId,
       String name,
       Gender gender,
@@ -100,6 +105,7 @@ class PersonEntity {
       String addressSealed) {
     this.idNumberHmac = idNumberHmac;
     this.idNumberSealed = idNumberSealed;
+    this.idNumberMasked = idNumberMasked;
     this.keyId = keyId;
     this.name = name;
     this.gender = gender;

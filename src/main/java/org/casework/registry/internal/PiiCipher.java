@@ -110,7 +110,7 @@ public class PiiCipher {
     }
   }
 
-  String decrypt(String column, String keyId, String sealed) {
+  public String decrypt(String column, String keyId, String sealed) {
     if (sealed == null) {
       return null;
     }

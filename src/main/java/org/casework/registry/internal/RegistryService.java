@@ -11,6 +11,8 @@ import org.casework.common.Masking;
 import org.casework.jurisdiction.Jurisdiction;
 import org.casework.jurisdiction.RegionCode;
 import org.casework.jurisdiction.RegionLevel;
+import org.casework.jurisdiction.RegionScope;
+import org.casework.jurisdiction.ScopeGuard;
 import org.casework.registry.HouseholdMember;
 import org.casework.registry.IdNumber;
 import org.casework.registry.PersonCategory;
@@ -32,13 +34,16 @@ class RegistryService implements Registry {
   private final PiiCipher cipher;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final ScopeGuard scopeGuard;
 
   RegistryService(
       PersonRepository persons,
       Jurisdiction jurisdiction,
       PiiCipher cipher,
       ApplicationEventPublisher events,
-      Clock clock) {
+      Clock clock,
+      ScopeGuard scopeGuard) {
+    this.scopeGuard = scopeGuard;
     this.persons = persons;
     this.jurisdiction = jurisdiction;
     this.cipher = cipher;
@@ -126,6 +131,7 @@ class RegistryService implements Registry {
         new PersonEntity(
             lookup,
             cipher.encrypt(PersonEntity.ID_NUMBER, idNumber.value()),
+            Masking.idNumber(idNumber.value()),
             cipher.currentKeyId(),
             input.name().strip(),
             idNumber.gender(),
@@ -160,6 +166,53 @@ class RegistryService implements Registry {
   @Override
   public PersonView person(long id) {
     return toView(load(id));
+  }
+
+  @Override
+  public PersonView person(long id, RegionScope scope, String what) {
+    return persons
+        .findInScope(id, scope.prefix())
+        .map(this::toView)
+        .orElseThrow(
+            () -> {
+              PersonEntity elsewhere = load(id);
+              return scopeGuard.refuse(
+                  scope,
+                  RegionCode.parse(
+                      elsewhere.getVillageCode() != null
+                          ? elsewhere.getVillageCode()
+                          : elsewhere.getTownshipCode()),
+                  null,
+                  what + "（服务对象档案 " + id + "）");
+            });
+  }
+
+  @Override
+  public List<PersonView> search(String idNumberTyped, RegionScope scope) {
+    String typed = idNumberTyped == null ? "" : idNumberTyped.strip().toUpperCase();
+    List<PersonEntity> found;
+    if (typed.matches("\\d{17}[\\dX]")) {
+      // a full ID number: the keyed hash finds the one record (the number itself is not stored)
+      found =
+          persons.findByIdNumberHmac(cipher.lookupHash(IdNumber.parse(typed).value())).stream()
+              .toList();
+    } else if (typed.matches("\\d{4}\\*{10}[\\dX]{4}")) {
+      // a masked number as pages show it: every record with the same visible digits
+      found = persons.findByIdNumberMaskedOrderById(typed);
+    } else {
+      throw BusinessRuleException.invalid(
+          "PERSON_SEARCH_FORMAT",
+          "请输入完整的 18 位身份证号，或脱敏号码（如 3505**********123X）",
+          "unusable person search input of length " + typed.length());
+    }
+    return found.stream()
+        .filter(
+            p ->
+                scope.covers(
+                    RegionCode.parse(
+                        p.getVillageCode() != null ? p.getVillageCode() : p.getTownshipCode())))
+        .map(this::toView)
+        .toList();
   }
 
   private PersonEntity load(long id) {

@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import org.casework.jurisdiction.RegionScope;
 import org.casework.registry.PersonView;
 import org.casework.registry.Registry;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,17 +26,20 @@ class RegistryApi {
   }
 
   @GetMapping("/{id}")
-  PersonView person(@PathVariable long id) {
-    return registry.person(id);
+  PersonView person(@PathVariable long id, RegionScope scope) {
+    return registry.person(id, scope, "查看服务对象档案");
   }
 
+  /** Recorded where the person lives: a person of another region is a 403 (recorded). */
   @PostMapping("/{id}/death")
-  PersonView death(@PathVariable long id, @Valid @RequestBody Death body) {
-    return registry.recordDeath(id, body.diedOn(), body.recordedBy());
+  PersonView death(@PathVariable long id, @Valid @RequestBody Death body, RegionScope scope) {
+    registry.person(id, scope, "登记去世");
+    return registry.recordDeath(id, body.diedOn(), scope.username());
   }
 
   @PostMapping("/{id}/moved-away")
-  PersonView movedAway(@PathVariable long id, @Valid @RequestBody Move body) {
+  PersonView movedAway(@PathVariable long id, @Valid @RequestBody Move body, RegionScope scope) {
+    registry.person(id, scope, "登记迁出");
     return registry.recordMovedAway(id, body.movedOn(), body.movedTo());
   }
 

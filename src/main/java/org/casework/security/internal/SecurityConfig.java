@@ -2,6 +2,7 @@ package org.casework.security.internal;
 
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
 
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
@@ -153,11 +154,15 @@ class SecurityConfig {
                     .requestMatchers(
                         POST, "/api/registry/persons/*/death", "/api/registry/persons/*/moved-away")
                     .hasAnyRole(FILERS)
+                    .requestMatchers(GET, "/api/registry/**")
+                    .hasAnyRole(CASE_READERS)
                     // condolence: single visits proposed locally, campaigns defined by the county
                     .requestMatchers(POST, "/api/condolence/visits")
                     .hasAnyRole(FILERS)
                     .requestMatchers(POST, "/api/condolence/campaigns", "/condolence/campaigns")
                     .hasAnyRole("COUNTY_CASEWORKER")
+                    .requestMatchers(PUT, "/api/condolence/amounts/**")
+                    .hasAnyRole("COUNTY_APPROVER", "COUNTY_HEAD")
                     .requestMatchers("/api/condolence/**", "/condolence/**")
                     .hasAnyRole(CASE_READERS)
                     .requestMatchers("/petitions/new", "/petitions")
