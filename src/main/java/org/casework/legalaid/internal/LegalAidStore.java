@@ -141,6 +141,13 @@ class LegalAidStore {
         closed == null ? null : closed.toInstant());
   }
 
+  List<String> casesOf(long personId) {
+    return jdbc.queryForList(
+        "SELECT case_number FROM legalaid_application WHERE applicant_person_id = ? ORDER BY id",
+        String.class,
+        personId);
+  }
+
   void materialsRequested(String caseNumber, String missing) {
     jdbc.update(
         "UPDATE legalaid_application SET materials_requested = TRUE, missing_materials = ?"
