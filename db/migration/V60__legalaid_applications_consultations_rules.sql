@@ -20,6 +20,7 @@ CREATE TABLE legalaid_application (
   hardship_ground     VARCHAR(300)  NOT NULL,
   materials_requested BOOLEAN       NOT NULL DEFAULT FALSE,
   missing_materials   VARCHAR(2000) NULL,
+  materials_step      VARCHAR(128)  NULL,
   decision            VARCHAR(16)   NULL,
   decision_reason     VARCHAR(2000) NULL,
   decided_at          TIMESTAMP(6)  NULL,

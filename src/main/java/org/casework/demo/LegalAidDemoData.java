@@ -3,8 +3,6 @@ package org.casework.demo;
 import java.time.Clock;
 import java.util.List;
 import org.casework.common.Formats;
-import org.casework.jurisdiction.Jurisdiction;
-import org.casework.jurisdiction.RegionScope;
 import org.casework.legalaid.ApplyForLegalAid;
 import org.casework.legalaid.LegalAid;
 import org.casework.legalaid.LogConsultation;
@@ -12,6 +10,7 @@ import org.casework.legalaid.MatterType;
 import org.casework.registry.IdNumber;
 import org.casework.registry.PersonCategory;
 import org.casework.registry.RegisterPerson;
+import org.casework.registry.Registry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -23,8 +22,8 @@ import org.springframework.stereotype.Component;
 /**
  * Demo for legal aid (issue 5): two assignable lawyers (staff.csv, role LEGAL_AID_LAWYER), a
  * consultation that wuhua (法律援助工作站) can turn into an application, and an application already filed,
- * waiting in Tasklist for its completeness check. Idempotent: nothing is added when the county
- * already has consultations.
+ * waiting in Tasklist for its completeness check. Idempotent: nothing is added once 林秀英 has a
+ * legal-aid case.
  */
 @Component
 @Order(2)
@@ -33,13 +32,19 @@ class LegalAidDemoData implements ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(LegalAidDemoData.class);
 
+  /** 林秀英 (烈士遗属) of the base demo data: her legal-aid case marks this demo as loaded. */
+  static final String LIN_XIUYING = "350502195807060224";
+
+  /** The demo consultation's question, by which tests find it. */
+  static final String QUESTION = "退役后在物流公司工作八个月，公司拖欠三个月工资共一万八千元，能否申请法律援助？";
+
   private final LegalAid legalAid;
-  private final Jurisdiction jurisdiction;
+  private final Registry registry;
   private final Clock clock;
 
-  LegalAidDemoData(LegalAid legalAid, Jurisdiction jurisdiction, Clock clock) {
+  LegalAidDemoData(LegalAid legalAid, Registry registry, Clock clock) {
     this.legalAid = legalAid;
-    this.jurisdiction = jurisdiction;
+    this.registry = registry;
     this.clock = clock;
   }
 
@@ -47,8 +52,9 @@ class LegalAidDemoData implements ApplicationRunner {
   public void run(ApplicationArguments args) {
     legalAid.registerLawyer("xuming", false, "福建泉州鲤城律师事务所");
     legalAid.registerLawyer("heli", true, "鲤城区法律援助中心");
-    var officer = jurisdiction.staff("wuhua").orElseThrow();
-    if (!legalAid.consultations(RegionScope.of(officer), 1).isEmpty()) {
+    String id = LIN_XIUYING.substring(0, 17) + IdNumber.checkCharacter(LIN_XIUYING);
+    var lin = registry.findByIdNumber(IdNumber.parse(id));
+    if (lin.isPresent() && !legalAid.casesOf(lin.get().id()).isEmpty()) {
       log.info("legal-aid demo data already present");
       return;
     }
@@ -59,11 +65,9 @@ class LegalAidDemoData implements ApplicationRunner {
             "350502002",
             "350502002001",
             MatterType.LABOUR,
-            "退役后在物流公司工作八个月，公司拖欠三个月工资共一万八千元，能否申请法律援助？",
+            QUESTION,
             "属于请求支付劳动报酬事项，可申请法律援助；建议携带身份证、劳动合同或工资记录、欠薪证据办理。",
             "wuhua"));
-    String id = "350502195807060224";
-    id = id.substring(0, 17) + IdNumber.checkCharacter(id);
     legalAid.apply(
         new ApplyForLegalAid(
             new RegisterPerson(

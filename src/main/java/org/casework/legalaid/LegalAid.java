@@ -37,6 +37,9 @@ public interface LegalAid {
 
   LegalAidView application(String caseNumber);
 
+  /** The legal-aid case numbers of an applicant, oldest first. */
+  List<String> casesOf(long personId);
+
   /**
    * Makes a staff user (role LEGAL_AID_LAWYER) assignable as lawyer or legal worker; idempotent.
    */

@@ -10,6 +10,7 @@ import org.casework.common.BusinessRuleException;
 import org.casework.jurisdiction.RegionScope;
 import org.casework.jurisdiction.StaffMember;
 import org.casework.ledger.Ledger;
+import org.casework.legalaid.LegalAid;
 import org.casework.registry.Registry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +30,7 @@ class CasePage {
 
   private final CaseFiles caseFiles;
   private final HardshipAssistance assistance;
+  private final LegalAid legalAid;
   private final Registry registry;
   private final Ledger ledger;
   private final PersonalDataAccess personalData;
@@ -36,11 +38,13 @@ class CasePage {
   CasePage(
       CaseFiles caseFiles,
       HardshipAssistance assistance,
+      LegalAid legalAid,
       Registry registry,
       Ledger ledger,
       PersonalDataAccess personalData) {
     this.caseFiles = caseFiles;
     this.assistance = assistance;
+    this.legalAid = legalAid;
     this.registry = registry;
     this.ledger = ledger;
     this.personalData = personalData;
@@ -87,6 +91,9 @@ class CasePage {
       model.addAttribute(
           "hardship",
           c.type() == CaseType.HARDSHIP ? assistance.application(c.caseNumber(), scope) : null);
+      model.addAttribute(
+          "legalAid",
+          c.type() == CaseType.LEGAL_AID ? legalAid.application(c.caseNumber(), scope) : null);
       return "pages/case-detail";
     } catch (BusinessRuleException e) {
       return refused(caseNumber, e, model, response);

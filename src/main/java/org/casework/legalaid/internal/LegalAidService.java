@@ -385,6 +385,12 @@ class LegalAidService implements LegalAid {
   }
 
   @Override
+  @Transactional(readOnly = true)
+  public List<String> casesOf(long personId) {
+    return store.casesOf(personId);
+  }
+
+  @Override
   @Transactional
   public void registerLawyer(String username, boolean legalWorker, String firm) {
     StaffMember s =

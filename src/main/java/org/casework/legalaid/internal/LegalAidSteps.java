@@ -163,13 +163,16 @@ class LegalAidSteps {
       record(in.caseNumber(), CHECK_TASK, "审查申请材料", "材料齐全", null, stepKey);
       return new CompletenessOutput(true, "");
     }
+    if (a.materialsRequested() && stepKey.equals(a.materialsStep())) {
+      return new CompletenessOutput(false, ""); // this very step, retried: already done
+    }
     if (a.materialsRequested()) {
       throw invalidTask("补正材料只能一次性告知一次，本案已告知过（" + a.missingMaterials() + "）；请按现有材料审查");
     }
     if (isBlank(in.missingMaterials())) {
       throw invalidTask("要求补正时须一次性列明需补正的全部材料");
     }
-    store.materialsRequested(in.caseNumber(), in.missingMaterials().strip());
+    store.materialsRequested(in.caseNumber(), in.missingMaterials().strip(), stepKey);
     changeStatus(
         in.caseNumber(),
         CaseStatus.AWAITING_MATERIALS,

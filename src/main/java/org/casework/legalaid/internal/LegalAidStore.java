@@ -49,6 +49,7 @@ class LegalAidStore {
       String hardshipGround,
       boolean materialsRequested,
       String missingMaterials,
+      String materialsStep,
       String decision,
       String decisionReason,
       String objection,
@@ -128,6 +129,7 @@ class LegalAidStore {
         rs.getString("hardship_ground"),
         rs.getBoolean("materials_requested"),
         rs.getString("missing_materials"),
+        rs.getString("materials_step"),
         rs.getString("decision"),
         rs.getString("decision_reason"),
         rs.getString("objection"),
@@ -141,11 +143,19 @@ class LegalAidStore {
         closed == null ? null : closed.toInstant());
   }
 
-  void materialsRequested(String caseNumber, String missing) {
+  List<String> casesOf(long personId) {
+    return jdbc.queryForList(
+        "SELECT case_number FROM legalaid_application WHERE applicant_person_id = ? ORDER BY id",
+        String.class,
+        personId);
+  }
+
+  void materialsRequested(String caseNumber, String missing, String stepKey) {
     jdbc.update(
-        "UPDATE legalaid_application SET materials_requested = TRUE, missing_materials = ?"
-            + " WHERE case_number = ?",
+        "UPDATE legalaid_application SET materials_requested = TRUE, missing_materials = ?,"
+            + " materials_step = ? WHERE case_number = ?",
         missing,
+        stepKey,
         caseNumber);
   }
 

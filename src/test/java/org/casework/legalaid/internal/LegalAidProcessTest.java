@@ -68,6 +68,7 @@ class LegalAidProcessTest {
   @Autowired Jurisdiction jurisdiction;
   @Autowired DemoRegion region;
   @Autowired ScriptedTaskActors actors;
+  @Autowired LegalAidSteps steps;
 
   UserTasks tasks;
 
@@ -196,6 +197,21 @@ class LegalAidProcessTest {
     assertThat(processOf(c)).hasPassedElement("Message_MaterialsSubmitted");
     assertThat(caseFiles.history(c.number))
         .anySatisfy(h -> assertThat(h.action()).isEqualTo("收到补正材料"));
+  }
+
+  @Test
+  void shouldRequestMaterialsOnceWhenTheStepRunsTwice() {
+    Case c = file(PersonCategory.VETERAN, MatterType.MAINTENANCE, null);
+    tasks.await(c.pik, "Task_CheckCompleteness");
+    var in = new LegalAidVariables.CompletenessInput(c.number, "INCOMPLETE", "户口簿；收入证明");
+    assertThat(steps.recordCompleteness(in, "ServiceTask_RecordCompleteness:1").materialsComplete())
+        .isFalse();
+    assertThat(steps.recordCompleteness(in, "ServiceTask_RecordCompleteness:1").materialsComplete())
+        .as("a retried job is not a second 补正")
+        .isFalse();
+    assertThat(caseFiles.history(c.number))
+        .filteredOn(h -> "一次性告知补正".equals(h.outcome()))
+        .hasSize(1);
   }
 
   @Test

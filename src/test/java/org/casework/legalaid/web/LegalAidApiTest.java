@@ -75,6 +75,11 @@ class LegalAidApiTest {
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.history[0].action").value("登记受理"))
         .andExpect(jsonPath("$.history[0].actor").value("wuhua"));
+    mvc.perform(get("/cases/" + caseNumber))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("法律援助申请")))
+        .andExpect(content().string(containsString("免予核查经济困难状况")))
+        .andExpect(content().string(containsString("经济困难条件")));
   }
 
   @Test
