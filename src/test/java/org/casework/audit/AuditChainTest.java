@@ -12,7 +12,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.forwardedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import io.camunda.zeebe.spring.test.ZeebeSpringTest;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
@@ -23,6 +22,7 @@ import org.casework.jurisdiction.Jurisdiction;
 import org.casework.jurisdiction.RegionCode;
 import org.casework.jurisdiction.Role;
 import org.casework.support.DemoRegion;
+import org.casework.support.ProcessTest;
 import org.casework.support.TestPeople;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +41,7 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-@ZeebeSpringTest
+@ProcessTest
 @ActiveProfiles("test")
 @Import(DemoRegion.class)
 class AuditChainTest {

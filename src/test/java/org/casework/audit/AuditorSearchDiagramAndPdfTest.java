@@ -12,7 +12,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.camunda.zeebe.client.ZeebeClient;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import io.camunda.zeebe.spring.test.ZeebeSpringTest;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
@@ -28,6 +27,7 @@ import org.casework.jurisdiction.RegionCode;
 import org.casework.jurisdiction.Role;
 import org.casework.registry.RegisterPerson;
 import org.casework.support.DemoRegion;
+import org.casework.support.ProcessTest;
 import org.casework.support.ScriptedCamundaApps;
 import org.casework.support.ScriptedTaskActors;
 import org.casework.support.TestPeople;
@@ -51,7 +51,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-@ZeebeSpringTest
+@ProcessTest
 @ActiveProfiles("test")
 @Import({DemoRegion.class, ScriptedCamundaApps.class})
 class AuditorSearchDiagramAndPdfTest {

@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.zeebe.client.ZeebeClient;
 import io.camunda.zeebe.client.api.response.ActivatedJob;
-import io.camunda.zeebe.spring.test.ZeebeSpringTest;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -28,6 +27,7 @@ import org.casework.ledger.Ledger;
 import org.casework.registry.IdNumber;
 import org.casework.registry.Registry;
 import org.casework.support.CsrfByDefault;
+import org.casework.support.ProcessTest;
 import org.casework.support.UserTasks;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,7 +50,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @AutoConfigureMockMvc
 @Import(CsrfByDefault.class)
 @WithUserDetails(value = "zhaolei", setupBefore = TestExecutionEvent.TEST_EXECUTION)
-@ZeebeSpringTest
+@ProcessTest
 @ActiveProfiles("test")
 class CondolenceDemoStoryTest {
 

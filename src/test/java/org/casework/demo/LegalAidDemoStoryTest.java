@@ -12,7 +12,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.zeebe.client.ZeebeClient;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import io.camunda.zeebe.spring.test.ZeebeSpringTest;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.HashMap;
@@ -23,6 +22,7 @@ import org.casework.legalaid.LegalAid;
 import org.casework.registry.IdNumber;
 import org.casework.registry.Registry;
 import org.casework.support.CsrfByDefault;
+import org.casework.support.ProcessTest;
 import org.casework.support.ScriptedTaskActors;
 import org.casework.support.TestPeople;
 import org.casework.support.UserTasks;
@@ -50,7 +50,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @AutoConfigureMockMvc
 @Import({CsrfByDefault.class, LegalAidDemoStoryTest.Actors.class})
 @WithUserDetails(value = "wuhua", setupBefore = TestExecutionEvent.TEST_EXECUTION)
-@ZeebeSpringTest
+@ProcessTest
 @ActiveProfiles("test")
 class LegalAidDemoStoryTest {
 

@@ -2,13 +2,13 @@ package org.casework.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.camunda.zeebe.spring.test.ZeebeSpringTest;
 import java.util.List;
 import org.casework.casefile.CaseFiles;
 import org.casework.casefile.HistoryView;
 import org.casework.sla.Cockpit;
 import org.casework.sla.CockpitQuery;
 import org.casework.sla.CockpitRow;
+import org.casework.support.ProcessTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -19,7 +19,7 @@ import org.springframework.test.context.ActiveProfiles;
  * over from paper files (start moved back, in the history). Runs the real demo runners at start-up.
  */
 @SpringBootTest(properties = {"casework.demo-data=true", "casework.sla.watch-initial-delay=PT24H"})
-@ZeebeSpringTest
+@ProcessTest
 @ActiveProfiles("test")
 class SlaDemoDataTest {
 

@@ -7,7 +7,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.camunda.zeebe.spring.test.ZeebeSpringTest;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -30,6 +29,7 @@ import org.casework.ledger.Programme;
 import org.casework.registry.PersonView;
 import org.casework.registry.Registry;
 import org.casework.support.DemoRegion;
+import org.casework.support.ProcessTest;
 import org.casework.support.TestPeople;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,7 +52,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-@ZeebeSpringTest
+@ProcessTest
 @ActiveProfiles("test")
 @Import(DemoRegion.class)
 class AccessMatrixTest {

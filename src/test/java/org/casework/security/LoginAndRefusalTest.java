@@ -15,7 +15,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import io.camunda.zeebe.spring.test.ZeebeSpringTest;
 import java.math.BigDecimal;
 import org.casework.assistance.ApplyForAssistance;
 import org.casework.assistance.HardshipAssistance;
@@ -24,6 +23,7 @@ import org.casework.jurisdiction.Jurisdiction;
 import org.casework.jurisdiction.RegionCode;
 import org.casework.jurisdiction.Role;
 import org.casework.support.DemoRegion;
+import org.casework.support.ProcessTest;
 import org.casework.support.TestPeople;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,7 +40,7 @@ import org.springframework.test.web.servlet.MockMvc;
 /** Login, throttling, CSRF, headers, and a refused case of another township that is recorded. */
 @SpringBootTest
 @AutoConfigureMockMvc
-@ZeebeSpringTest
+@ProcessTest
 @ActiveProfiles("test")
 @Import(DemoRegion.class)
 class LoginAndRefusalTest {

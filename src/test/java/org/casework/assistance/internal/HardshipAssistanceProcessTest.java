@@ -9,7 +9,6 @@ import io.camunda.zeebe.client.ZeebeClient;
 import io.camunda.zeebe.client.api.response.ActivatedJob;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.inspections.model.InspectedProcessInstance;
-import io.camunda.zeebe.spring.test.ZeebeSpringTest;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.HashMap;
@@ -26,6 +25,7 @@ import org.casework.ledger.Disbursement;
 import org.casework.ledger.Ledger;
 import org.casework.registry.RegisterPerson;
 import org.casework.support.DemoRegion;
+import org.casework.support.ProcessTest;
 import org.casework.support.ScriptedTaskActors;
 import org.casework.support.TestPeople;
 import org.casework.support.UserTasks;
@@ -42,7 +42,7 @@ import org.springframework.test.context.ActiveProfiles;
 
 /** Every path of bpmn/hardship-assistance.bpmn on the in-memory engine, with the real database. */
 @SpringBootTest
-@ZeebeSpringTest
+@ProcessTest
 @ActiveProfiles("test")
 @Import({HardshipAssistanceProcessTest.Actors.class, DemoRegion.class})
 class HardshipAssistanceProcessTest {

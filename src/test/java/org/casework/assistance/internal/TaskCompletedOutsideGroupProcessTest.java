@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.camunda.zeebe.client.ZeebeClient;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import io.camunda.zeebe.spring.test.ZeebeSpringTest;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -24,6 +23,7 @@ import org.casework.jurisdiction.RegionCode;
 import org.casework.jurisdiction.RegionScope;
 import org.casework.jurisdiction.Role;
 import org.casework.support.DemoRegion;
+import org.casework.support.ProcessTest;
 import org.casework.support.ScriptedTaskActors;
 import org.casework.support.TestPeople;
 import org.casework.support.UserTasks;
@@ -40,7 +40,7 @@ import org.springframework.test.context.ActiveProfiles;
  * for review, tells the supervisor and flags it in the audit log.
  */
 @SpringBootTest
-@ZeebeSpringTest
+@ProcessTest
 @ActiveProfiles("test")
 @Import({HardshipAssistanceProcessTest.Actors.class, DemoRegion.class})
 class TaskCompletedOutsideGroupProcessTest {

@@ -3,7 +3,6 @@ package org.casework.audit.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.camunda.zeebe.spring.test.ZeebeSpringTest;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -14,6 +13,7 @@ import org.casework.assistance.HardshipAssistance;
 import org.casework.assistance.HardshipCause;
 import org.casework.audit.AuditLog;
 import org.casework.support.DemoRegion;
+import org.casework.support.ProcessTest;
 import org.casework.support.TestPeople;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +27,7 @@ import org.springframework.test.context.ActiveProfiles;
 /** History written without the audit module (an upgraded database) is appended at start-up. */
 @SpringBootTest
 @AutoConfigureMockMvc
-@ZeebeSpringTest
+@ProcessTest
 @ActiveProfiles("test")
 @Import(DemoRegion.class)
 class AuditCatchUpTest {

@@ -3,7 +3,6 @@ package org.casework.casefile.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.camunda.zeebe.spring.test.ZeebeSpringTest;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -14,6 +13,7 @@ import org.casework.assistance.HardshipCause;
 import org.casework.casefile.CaseFiles;
 import org.casework.casefile.HistoryView;
 import org.casework.support.DemoRegion;
+import org.casework.support.ProcessTest;
 import org.casework.support.ScriptedCamundaApps;
 import org.casework.support.ScriptedTasklist;
 import org.casework.support.TestPeople;
@@ -33,7 +33,7 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-@ZeebeSpringTest
+@ProcessTest
 @ActiveProfiles("test")
 @Import({DemoRegion.class, ScriptedCamundaApps.class})
 class TaskClaimWatcherTest {

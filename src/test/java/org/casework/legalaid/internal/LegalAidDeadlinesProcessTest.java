@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.camunda.zeebe.client.ZeebeClient;
 import io.camunda.zeebe.client.api.response.ActivatedJob;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import io.camunda.zeebe.spring.test.ZeebeSpringTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,6 +26,7 @@ import org.casework.sla.ClockView;
 import org.casework.sla.Clocks;
 import org.casework.support.DemoRegion;
 import org.casework.support.MovableClock;
+import org.casework.support.ProcessTest;
 import org.casework.support.ScriptedTaskActors;
 import org.casework.support.UserTasks;
 import org.junit.jupiter.api.Test;
@@ -46,7 +46,7 @@ import org.springframework.test.context.TestPropertySource;
  * engine clock move together; the clock watcher scans every second.
  */
 @SpringBootTest
-@ZeebeSpringTest
+@ProcessTest
 @ActiveProfiles("test")
 @Import({LegalAidDeadlinesProcessTest.Config.class, DemoRegion.class})
 @TestPropertySource(

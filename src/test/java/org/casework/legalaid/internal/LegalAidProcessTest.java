@@ -8,7 +8,6 @@ import io.camunda.zeebe.client.ZeebeClient;
 import io.camunda.zeebe.client.api.response.ActivatedJob;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.inspections.model.InspectedProcessInstance;
-import io.camunda.zeebe.spring.test.ZeebeSpringTest;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -30,6 +29,7 @@ import org.casework.registry.RegisterPerson;
 import org.casework.sla.ClockState;
 import org.casework.sla.Clocks;
 import org.casework.support.DemoRegion;
+import org.casework.support.ProcessTest;
 import org.casework.support.ScriptedTaskActors;
 import org.casework.support.UserTasks;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,7 +44,7 @@ import org.springframework.test.context.ActiveProfiles;
 
 /** Every path of bpmn/legal-aid.bpmn on the in-memory engine, with the real database. */
 @SpringBootTest
-@ZeebeSpringTest
+@ProcessTest
 @ActiveProfiles("test")
 @Import({LegalAidProcessTest.Actors.class, DemoRegion.class})
 class LegalAidProcessTest {

@@ -3,7 +3,6 @@ package org.casework.petition.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.camunda.zeebe.spring.test.ZeebeSpringTest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -24,6 +23,7 @@ import org.casework.sla.BusinessCalendar;
 import org.casework.sla.DeadlinePolicy;
 import org.casework.sla.PeriodUnit;
 import org.casework.support.DemoRegion;
+import org.casework.support.ProcessTest;
 import org.casework.support.TestPeople;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,7 +44,7 @@ import org.springframework.test.context.ActiveProfiles;
       "zeebe.client.request-timeout=PT60S",
       "camunda.client.zeebe.request-timeout=PT60S"
     })
-@ZeebeSpringTest
+@ProcessTest
 @ActiveProfiles("test")
 @Import(DemoRegion.class)
 class PetitionIT {

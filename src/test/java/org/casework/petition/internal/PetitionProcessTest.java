@@ -9,7 +9,6 @@ import io.camunda.zeebe.client.ZeebeClient;
 import io.camunda.zeebe.client.api.response.ActivatedJob;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.inspections.model.InspectedProcessInstance;
-import io.camunda.zeebe.spring.test.ZeebeSpringTest;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,6 +50,7 @@ import org.casework.registry.Registry;
 import org.casework.sla.BusinessCalendar;
 import org.casework.sla.Clocks;
 import org.casework.support.DemoRegion;
+import org.casework.support.ProcessTest;
 import org.casework.support.ScriptedTaskActors;
 import org.casework.support.TestPeople;
 import org.casework.support.UserTasks;
@@ -77,7 +77,7 @@ import org.springframework.test.context.ActiveProfiles;
       "zeebe.client.request-timeout=PT60S",
       "camunda.client.zeebe.request-timeout=PT60S"
     })
-@ZeebeSpringTest
+@ProcessTest
 @ActiveProfiles("test")
 @Import({PetitionProcessTest.Config.class, DemoRegion.class})
 class PetitionProcessTest {

@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import io.camunda.zeebe.client.ZeebeClient;
 import io.camunda.zeebe.client.api.response.ActivatedJob;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import io.camunda.zeebe.spring.test.ZeebeSpringTest;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +26,7 @@ import org.casework.sla.ClockView;
 import org.casework.sla.Clocks;
 import org.casework.support.DemoRegion;
 import org.casework.support.MovableClock;
+import org.casework.support.ProcessTest;
 import org.casework.support.ScriptedTaskActors;
 import org.casework.support.TestPeople;
 import org.casework.support.UserTasks;
@@ -47,7 +47,7 @@ import org.springframework.test.context.ActiveProfiles;
  * extension allowance. App clock and engine clock are moved together.
  */
 @SpringBootTest(properties = "casework.sla.watch-initial-delay=PT24H")
-@ZeebeSpringTest
+@ProcessTest
 @ActiveProfiles("test")
 @Import({SlaSupervisionProcessTest.Config.class, DemoRegion.class})
 class SlaSupervisionProcessTest {
