@@ -100,4 +100,30 @@ public interface CaseFiles {
 
   /** The cases of one applicant inside {@code scope}, newest first. */
   List<CaseView> ofApplicant(long personId, RegionScope scope);
+
+  /** A history line for a step after the user task {@code elementId}, by that task's completer. */
+  default void recordByTaskActor(
+      String caseNumber,
+      String elementId,
+      String action,
+      String outcome,
+      String reason,
+      String stepKey) {
+    record(caseNumber, entryByTaskActor(caseNumber, elementId, action, outcome, reason, stepKey));
+  }
+
+  /** A status change decided in the user task {@code elementId}, by that task's completer. */
+  default void changeStatusByTaskActor(
+      String caseNumber,
+      CaseStatus status,
+      String elementId,
+      String action,
+      String outcome,
+      String reason,
+      String stepKey) {
+    changeStatus(
+        caseNumber,
+        status,
+        entryByTaskActor(caseNumber, elementId, action, outcome, reason, stepKey));
+  }
 }

@@ -176,7 +176,7 @@ class HardshipSteps {
                 amount,
                 c.townshipCode()));
     a.emergencyPaid(d.amount());
-    record(
+    caseFiles.recordByTaskActor(
         caseNumber,
         EMERGENCY_TASK,
         "急难先行支付",
@@ -188,7 +188,7 @@ class HardshipSteps {
 
   void recordVerification(String caseNumber, Boolean confirmed, String findings, String stepKey) {
     String outcome = Boolean.TRUE.equals(confirmed) ? "情况属实" : "情况与申请不符";
-    record(caseNumber, VERIFICATION_TASK, "入户核实", outcome, findings, stepKey);
+    caseFiles.recordByTaskActor(caseNumber, VERIFICATION_TASK, "入户核实", outcome, findings, stepKey);
   }
 
   ReviewOutput recordReview(ReviewInput in, String stepKey) {
@@ -203,7 +203,7 @@ class HardshipSteps {
           throw invalidTask(HardshipErrors.INVALID_REVIEW, "要求补正时须一次性列明需补正的全部材料");
         }
         a.materialsRequested();
-        changeStatus(
+        caseFiles.changeStatusByTaskActor(
             in.caseNumber(),
             CaseStatus.AWAITING_MATERIALS,
             REVIEW_TASK,
@@ -220,7 +220,7 @@ class HardshipSteps {
         a.refused(
             caseFiles.lastCompletedBy(in.caseNumber(), REVIEW_TASK).orElse(HistoryEntry.SYSTEM),
             in.reviewReason().strip());
-        changeStatus(
+        caseFiles.changeStatusByTaskActor(
             in.caseNumber(),
             CaseStatus.REFUSED,
             REVIEW_TASK,
@@ -242,7 +242,7 @@ class HardshipSteps {
         String reviewer =
             caseFiles.lastCompletedBy(in.caseNumber(), REVIEW_TASK).orElse(HistoryEntry.SYSTEM);
         a.reviewed(reviewer, scaled);
-        record(
+        caseFiles.recordByTaskActor(
             in.caseNumber(),
             REVIEW_TASK,
             "乡镇审核",
@@ -310,13 +310,14 @@ class HardshipSteps {
     if ("REFUSE".equals(decision)) {
       String why = isBlank(reason) ? "（未写明理由）" : reason.strip();
       a.refused(approver, why);
-      changeStatus(caseNumber, CaseStatus.REFUSED, approvalTask, "审批", "不予批准", why, stepKey);
+      caseFiles.changeStatusByTaskActor(
+          caseNumber, CaseStatus.REFUSED, approvalTask, "审批", "不予批准", why, stepKey);
       throw new ZeebeBpmnError(
           HardshipErrors.APPROVAL_REFUSED, "refused at " + approvalTask, Map.of());
     }
     if (finalLevel) {
       a.approved();
-      changeStatus(
+      caseFiles.changeStatusByTaskActor(
           caseNumber,
           CaseStatus.APPROVED,
           approvalTask,
@@ -325,7 +326,7 @@ class HardshipSteps {
           reason,
           stepKey);
     } else {
-      record(caseNumber, approvalTask, "审批", "同意，报分管领导会签", reason, stepKey);
+      caseFiles.recordByTaskActor(caseNumber, approvalTask, "审批", "同意，报分管领导会签", reason, stepKey);
     }
     return new ApprovalOutput("APPROVE", "");
   }
@@ -412,7 +413,7 @@ class HardshipSteps {
     }
     a.reconsidered(decision);
     if ("UPHOLD".equals(decision)) {
-      changeStatus(
+      caseFiles.changeStatusByTaskActor(
           caseNumber,
           CaseStatus.REFUSED,
           RECONSIDERATION_TASK,
@@ -422,7 +423,8 @@ class HardshipSteps {
           stepKey);
       notifyApplicant(caseNumber, "RECONSIDERATION_UPHELD", stepKey + ":notice");
     } else {
-      record(caseNumber, RECONSIDERATION_TASK, "复核", "撤销不予帮扶决定，重新审核", reason.strip(), stepKey);
+      caseFiles.recordByTaskActor(
+          caseNumber, RECONSIDERATION_TASK, "复核", "撤销不予帮扶决定，重新审核", reason.strip(), stepKey);
     }
     return new ReconsiderationOutput(decision, true, "");
   }
@@ -449,32 +451,8 @@ class HardshipSteps {
   }
 
   void recordFollowUp(String caseNumber, String notes, String stepKey) {
-    changeStatus(caseNumber, CaseStatus.CLOSED, FOLLOW_UP_TASK, "回访", "已回访", notes, stepKey);
-  }
-
-  private void record(
-      String caseNumber,
-      String task,
-      String action,
-      String outcome,
-      String reason,
-      String stepKey) {
-    caseFiles.record(
-        caseNumber, caseFiles.entryByTaskActor(caseNumber, task, action, outcome, reason, stepKey));
-  }
-
-  private void changeStatus(
-      String caseNumber,
-      CaseStatus status,
-      String task,
-      String action,
-      String outcome,
-      String reason,
-      String stepKey) {
-    caseFiles.changeStatus(
-        caseNumber,
-        status,
-        caseFiles.entryByTaskActor(caseNumber, task, action, outcome, reason, stepKey));
+    caseFiles.changeStatusByTaskActor(
+        caseNumber, CaseStatus.CLOSED, FOLLOW_UP_TASK, "回访", "已回访", notes, stepKey);
   }
 
   private ApplicationEntity application(String caseNumber) {

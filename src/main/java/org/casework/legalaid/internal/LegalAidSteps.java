@@ -160,7 +160,7 @@ class LegalAidSteps {
       throw invalidTask("请选择审查结论：材料齐全，或一次性告知补正");
     }
     if (check.equals("COMPLETE")) {
-      record(in.caseNumber(), CHECK_TASK, "审查申请材料", "材料齐全", null, stepKey);
+      caseFiles.recordByTaskActor(in.caseNumber(), CHECK_TASK, "审查申请材料", "材料齐全", null, stepKey);
       return new CompletenessOutput(true, "");
     }
     if (a.materialsRequested() && stepKey.equals(a.materialsStep())) {
@@ -173,7 +173,7 @@ class LegalAidSteps {
       throw invalidTask("要求补正时须一次性列明需补正的全部材料");
     }
     store.materialsRequested(in.caseNumber(), in.missingMaterials().strip(), stepKey);
-    changeStatus(
+    caseFiles.changeStatusByTaskActor(
         in.caseNumber(),
         CaseStatus.AWAITING_MATERIALS,
         CHECK_TASK,
@@ -229,7 +229,7 @@ class LegalAidSteps {
         }
         store.decided(
             in.caseNumber(), "GRANT", strip(in.decisionReason()), ground, clock.instant());
-        record(
+        caseFiles.recordByTaskActor(
             in.caseNumber(),
             DECIDE_TASK,
             "作出决定",
@@ -249,7 +249,7 @@ class LegalAidSteps {
             in.decisionReason().strip(),
             a.hardshipGround(),
             clock.instant());
-        changeStatus(
+        caseFiles.changeStatusByTaskActor(
             in.caseNumber(),
             CaseStatus.AID_REFUSED,
             DECIDE_TASK,
@@ -274,7 +274,8 @@ class LegalAidSteps {
     }
     store.objectionDecided(in.caseNumber(), outcome);
     if (outcome.equals("UPHELD")) {
-      record(in.caseNumber(), OBJECTION_TASK, "异议审查", "维持不予法律援助决定", in.objectionReason(), stepKey);
+      caseFiles.recordByTaskActor(
+          in.caseNumber(), OBJECTION_TASK, "异议审查", "维持不予法律援助决定", in.objectionReason(), stepKey);
       return new ObjectionOutput(outcome, false, "");
     }
     store.decided(
@@ -283,7 +284,8 @@ class LegalAidSteps {
         in.objectionReason().strip(),
         "司法行政部门审查异议后责令改正：" + in.objectionReason().strip(),
         clock.instant());
-    record(in.caseNumber(), OBJECTION_TASK, "异议审查", "责令改正，给予法律援助", in.objectionReason(), stepKey);
+    caseFiles.recordByTaskActor(
+        in.caseNumber(), OBJECTION_TASK, "异议审查", "责令改正，给予法律援助", in.objectionReason(), stepKey);
     return new ObjectionOutput(outcome, true, "");
   }
 
@@ -363,11 +365,13 @@ class LegalAidSteps {
         if (isBlank(in.progressNote())) {
           throw invalidTask("请填写办理进展");
         }
-        record(in.caseNumber(), WORK_TASK, "办理进展", "进展记录", in.progressNote(), stepKey);
+        caseFiles.recordByTaskActor(
+            in.caseNumber(), WORK_TASK, "办理进展", "进展记录", in.progressNote(), stepKey);
       }
       case "MATTER_ENDED" -> {
         store.matterEnded(in.caseNumber(), clock.instant());
-        record(in.caseNumber(), WORK_TASK, "法律事务办结", "30日内结案归档", strip(in.progressNote()), stepKey);
+        caseFiles.recordByTaskActor(
+            in.caseNumber(), WORK_TASK, "法律事务办结", "30日内结案归档", strip(in.progressNote()), stepKey);
       }
       case "TERMINATE" -> {
         TerminationGround ground = terminationGround(in.terminationGround());
@@ -375,7 +379,7 @@ class LegalAidSteps {
           throw invalidTask("终止法律援助须写明具体理由");
         }
         store.terminated(in.caseNumber(), ground, in.terminationReason().strip(), clock.instant());
-        changeStatus(
+        caseFiles.changeStatusByTaskActor(
             in.caseNumber(),
             CaseStatus.AID_TERMINATED,
             WORK_TASK,
@@ -405,7 +409,7 @@ class LegalAidSteps {
     }
     BigDecimal yuan = money.setScale(2, RoundingMode.UNNECESSARY);
     store.closed(in.caseNumber(), outcome, yuan, clock.instant());
-    changeStatus(
+    caseFiles.changeStatusByTaskActor(
         in.caseNumber(),
         CaseStatus.CLOSED,
         CLOSE_TASK,
@@ -422,7 +426,7 @@ class LegalAidSteps {
       throw invalidTask("请选择受援人的满意度");
     }
     store.surveyed(in.caseNumber(), in.satisfaction());
-    changeStatus(
+    caseFiles.changeStatusByTaskActor(
         in.caseNumber(),
         CaseStatus.CLOSED,
         SURVEY_TASK,
@@ -439,31 +443,6 @@ class LegalAidSteps {
     } catch (IllegalArgumentException e) {
       throw invalidTask("请从法定情形中选择终止理由");
     }
-  }
-
-  private void record(
-      String caseNumber,
-      String task,
-      String action,
-      String outcome,
-      String reason,
-      String stepKey) {
-    caseFiles.record(
-        caseNumber, caseFiles.entryByTaskActor(caseNumber, task, action, outcome, reason, stepKey));
-  }
-
-  private void changeStatus(
-      String caseNumber,
-      CaseStatus status,
-      String task,
-      String action,
-      String outcome,
-      String reason,
-      String stepKey) {
-    caseFiles.changeStatus(
-        caseNumber,
-        status,
-        caseFiles.entryByTaskActor(caseNumber, task, action, outcome, reason, stepKey));
   }
 
   private Application application(String caseNumber) {
