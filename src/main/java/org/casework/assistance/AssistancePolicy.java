@@ -16,7 +16,8 @@ public record AssistancePolicy(
     BigDecimal publicityThreshold,
     int publicityDays,
     BigDecimal maxAmount,
-    BigDecimal emergencyMax) {
+    BigDecimal emergencyMax,
+    int reconsiderationDays) {
 
   /** Default: 3 × the local monthly minimum-living-allowance standard (低保标准). */
   public BigDecimal townshipLimit() {

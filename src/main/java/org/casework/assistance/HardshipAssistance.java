@@ -18,6 +18,12 @@ public interface HardshipAssistance {
   /** An objection during publicity (公示异议): the case goes back to township review. */
   void objectionLodged(String caseNumber, String objection, String receivedBy);
 
+  /**
+   * The applicant asks for 复核 of a refusal (once per case, within the region's period): a county
+   * approver who took no part in the refusal decides.
+   */
+  void reconsiderationRequested(String caseNumber, String reason, String receivedBy);
+
   ApplicationView application(String caseNumber);
 
   /** The application of a case inside {@code scope} (else 403, recorded). */

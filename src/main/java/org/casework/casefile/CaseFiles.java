@@ -52,6 +52,12 @@ public interface CaseFiles {
   /** Sets the status and appends the history entry, once per step key. */
   void changeStatus(String caseNumber, CaseStatus status, HistoryEntry entry);
 
+  /**
+   * Makes {@code officer} the case's assigned officer (the one who handles it and sees its personal
+   * data) and appends the history entry, once per step key.
+   */
+  void assignOfficer(String caseNumber, String officer, HistoryEntry entry);
+
   /** Records the notice text sent to the applicant, once per step key. */
   void notifyApplicant(String caseNumber, String stepKey, String text);
 
@@ -85,10 +91,4 @@ public interface CaseFiles {
   List<CaseHistoryAppended> historyAfter(long historyId, int limit);
 
   List<NoticeView> notices(String caseNumber, RegionScope scope);
-
-  /**
-   * Makes {@code officer} the case's assigned officer (the one handling it) and records it, once
-   * per step key. The caller has checked that the officer may be assigned (region, recusal).
-   */
-  CaseView assign(String caseNumber, String officer, HistoryEntry entry);
 }

@@ -17,6 +17,7 @@ public enum CaseStatus {
   FOLLOW_UP("已结案，待回访", true),
   CLOSED("已结案", true),
   REFUSED("不予帮扶", true),
+  RECONSIDERING("复核中", false),
   WITHDRAWN("已终止", true),
   DECLINED("不予慰问", true),
   // petitions (信访)
@@ -29,7 +30,16 @@ public enum CaseStatus {
   PETITION_REREVIEW("复核中", false),
   PETITION_FINAL("已办结，不再受理", true),
   TRANSFERRED("已转送有权处理机关", true),
-  NOT_ACCEPTED("不予受理", true);
+  NOT_ACCEPTED("不予受理", true),
+  // legal aid (法律援助)
+  AID_REVIEW("审查法律援助申请", false),
+  AWAITING_DECISION("待作出援助决定", false),
+  AWAITING_ASSIGNMENT("待指派承办人", false),
+  OBJECTION_REVIEW("异议审查中", false),
+  IN_PROGRESS("法律援助承办中", false),
+  CLOSING("待结案归档", false),
+  AID_REFUSED("不予法律援助", true),
+  AID_TERMINATED("已终止法律援助", true);
 
   private final String label;
   private final boolean closed;

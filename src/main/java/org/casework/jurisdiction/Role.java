@@ -9,6 +9,8 @@ public enum Role {
   COUNTY_APPROVER(RegionLevel.COUNTY, "approver", "县局审批人"),
   COUNTY_HEAD(RegionLevel.COUNTY, "head", "县局分管领导"),
   LEGAL_AID_OFFICER(RegionLevel.COUNTY, "legal-aid", "法律援助工作站"),
+  /** A lawyer or legal worker who takes assigned legal-aid cases (承办人). */
+  LEGAL_AID_LAWYER(RegionLevel.COUNTY, "lawyer", "法律援助承办律师"),
   PETITION_OFFICER(RegionLevel.COUNTY, "petition", "信访专员"),
   SUPERVISOR(null, "supervisor", "督办"),
   AUDITOR(null, "auditor", "审计/纪检"),

@@ -145,6 +145,19 @@ class CasePage {
         "已登记公示异议，案件退回乡镇审核");
   }
 
+  @PostMapping("/cases/{caseNumber}/reconsideration")
+  String reconsideration(
+      @PathVariable String caseNumber,
+      @RequestParam String text,
+      StaffMember officer,
+      RedirectAttributes redirect) {
+    return act(
+        caseNumber,
+        redirect,
+        () -> assistance.reconsiderationRequested(caseNumber, limit(text), officer.username()),
+        "已登记复核申请，案件转县局复核");
+  }
+
   private String act(String caseNumber, RedirectAttributes redirect, Runnable action, String done) {
     try {
       String number = new CaseNumber(caseNumber).value();

@@ -59,6 +59,8 @@ class AccessMatrixTest {
   static final Set<Role> PETITION_HANDLERS =
       EnumSet.of(
           Role.TOWNSHIP_CASEWORKER, Role.TOWNSHIP_HEAD, Role.PETITION_OFFICER, Role.COUNTY_HEAD);
+  static final Set<Role> LEGAL_AID_DESKS =
+      EnumSet.of(Role.LEGAL_AID_OFFICER, Role.TOWNSHIP_CASEWORKER, Role.VILLAGE_LIAISON);
 
   /** One user per role (and a second township), all regions of the demo county. */
   static final List<String> USERS =
@@ -71,6 +73,7 @@ class AccessMatrixTest {
           "sunli",
           "zhouqiang",
           "wuhua",
+          "xuming",
           "zhengtao",
           "huangmin",
           "linfeng",
@@ -100,6 +103,7 @@ class AccessMatrixTest {
     RegionCode county = new RegionCode(DemoRegion.COUNTY);
     jurisdiction.addStaff("zhaolei", "赵磊", Role.COUNTY_CASEWORKER, county, "demo123");
     jurisdiction.addStaff("wuhua", "吴华", Role.LEGAL_AID_OFFICER, county, "demo123");
+    jurisdiction.addStaff("xuming", "徐明", Role.LEGAL_AID_LAWYER, county, "demo123");
     jurisdiction.addStaff("zhengtao", "郑涛", Role.PETITION_OFFICER, county, "demo123");
     jurisdiction.addStaff("huangmin", "黄敏", Role.SUPERVISOR, county, "demo123");
     jurisdiction.addStaff("linfeng", "林峰", Role.AUDITOR, county, "demo123");
@@ -126,7 +130,19 @@ class AccessMatrixTest {
             new Endpoint("POST /api/hardship/applications", FILERS, true),
             new Endpoint("POST /api/hardship/cases/{n}/materials", RECEIVERS, true),
             new Endpoint("POST /api/hardship/cases/{n}/objections", RECEIVERS, true),
+            new Endpoint("POST /api/hardship/cases/{n}/reconsideration", RECEIVERS, true),
             new Endpoint("GET /applications/new", FILERS, false),
+            new Endpoint("GET /api/legal-aid/cases/{n}", READERS, true),
+            new Endpoint("POST /api/legal-aid/applications", LEGAL_AID_DESKS, true),
+            new Endpoint("POST /api/legal-aid/consultations", LEGAL_AID_DESKS, true),
+            new Endpoint("POST /api/legal-aid/cases/{n}/materials", LEGAL_AID_DESKS, true),
+            new Endpoint(
+                "POST /api/legal-aid/cases/{n}/objections",
+                EnumSet.of(Role.LEGAL_AID_OFFICER),
+                true),
+            new Endpoint("GET /api/legal-aid/consultations/statistics", READERS, false),
+            new Endpoint("GET /legal-aid/consultations", LEGAL_AID_DESKS, false),
+            new Endpoint("GET /legal-aid/applications/new", LEGAL_AID_DESKS, false),
             new Endpoint("POST /api/calendar/days", EnumSet.of(Role.ADMIN), false),
             new Endpoint("GET /audit", EnumSet.of(Role.AUDITOR), false),
             new Endpoint("GET /admin/staff", EnumSet.of(Role.ADMIN), false),
@@ -165,7 +181,7 @@ class AccessMatrixTest {
       }
     }
     assertThat(wrong).as("requests answered against the rules").isEmpty();
-    assertThat(checked).as("cells of the matrix").isEqualTo(216);
+    assertThat(checked).as("cells of the matrix").isEqualTo(355);
   }
 
   private String target(StaffMember staff, boolean own) {
@@ -199,7 +215,36 @@ class AccessMatrixTest {
       r.content(json.writeValueAsString(petition(other ? petitionerElsewhere : petitioner)));
     } else if (path.endsWith("/conflicts")) {
       r.content("{\"username\":\"wangfang\",\"reason\":\"亲属\"}");
-    } else if (path.endsWith("/materials") || path.endsWith("/objections")) {
+    } else if (path.equals("/api/legal-aid/applications")) {
+      boolean other = caseNumber.equals(caseInOtherTownship);
+      Map<String, Object> a =
+          application(
+              other ? DemoRegion.OTHER_TOWNSHIP : DemoRegion.TOWNSHIP,
+              other ? null : DemoRegion.VILLAGE);
+      a.remove("cause");
+      a.remove("description");
+      a.remove("amountRequested");
+      a.remove("monthlyIncome");
+      a.put("matterType", "LABOUR");
+      a.put("matterSummary", "拖欠工资");
+      a.put("opposingParty", "某公司");
+      r.content(json.writeValueAsString(a));
+    } else if (path.equals("/api/legal-aid/consultations")) {
+      boolean other = caseNumber.equals(caseInOtherTownship);
+      r.content(
+          json.writeValueAsString(
+              Map.of(
+                  "visitorName", "庄建平",
+                  "townshipCode", other ? DemoRegion.OTHER_TOWNSHIP : DemoRegion.TOWNSHIP,
+                  "villageCode", other ? "" : DemoRegion.VILLAGE,
+                  "topic", "LABOUR",
+                  "question", "欠薪",
+                  "answer", "可申请法律援助")));
+    } else if (path.equals("/api/legal-aid/consultations/statistics")) {
+      r.param("from", "2026-01-01").param("to", "2026-12-31");
+    } else if (path.endsWith("/materials")
+        || path.endsWith("/objections")
+        || path.endsWith("/reconsideration")) {
       r.content("{\"text\":\"收到\"}");
     } else if (path.equals("/api/calendar/days")) {
       r.content("{}");

@@ -9,7 +9,16 @@ import java.time.ZoneOffset;
 /** The app's clock in tests that move time: starts at the real now, only moves forward. */
 public final class MovableClock extends Clock {
 
-  private volatile Instant now = Instant.now();
+  private volatile Instant now;
+
+  public MovableClock() {
+    this(Instant.now());
+  }
+
+  /** Starts at {@code start} (e.g. a week before a holiday), then only moves forward. */
+  public MovableClock(Instant start) {
+    this.now = start;
+  }
 
   @Override
   public ZoneId getZone() {

@@ -66,6 +66,15 @@ class ApplicationEntity {
   @Column(name = "duplicate_of")
   private String duplicateOf;
 
+  @Column(name = "refused_by")
+  private String refusedBy;
+
+  @Column(name = "reconsideration_requested_at")
+  private java.time.Instant reconsiderationRequestedAt;
+
+  @Column(name = "reconsideration_outcome")
+  private String reconsiderationOutcome;
+
   protected ApplicationEntity() {}
 
   ApplicationEntity(
@@ -100,14 +109,44 @@ class ApplicationEntity {
     this.materialsRequested = true;
   }
 
-  void refused(String reason) {
+  void refused(String by, String reason) {
     this.outcome = "REFUSED";
+    this.refusedBy = by;
     this.refusalReason = reason;
   }
 
   void refusedAsDuplicate(String earlierCase, String reason) {
-    refused(reason);
+    refused("SYSTEM", reason);
     this.duplicateOf = earlierCase;
+  }
+
+  /** The applicant asked for 复核; false when that was done before (it is allowed once). */
+  boolean reconsiderationRequested(java.time.Instant at) {
+    if (reconsiderationRequestedAt != null) {
+      return false;
+    }
+    reconsiderationRequestedAt = at;
+    return true;
+  }
+
+  /** UPHOLD keeps the refusal; OVERTURN sends the case back to review. */
+  void reconsidered(String result) {
+    this.reconsiderationOutcome = result;
+    if ("OVERTURN".equals(result)) {
+      this.outcome = null;
+    }
+  }
+
+  public String getRefusedBy() {
+    return refusedBy;
+  }
+
+  public java.time.Instant getReconsiderationRequestedAt() {
+    return reconsiderationRequestedAt;
+  }
+
+  public String getReconsiderationOutcome() {
+    return reconsiderationOutcome;
   }
 
   void approved() {

@@ -39,6 +39,7 @@ class AssistanceService implements HardshipAssistance {
 
   static final String MATERIALS_SUBMITTED = "hardship.materials-submitted";
   static final String PUBLICITY_OBJECTION = "hardship.publicity-objection";
+  static final String RECONSIDERATION_REQUESTED = "hardship.reconsideration-requested";
 
   private static final Logger log = LoggerFactory.getLogger(AssistanceService.class);
   private static final Set<Role> MAY_FILE =
@@ -194,6 +195,49 @@ class AssistanceService implements HardshipAssistance {
         "退回审核",
         objection,
         PUBLICITY_OBJECTION);
+  }
+
+  @Override
+  @Transactional
+  public void reconsiderationRequested(String caseNumber, String reason, String receivedBy) {
+    // region first: nothing about a case outside the officer's region is told
+    caseFiles.get(caseNumber, RegionScope.of(receivingOfficer(receivedBy)));
+    ApplicationEntity a =
+        applications
+            .findByCaseNumber(caseNumber)
+            .orElseThrow(
+                () ->
+                    BusinessRuleException.notFound(
+                        "APPLICATION_UNKNOWN",
+                        "未找到案件 " + caseNumber + " 的帮扶申请",
+                        "no application " + caseNumber));
+    if ("LAPSED".equals(a.getReconsiderationOutcome())) {
+      throw BusinessRuleException.conflict(
+          "RECONSIDERATION_LAPSED",
+          "案件 " + caseNumber + " 的复核申请期限已过，不予帮扶决定已生效",
+          "reconsideration period of " + caseNumber + " lapsed");
+    }
+    if (a.getReconsiderationRequestedAt() != null) {
+      throw BusinessRuleException.conflict(
+          "RECONSIDERATION_USED",
+          "案件 "
+              + caseNumber
+              + " 已于 "
+              + Formats.dateTime(a.getReconsiderationRequestedAt())
+              + " 申请过复核，每案限一次",
+          "reconsideration of " + caseNumber + " already requested");
+    }
+    receive(
+        caseNumber,
+        receivedBy,
+        CaseStatus.REFUSED,
+        "NOT_REFUSED",
+        "案件 " + caseNumber + " 不是不予帮扶状态，不能申请复核",
+        "登记复核申请",
+        "转县局复核",
+        reason,
+        RECONSIDERATION_REQUESTED);
+    a.reconsiderationRequested(clock.instant());
   }
 
   /**

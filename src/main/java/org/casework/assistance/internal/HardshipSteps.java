@@ -12,6 +12,7 @@ import org.casework.assistance.internal.HardshipVariables.CaseFacts;
 import org.casework.assistance.internal.HardshipVariables.Groups;
 import org.casework.assistance.internal.HardshipVariables.LoadedCase;
 import org.casework.assistance.internal.HardshipVariables.PaymentOutput;
+import org.casework.assistance.internal.HardshipVariables.ReconsiderationOutput;
 import org.casework.assistance.internal.HardshipVariables.ReviewInput;
 import org.casework.assistance.internal.HardshipVariables.ReviewOutput;
 import org.casework.casefile.CaseFiles;
@@ -147,7 +148,9 @@ class HardshipSteps {
         policy.publicityThreshold(),
         policy.emergencyMax(),
         "P" + policy.publicityDays() + "D",
-        "P30D");
+        "P30D",
+        "P" + policy.reconsiderationDays() + "D",
+        a.getReconsiderationRequestedAt() != null);
   }
 
   PaymentOutput payEmergency(String caseNumber, BigDecimal amount, String note, String stepKey) {
@@ -214,7 +217,9 @@ class HardshipSteps {
         if (isBlank(in.reviewReason())) {
           throw invalidTask(HardshipErrors.INVALID_REVIEW, "不予帮扶须写明理由");
         }
-        a.refused(in.reviewReason().strip());
+        a.refused(
+            caseFiles.lastCompletedBy(in.caseNumber(), REVIEW_TASK).orElse(HistoryEntry.SYSTEM),
+            in.reviewReason().strip());
         changeStatus(
             in.caseNumber(),
             CaseStatus.REFUSED,
@@ -304,7 +309,7 @@ class HardshipSteps {
     }
     if ("REFUSE".equals(decision)) {
       String why = isBlank(reason) ? "（未写明理由）" : reason.strip();
-      a.refused(why);
+      a.refused(approver, why);
       changeStatus(caseNumber, CaseStatus.REFUSED, approvalTask, "审批", "不予批准", why, stepKey);
       throw new ZeebeBpmnError(
           HardshipErrors.APPROVAL_REFUSED, "refused at " + approvalTask, Map.of());
@@ -368,7 +373,8 @@ class HardshipSteps {
       caseNumber,
       a.getApprovedAmount() == null ? "" : Formats.yuan(a.getApprovedAmount()),
       a.getRefusalReason() == null ? "" : a.getRefusalReason(),
-      a.getCause().label()
+      a.getCause().label(),
+      policies.forRegion(caseFiles.get(caseNumber).townshipCode()).reconsiderationDays()
     };
     String text =
         messages.getMessage("notice.hardship." + notice, args, java.util.Locale.SIMPLIFIED_CHINESE);
@@ -381,6 +387,51 @@ class HardshipSteps {
     } else if ("REFUSED".equals(notice)) {
       clocks.stop(caseNumber, Clocks.CASE_CLOCK, HistoryEntry.SYSTEM);
     }
+  }
+
+  static final String RECONSIDERATION_TASK = "Task_Reconsideration";
+
+  /**
+   * 复核: decided by a county approver who took no part in the refusal (neither refused nor reviewed
+   * the case); UPHOLD makes the refusal final, OVERTURN sends the case back to township review.
+   */
+  ReconsiderationOutput recordReconsideration(
+      String caseNumber, String decision, String reason, String stepKey) {
+    ApplicationEntity a = application(caseNumber);
+    String decider =
+        caseFiles.lastCompletedBy(caseNumber, RECONSIDERATION_TASK).orElse(HistoryEntry.SYSTEM);
+    if (decider.equals(a.getRefusedBy()) || decider.equals(a.getReviewer())) {
+      caseFiles.record(
+          caseNumber,
+          HistoryEntry.system("职责分离检查", "复核无效", "复核人 " + decider + " 参与了原决定，须由其他有权人员复核", stepKey));
+      throw invalidTask(
+          HardshipErrors.SEPARATION_OF_DUTIES, "复核人不能是原决定的作出人或审核人（" + decider + "），请由其他有权人员复核");
+    }
+    if (isBlank(reason) || !("UPHOLD".equals(decision) || "OVERTURN".equals(decision))) {
+      throw invalidTask(HardshipErrors.INVALID_REVIEW, "请选择复核结论（维持或撤销）并写明理由");
+    }
+    a.reconsidered(decision);
+    if ("UPHOLD".equals(decision)) {
+      changeStatus(
+          caseNumber,
+          CaseStatus.REFUSED,
+          RECONSIDERATION_TASK,
+          "复核",
+          "维持不予帮扶",
+          reason.strip(),
+          stepKey);
+      notifyApplicant(caseNumber, "RECONSIDERATION_UPHELD", stepKey + ":notice");
+    } else {
+      record(caseNumber, RECONSIDERATION_TASK, "复核", "撤销不予帮扶决定，重新审核", reason.strip(), stepKey);
+    }
+    return new ReconsiderationOutput(decision, true, "");
+  }
+
+  /** The period to ask for 复核 ran out: the refusal stands. */
+  void refusalFinal(String caseNumber, String stepKey) {
+    application(caseNumber).reconsidered("LAPSED");
+    caseFiles.record(
+        caseNumber, HistoryEntry.system("复核申请期限届满", "不予帮扶决定生效", "申请人未在期限内申请复核", stepKey));
   }
 
   void closeCase(String caseNumber, String stepKey) {
@@ -449,6 +500,7 @@ class HardshipSteps {
     return switch (notice) {
       case "APPROVED" -> "已发送批准告知";
       case "REFUSED" -> "已发送不予帮扶告知书";
+      case "RECONSIDERATION_UPHELD" -> "已发送复核决定告知";
       case "MISSING_MATERIALS" -> "已发送一次性补正告知";
       default -> notice;
     };

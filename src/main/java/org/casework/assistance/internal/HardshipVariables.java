@@ -44,7 +44,16 @@ final class HardshipVariables {
       BigDecimal publicityThreshold,
       BigDecimal emergencyMax,
       String publicityDuration,
-      String materialsDuration) {}
+      String materialsDuration,
+      String reconsiderationWindow,
+      boolean reconsidered) {}
+
+  record ReconsiderationInput(
+      String caseNumber, String reconsiderationDecision, String reconsiderationReason) {}
+
+  /** {@code reconsidered} closes the 复核 door for a later refusal (once per case). */
+  record ReconsiderationOutput(
+      String reconsiderationOutcome, boolean reconsidered, String taskNotice) {}
 
   record EmergencyInput(String caseNumber, BigDecimal emergencyAmount, String emergencyNote) {}
 

@@ -91,6 +91,18 @@ public class HardshipWorkers {
     steps.notifyApplicant(in.caseNumber(), job.getCustomHeaders().get("notice"), key(job));
   }
 
+  @JobWorker(type = "assistance.record-reconsideration")
+  public HardshipVariables.ReconsiderationOutput recordReconsideration(
+      ActivatedJob job, @VariablesAsType HardshipVariables.ReconsiderationInput in) {
+    return steps.recordReconsideration(
+        in.caseNumber(), in.reconsiderationDecision(), in.reconsiderationReason(), key(job));
+  }
+
+  @JobWorker(type = "assistance.refusal-final")
+  public void refusalFinal(ActivatedJob job, @VariablesAsType CaseOnly in) {
+    steps.refusalFinal(in.caseNumber(), key(job));
+  }
+
   @JobWorker(type = "assistance.close-case")
   public void closeCase(ActivatedJob job, @VariablesAsType CaseOnly in) {
     steps.closeCase(in.caseNumber(), key(job));

@@ -35,6 +35,9 @@ class PolicyEntity {
   @Column(name = "emergency_max")
   private BigDecimal emergencyMax;
 
+  @Column(name = "reconsideration_days")
+  private int reconsiderationDays = 15;
+
   protected PolicyEntity() {}
 
   PolicyEntity(String regionCode, BigDecimal minLivingMonthly, PolicyEntity defaults) {
@@ -74,6 +77,10 @@ class PolicyEntity {
 
   BigDecimal getMaxAmount() {
     return maxAmount;
+  }
+
+  int getReconsiderationDays() {
+    return reconsiderationDays;
   }
 
   BigDecimal getEmergencyMax() {

@@ -55,6 +55,7 @@ class PolicyLookup implements AssistancePolicies {
         p.getPublicityThreshold(),
         p.getPublicityDays(),
         p.getMaxAmount(),
-        p.getEmergencyMax());
+        p.getEmergencyMax(),
+        p.getReconsiderationDays());
   }
 }

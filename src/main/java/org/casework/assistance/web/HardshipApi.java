@@ -52,6 +52,13 @@ class HardshipApi {
     return ResponseEntity.accepted().build();
   }
 
+  @PostMapping("/cases/{caseNumber}/reconsideration")
+  ResponseEntity<Void> reconsideration(
+      @PathVariable String caseNumber, @Valid @RequestBody Received body, StaffMember officer) {
+    assistance.reconsiderationRequested(caseNumber, body.text(), officer.username());
+    return ResponseEntity.accepted().build();
+  }
+
   @GetMapping("/cases/{caseNumber}/application")
   ApplicationView application(@PathVariable String caseNumber, RegionScope scope) {
     return assistance.application(caseNumber, scope);

@@ -106,6 +106,9 @@ class CaseEntity {
     this.updatedAt = at;
     if (newStatus.isClosed() && closedAt == null) {
       this.closedAt = at;
+    } else if (!newStatus.isClosed()) {
+      // reopened (e.g. a legal-aid refusal overturned on objection): no longer closed
+      this.closedAt = null;
     }
   }
 
@@ -113,11 +116,6 @@ class CaseEntity {
     this.stage = newStage;
     this.stageDueAt = dueAt;
     changeStatus(newStatus, at);
-  }
-
-  void assign(String officer, Instant at) {
-    this.assignedOfficer = officer;
-    this.updatedAt = at;
   }
 
   void holdForReview(String reason, Instant at) {
@@ -128,6 +126,11 @@ class CaseEntity {
 
   String regionCode() {
     return villageCode != null ? villageCode : townshipCode;
+  }
+
+  void assignOfficer(String officer, Instant at) {
+    this.assignedOfficer = officer;
+    this.updatedAt = at;
   }
 
   void attachProcessInstance(long key) {

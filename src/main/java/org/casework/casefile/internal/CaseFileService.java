@@ -352,12 +352,11 @@ class CaseFileService implements CaseFiles {
 
   @Override
   @Transactional
-  public CaseView assign(String caseNumber, String officer, HistoryEntry entry) {
+  public void assignOfficer(String caseNumber, String officer, HistoryEntry entry) {
     CaseEntity entity = load(caseNumber);
     if (append(entity, entry)) {
-      entity.assign(officer, entry.at());
+      entity.assignOfficer(officer, entry.at());
     }
-    return mapper.toView(entity);
   }
 
   @Override

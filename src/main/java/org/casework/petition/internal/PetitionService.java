@@ -464,7 +464,7 @@ class PetitionService implements Petitions {
     steps.checkAssignable(p, who);
     Instant now = clock.instant();
     p.handlingOfficer = who;
-    caseFiles.assign(
+    caseFiles.assignOfficer(
         caseNumber,
         who,
         new HistoryEntry(

@@ -179,7 +179,7 @@ class PetitionSteps {
             "受理，承办人 " + officer + "，处理意见书期限 " + Formats.dateTime(p.handlingDueAt),
             p.decisionReason,
             stepKey);
-        caseFiles.assign(
+        caseFiles.assignOfficer(
             in.caseNumber(),
             officer,
             caseFiles.entryByTaskActor(

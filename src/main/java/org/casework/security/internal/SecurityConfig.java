@@ -50,6 +50,7 @@ class SecurityConfig {
     "COUNTY_APPROVER",
     "COUNTY_HEAD",
     "LEGAL_AID_OFFICER",
+    "LEGAL_AID_LAWYER",
     "PETITION_OFFICER",
     "SUPERVISOR",
     "AUDITOR"
@@ -61,6 +62,11 @@ class SecurityConfig {
   static final String[] PETITION_REGISTRARS = {"TOWNSHIP_CASEWORKER", "PETITION_OFFICER"};
   static final String[] PETITION_HANDLERS = {
     "TOWNSHIP_CASEWORKER", "TOWNSHIP_HEAD", "PETITION_OFFICER", "COUNTY_HEAD"
+  };
+
+  /** Legal-aid workstations (county desk) and liaison points (township and village stations). */
+  static final String[] LEGAL_AID_DESKS = {
+    "LEGAL_AID_OFFICER", "TOWNSHIP_CASEWORKER", "VILLAGE_LIAISON"
   };
 
   @Bean
@@ -106,11 +112,33 @@ class SecurityConfig {
                     .hasAnyRole(FILERS)
                     .requestMatchers(POST, "/api/hardship/applications")
                     .hasAnyRole(FILERS)
-                    .requestMatchers(POST, "/cases/*/materials", "/cases/*/objections")
+                    .requestMatchers(
+                        POST,
+                        "/cases/*/materials",
+                        "/cases/*/objections",
+                        "/cases/*/reconsideration")
                     .hasAnyRole(RECEIVERS)
                     .requestMatchers(
-                        POST, "/api/hardship/cases/*/materials", "/api/hardship/cases/*/objections")
+                        POST,
+                        "/api/hardship/cases/*/materials",
+                        "/api/hardship/cases/*/objections",
+                        "/api/hardship/cases/*/reconsideration")
                     .hasAnyRole(RECEIVERS)
+                    // legal aid: consultations and applications at workstations and liaison
+                    // points; objections to a refusal go to the county's legal-aid desk
+                    .requestMatchers("/legal-aid/**")
+                    .hasAnyRole(LEGAL_AID_DESKS)
+                    .requestMatchers(
+                        POST,
+                        "/api/legal-aid/applications",
+                        "/api/legal-aid/consultations",
+                        "/api/legal-aid/consultations/*/application",
+                        "/api/legal-aid/cases/*/materials")
+                    .hasAnyRole(LEGAL_AID_DESKS)
+                    .requestMatchers(POST, "/api/legal-aid/cases/*/objections")
+                    .hasRole("LEGAL_AID_OFFICER")
+                    .requestMatchers(GET, "/api/legal-aid/**")
+                    .hasAnyRole(CASE_READERS)
                     // money: the county books, reverses and reconciles; auditors read
                     .requestMatchers(
                         POST,

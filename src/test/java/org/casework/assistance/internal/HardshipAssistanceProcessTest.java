@@ -80,6 +80,7 @@ class HardshipAssistanceProcessTest {
     actors.completes("Task_CountyApproval", "sunli");
     actors.completes("Task_CountyHeadCountersign", "zhouqiang");
     actors.completes("Task_FollowUpVisit", "lixiaohong");
+    actors.completes("Task_Reconsideration", "sunli");
   }
 
   @Test
@@ -211,9 +212,93 @@ class HardshipAssistanceProcessTest {
         "Task_TownshipReview",
         Map.of("reviewDecision", "REFUSE", "reviewReason", "家庭人均收入高于当地低保标准"));
     awaitStatus(c, CaseStatus.REFUSED);
-    tasks.idle();
-    awaitEnd(c, "EndEvent_Refused");
     awaitNotice(c, "家庭人均收入高于当地低保标准");
+    awaitNotice(c, "15日内申请复核");
+    // no 复核 asked within the period: the refusal stands and cannot be reopened
+    passTimer(
+        c, "Gateway_AwaitReconsideration", Duration.ofDays(16), "Timer_ReconsiderationWindow");
+    awaitEnd(c, "EndEvent_Refused");
+    assertThat(ledger.forCase(c.number)).isEmpty();
+    assertThatThrownBy(() -> assistance.reconsiderationRequested(c.number, "不服", "zhangwei"))
+        .isInstanceOf(BusinessRuleException.class)
+        .hasFieldOrPropertyWithValue("code", "RECONSIDERATION_LAPSED");
+  }
+
+  @Test
+  void shouldReconsiderOnceAndSendTheCaseBackToReviewWhenTheRefusalIsOverturned() {
+    Case c = file("2000.00", false, HardshipCause.ACCIDENT);
+    verify(c);
+    tasks.complete(
+        c.pik,
+        "Task_TownshipReview",
+        Map.of("reviewDecision", "REFUSE", "reviewReason", "未提供医疗费用票据"));
+    awaitStatus(c, CaseStatus.REFUSED);
+
+    assistance.reconsiderationRequested(c.number, "票据已补齐，申请复核", "zhangwei");
+    ActivatedJob reconsideration = tasks.await(c.pik, "Task_Reconsideration");
+    assertThat(reconsideration.getCustomHeaders())
+        .containsEntry("io.camunda.zeebe:candidateGroups", "[\"county-350502-approver\"]");
+    assertThat(caseFiles.get(c.number).status()).isEqualTo(CaseStatus.RECONSIDERING);
+    tasks.complete(
+        c.pik,
+        "Task_Reconsideration",
+        Map.of("reconsiderationDecision", "OVERTURN", "reconsiderationReason", "票据齐全，应予受理"));
+
+    tasks.await(c.pik, "Task_TownshipReview");
+    assertThat(caseFiles.get(c.number).status()).isEqualTo(CaseStatus.UNDER_REVIEW);
+    assertThat(caseFiles.history(c.number))
+        .anySatisfy(
+            h -> {
+              assertThat(h.actor()).isEqualTo("sunli");
+              assertThat(h.outcome()).isEqualTo("撤销不予帮扶决定，重新审核");
+            });
+    assertThatThrownBy(() -> assistance.reconsiderationRequested(c.number, "再次", "zhangwei"))
+        .isInstanceOf(BusinessRuleException.class)
+        .hasFieldOrPropertyWithValue("code", "RECONSIDERATION_USED");
+
+    // refused again after review: 复核 was used, the refusal is final at once
+    tasks.complete(
+        c.pik,
+        "Task_TownshipReview",
+        Map.of("reviewDecision", "REFUSE", "reviewReason", "家庭收入超过标准"));
+    awaitStatus(c, CaseStatus.REFUSED);
+    awaitEnd(c, "EndEvent_Refused");
+    assertThat(processOf(c)).hasPassedElement("Gateway_ReconsiderationOpen", 2);
+  }
+
+  @Test
+  void shouldLetOnlySomeoneWhoTookNoPartInTheRefusalUpholdIt() {
+    Case c = file("6000.00", false, HardshipCause.DISASTER);
+    verify(c);
+    review(c, "ACCEPT", "6000.00");
+    passTimer(c, "Gateway_Publicity", Duration.ofDays(8), "Timer_PublicityPeriod");
+    tasks.complete(
+        c.pik,
+        "Task_CountyApproval",
+        Map.of("approvalDecision", "REFUSE", "approvalReason", "已获民政临时救助"));
+    awaitStatus(c, CaseStatus.REFUSED);
+    assertThatThrownBy(() -> assistance.reconsiderationRequested(c.number, "不服", "chenjing"))
+        .isInstanceOf(BusinessRuleException.class)
+        .hasFieldOrPropertyWithValue("code", "OUTSIDE_REGION");
+
+    assistance.reconsiderationRequested(c.number, "临时救助金额不足以解决困难", "zhangwei");
+    // sunli refused the case: her 复核 is not accepted
+    actors.completes("Task_Reconsideration", "sunli");
+    tasks.complete(
+        c.pik,
+        "Task_Reconsideration",
+        Map.of("reconsiderationDecision", "UPHOLD", "reconsiderationReason", "维持"));
+    ActivatedJob again = tasks.await(c.pik, "Task_Reconsideration");
+    assertThat(again.getVariablesAsMap().get("taskNotice").toString()).contains("sunli");
+
+    actors.completes("Task_Reconsideration", "zhouqiang");
+    tasks.complete(
+        c.pik,
+        "Task_Reconsideration",
+        Map.of("reconsiderationDecision", "UPHOLD", "reconsiderationReason", "已获同类救助，维持原决定"));
+    awaitEnd(c, "EndEvent_RefusalUpheld");
+    assertThat(caseFiles.get(c.number).status()).isEqualTo(CaseStatus.REFUSED);
+    awaitNotice(c, "经复核维持原决定");
     assertThat(ledger.forCase(c.number)).isEmpty();
   }
 
@@ -252,7 +337,11 @@ class HardshipAssistanceProcessTest {
     verify(later);
     review(later, "ACCEPT", "900.00");
     awaitStatus(later, CaseStatus.REFUSED);
-    awaitEnd(later, "EndEvent_Refused");
+    await()
+        .pollInSameThread()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> assertThat(processOf(later)).isWaitingAtElements("Gateway_AwaitReconsideration"));
     assertThat(processOf(later)).hasPassedElement("ServiceTask_RefuseDuplicate");
     assertThat(assistance.application(later.number).duplicateOf()).isEqualTo(first.number);
     awaitNotice(later, first.number);
@@ -312,9 +401,10 @@ class HardshipAssistanceProcessTest {
         "Task_CountyApproval",
         Map.of("approvalDecision", "REFUSE", "approvalReason", "已获民政临时救助"));
     awaitStatus(c, CaseStatus.REFUSED);
-    tasks.idle();
-    awaitEnd(c, "EndEvent_Refused");
     assertThat(assistance.application(c.number).refusalReason()).isEqualTo("已获民政临时救助");
+    passTimer(
+        c, "Gateway_AwaitReconsideration", Duration.ofDays(16), "Timer_ReconsiderationWindow");
+    awaitEnd(c, "EndEvent_Refused");
   }
 
   @Test

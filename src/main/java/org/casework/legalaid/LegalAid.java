@@ -1,0 +1,47 @@
+package org.casework.legalaid;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.casework.casefile.CaseView;
+import org.casework.jurisdiction.RegionScope;
+import org.casework.registry.PersonCategory;
+
+/** 法律援助: consultations, applications and what the applicant hands in while a case runs. */
+public interface LegalAid {
+
+  /** Validates, opens the case and starts its process, all or nothing. */
+  CaseView apply(ApplyForLegalAid application);
+
+  /** Logs a consultation; it may end there (it still counts in the statistics). */
+  ConsultationView logConsultation(LogConsultation consultation);
+
+  /** Turns a consultation into an application (once); the case starts the process. */
+  CaseView applyFromConsultation(long consultationId, ApplyForLegalAid application);
+
+  /** The consultations inside {@code scope}, newest first. */
+  List<ConsultationView> consultations(RegionScope scope, int limit);
+
+  /**
+   * Consultation counts by township and topic inside {@code scope}, days {@code from}..{@code to}.
+   */
+  List<ConsultationCount> consultationStatistics(RegionScope scope, LocalDate from, LocalDate to);
+
+  /** The applicant brought the missing materials (补正): the check resumes, so does the clock. */
+  void materialsSubmitted(String caseNumber, String note, String receivedBy);
+
+  /** The applicant objects to a refusal (第四十九条): decided within 5 days of receipt. */
+  void objectionLodged(String caseNumber, String objection, String receivedBy);
+
+  /** The application of a case inside {@code scope} (else 403, recorded). */
+  LegalAidView application(String caseNumber, RegionScope scope);
+
+  LegalAidView application(String caseNumber);
+
+  /**
+   * Makes a staff user (role LEGAL_AID_LAWYER) assignable as lawyer or legal worker; idempotent.
+   */
+  void registerLawyer(String username, boolean legalWorker, String firm);
+
+  /** Adds, for a region, a group whose financial situation is not verified (第四十二条第四项). */
+  void waiveVerificationFor(String regionCode, PersonCategory category, String ground);
+}
