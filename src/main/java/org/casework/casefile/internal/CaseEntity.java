@@ -118,11 +118,6 @@ class CaseEntity {
     changeStatus(newStatus, at);
   }
 
-  void assign(String officer, Instant at) {
-    this.assignedOfficer = officer;
-    this.updatedAt = at;
-  }
-
   void holdForReview(String reason, Instant at) {
     this.reviewHold = true;
     this.reviewHoldReason = reason.length() > 500 ? reason.substring(0, 500) : reason;

@@ -81,7 +81,21 @@ class LegalAidService implements LegalAid {
   @Override
   @Transactional
   public CaseView apply(ApplyForLegalAid a) {
-    StaffMember officer = officer(a.filedBy(), true);
+    return file(a, officer(a.filedBy(), true));
+  }
+
+  /**
+   * An application that came in through another case (a petition that is really a legal dispute):
+   * filed by the officer who referred it, who need not be a legal-aid desk but must be enabled and
+   * cover the applicant's place; otherwise checked exactly like {@link #apply}.
+   */
+  @Transactional
+  CaseView applyReferred(ApplyForLegalAid a, String referredBy) {
+    StaffMember officer = officer(referredBy, false);
+    return file(a.filedBy(officer.username()), officer);
+  }
+
+  private CaseView file(ApplyForLegalAid a, StaffMember officer) {
     IdNumber.parse(a.applicant().idNumber());
     RegionCode township = RegionCode.parse(a.applicant().townshipCode());
     RegionCode place =

@@ -2,11 +2,15 @@ package org.casework.petition.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.casework.casefile.CaseFiles;
 import org.casework.casefile.CaseLinks;
+import org.casework.casefile.CaseStatus;
 import org.casework.common.BusinessRuleException;
 import org.casework.jurisdiction.Jurisdiction;
 import org.casework.jurisdiction.RegionCode;
@@ -55,6 +59,7 @@ class PetitionIT {
   @Autowired PetitionRepository rows;
   @Autowired PetitionNoticeRepository notices;
   @Autowired CaseLinks links;
+  @Autowired CaseFiles caseFiles;
   @Autowired Registry registry;
   @Autowired Jurisdiction jurisdiction;
   @Autowired DemoRegion region;
@@ -149,6 +154,10 @@ class PetitionIT {
   void shouldWriteANoticeAndItsLinkOnlyOnceWhenAStepRunsTwice() {
     PersonView lead = person("邱𠮷山");
     PetitionRegistered r = petitions.register(petition(lead, "医疗救助", "zhangwei"));
+    // let the case's process reach its first task, so the steps below do not race its workers
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> caseFiles.get(r.caseNumber()).status() == CaseStatus.AWAITING_ACCEPTANCE);
     PetitionEntity p = rows.findByCaseNumber(r.caseNumber()).orElseThrow();
     p.phase = PetitionEntity.Phase.NOT_ACCEPTED;
     p.decision = "NOT_ACCEPT";

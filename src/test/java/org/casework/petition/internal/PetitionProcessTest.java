@@ -388,7 +388,7 @@ class PetitionProcessTest {
   }
 
   @Test
-  void shouldSpawnALinkedHardshipCaseThatBothHistoriesShow() {
+  void shouldSpawnLinkedHardshipAndLegalAidCasesThatBothHistoriesShow() {
     PersonView person = person("孙卫国");
     Case c = register(person, "zhangwei", "生活困难请求救助");
     CaseView hardship =
@@ -412,12 +412,24 @@ class PetitionProcessTest {
                 .spawnLinkedCase(c.number, CaseType.HARDSHIP, Map.of(), scope("zhangwei"))
                 .caseNumber())
         .isEqualTo(hardship.caseNumber());
+    CaseView legalAid =
+        petitions.spawnLinkedCase(
+            c.number,
+            CaseType.LEGAL_AID,
+            Map.of("matterType", "PENSION", "opposingParty", "某用人单位"),
+            scope("zhangwei"));
+    assertThat(legalAid.caseNumber()).startsWith("FY-350502-");
+    assertThat(caseLinks.links(c.number))
+        .extracting(l -> l.otherType())
+        .containsExactly(CaseType.HARDSHIP, CaseType.LEGAL_AID);
+    assertThat(caseFiles.history(legalAid.caseNumber()))
+        .anySatisfy(h -> assertThat(h.outcome()).contains(c.number));
     assertThatThrownBy(
             () ->
                 petitions.spawnLinkedCase(
-                    c.number, CaseType.LEGAL_AID, Map.of(), scope("zhangwei")))
+                    c.number, CaseType.CONDOLENCE, Map.of(), scope("zhangwei")))
         .isInstanceOf(BusinessRuleException.class)
-        .hasMessageContaining("CASE_TYPE_NOT_AVAILABLE");
+        .hasMessageContaining("PETITION_LINK_TYPE");
   }
 
   @Test
