@@ -128,6 +128,11 @@ class CaseEntity {
     return villageCode != null ? villageCode : townshipCode;
   }
 
+  void assign(String officer, Instant at) {
+    this.assignedOfficer = officer;
+    this.updatedAt = at;
+  }
+
   void attachProcessInstance(long key) {
     this.processInstanceKey = key;
   }
