@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.casework.assistance.ApplicationView;
 import org.casework.assistance.ApplyForAssistance;
@@ -75,6 +76,24 @@ class AssistanceService implements HardshipAssistance {
   @Override
   @Transactional
   public CaseView apply(ApplyForAssistance a) {
+    return open(a, null);
+  }
+
+  @Override
+  @Transactional
+  public CaseView apply(ApplyForAssistance a, String idempotencyKey) {
+    return open(a, idempotencyKey);
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public Optional<CaseView> filedWithKey(String filedBy, String idempotencyKey) {
+    return applications
+        .findByFiledByAndIdempotencyKey(filedBy, idempotencyKey)
+        .map(e -> caseFiles.get(e.getCaseNumber()));
+  }
+
+  private CaseView open(ApplyForAssistance a, String idempotencyKey) {
     StaffMember officer = filingOfficer(a.filedBy());
     IdNumber idNumber = IdNumber.parse(a.applicant().idNumber());
     RegionCode township = RegionCode.parse(a.applicant().townshipCode());
@@ -129,7 +148,7 @@ class AssistanceService implements HardshipAssistance {
                 title,
                 officer.username(),
                 officer.role().name()));
-    applications.save(
+    ApplicationEntity application =
         new ApplicationEntity(
             opened.id(),
             opened.caseNumber(),
@@ -140,7 +159,12 @@ class AssistanceService implements HardshipAssistance {
             a.amountRequested().setScale(2, RoundingMode.HALF_UP),
             a.emergency(),
             person.householdSize(),
-            a.monthlyIncome().setScale(2, RoundingMode.HALF_UP)));
+            a.monthlyIncome().setScale(2, RoundingMode.HALF_UP));
+    if (idempotencyKey != null) {
+      application.submittedWithKey(officer.username(), idempotencyKey);
+    }
+    // IDENTITY ids: the insert (and so the unique key) is checked here, inside the transaction
+    applications.saveAndFlush(application);
     return opened;
   }
 
