@@ -24,9 +24,12 @@ finish() {
 trap finish EXIT
 say "building the app jar and the drivers (JDK $JAVA_HOME)"
 mvn -B -q -Dnpm.skip=true -DskipTests package || die "build failed"
+# the app runs from a copy, so a rebuild while it runs does not pull the jar from under it
+JAR=$PWD/.casework/bench-app.jar
+cp target/casework-0.1.0-SNAPSHOT.jar "$JAR"
 bin/stack wait
 run_main() { # main class, extra -D args
   local main=$1; shift
   mvn -B -q -Pbench -Dnpm.skip=true exec:java -Dbench.main="$main" \
-    -Dcasework.stack.home="$CASEWORK_STACK_HOME" "$@"
+    -Dcasework.stack.home="$CASEWORK_STACK_HOME" -Dbench.jar="$JAR" "$@"
 }
