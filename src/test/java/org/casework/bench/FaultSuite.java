@@ -28,7 +28,7 @@ public final class FaultSuite {
 
   static final String SCHEMA = Kit.prop("faults.schema", "casework_faults");
   static final int PROXY_PORT = Integer.parseInt(Kit.prop("faults.db-proxy-port", "13306"));
-  static final Duration JOB_TIMEOUT = Duration.ofSeconds(20);
+  static final Duration JOB_TIMEOUT = Duration.ofSeconds(60);
 
   record Verdict(int no, String name, boolean pass, String counts) {}
 
@@ -107,8 +107,10 @@ public final class FaultSuite {
             Path.of("target/faults/app.log"))
         .env("CASEWORK_DB_PORT", String.valueOf(PROXY_PORT))
         .env("CASEWORK_FAULTS_DIR", points.toAbsolutePath().toString())
-        // a job taken by a killed app comes back after 20 s instead of the default 5 min
+        // a job taken by a killed app comes back after 60 s instead of the default 5 min
         .arg("--camunda.client.zeebe.defaults.timeout=" + JOB_TIMEOUT)
+        // workers wait out a dead database for 45 s (below the job timeout), then fail the job
+        .arg("--casework.workers.db-outage-patience=PT45S")
         // the health check and the workers notice a dead database in 5 s, not 30
         .arg("--spring.datasource.hikari.connection-timeout=5000")
         .arg("--casework.sla.watch-interval=PT5S")

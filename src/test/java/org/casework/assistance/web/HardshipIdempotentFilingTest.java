@@ -122,6 +122,39 @@ class HardshipIdempotentFilingTest {
         .andExpect(header().doesNotExist("Location"));
   }
 
+  @Test
+  void shouldFileOnceWhenTheFilingPageIsSubmittedTwice() throws Exception {
+    String key = UUID.randomUUID().toString();
+    String id = TestPeople.newIdNumber();
+    String first = submitPage(id, key);
+    String second = submitPage(id, key);
+
+    assertThat(first).startsWith("/cases/BF-");
+    assertThat(second).isEqualTo(first);
+    assertThat(casesWithKey(key)).isEqualTo(1);
+  }
+
+  /** The filing page's form with its hidden submission key; answers the redirect target. */
+  private String submitPage(String idNumber, String key) throws Exception {
+    return mvc.perform(
+            post("/applications")
+                .with(httpBasic("zhangwei", "demo123"))
+                .param("submissionKey", key)
+                .param("applicant.idNumber", idNumber)
+                .param("applicant.name", "黄明")
+                .param("applicant.category", "VETERAN")
+                .param("applicant.townshipCode", "350502001")
+                .param("applicant.villageCode", "350502001001")
+                .param("cause", "ILLNESS")
+                .param("description", "长期患病，医疗支出大")
+                .param("amountRequested", "800")
+                .param("monthlyIncome", "900"))
+        .andExpect(status().is3xxRedirection())
+        .andReturn()
+        .getResponse()
+        .getRedirectedUrl();
+  }
+
   private MockHttpServletResponse submit(String body, String key) throws Exception {
     return mvc.perform(
             post("/api/hardship/applications")
