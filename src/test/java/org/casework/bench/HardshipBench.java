@@ -57,7 +57,7 @@ public final class HardshipBench {
     Duration scale =
         Duration.ofSeconds(Long.parseLong(Kit.prop("bench.scale-seconds", quick ? "30" : "90")));
     int mainStarters = Integer.parseInt(Kit.prop("bench.starters", "4"));
-    int cap = Integer.parseInt(Kit.prop("bench.in-flight", "300"));
+    int cap = Integer.parseInt(Kit.prop("bench.in-flight", "40"));
     List<Phase> phases = new ArrayList<>();
     phases.add(new Phase("casework", false, mainStarters, main, 0));
     phases.add(new Phase("bare", true, mainStarters, main, 0));
@@ -124,6 +124,7 @@ public final class HardshipBench {
     String label =
         p.name() + " c=" + p.starters() + (p.existing() > 0 ? " existing=" + p.existing() : "");
     Kit.log("phase %s: %d s", label, p.duration().toSeconds());
+    load.deploy(label + " " + System.currentTimeMillis());
     Set<Long> piks = ConcurrentHashMap.newKeySet();
     Map<Long, Long> filedAt = new ConcurrentHashMap<>();
     Map<String, Long> rowsBefore = p.bare() || warmUp ? Map.of() : Kit.rowCounts(db, SCHEMA);

@@ -62,7 +62,20 @@ final class Workload implements AutoCloseable {
    * deployed version) and the bare copy: other process id, job types prefixed "bare.".
    */
   void deploy() throws Exception {
+    deploy("");
+  }
+
+  /**
+   * With a tag: a new version of both processes (same model, a comment with the tag), so a phase's
+   * Tasklist searches see only its own cases, not what an earlier phase left open.
+   */
+  void deploy(String tag) throws Exception {
     byte[] bpmn = Files.readAllBytes(Path.of("target/classes/bpmn/hardship-assistance.bpmn"));
+    if (!tag.isEmpty()) {
+      bpmn =
+          (new String(bpmn, StandardCharsets.UTF_8) + "\n<!-- benchmark phase " + tag + " -->\n")
+              .getBytes(StandardCharsets.UTF_8);
+    }
     DeploymentEvent cw =
         zeebe
             .newDeployResourceCommand()
@@ -82,6 +95,9 @@ final class Workload implements AutoCloseable {
     bareDefinition = b.getProcesses().getFirst().getProcessDefinitionKey();
     Kit.log(
         "deployed %s (key %d) and %s (key %d)", CASEWORK, caseworkDefinition, BARE, bareDefinition);
+    if (!bareWorkers.isEmpty()) {
+      return;
+    }
     Set<String> types = new LinkedHashSet<>();
     Matcher m = Pattern.compile("type=\"(bare\\.[^\"]+)\"").matcher(bare);
     while (m.find()) {
