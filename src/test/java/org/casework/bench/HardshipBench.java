@@ -61,15 +61,18 @@ public final class HardshipBench {
     List<Phase> phases = new ArrayList<>();
     phases.add(new Phase("casework", false, mainStarters, main, 0));
     phases.add(new Phase("bare", true, mainStarters, main, 0));
-    for (int c : new int[] {1, 4, 16}) {
+    boolean mainOnly = "main".equals(Kit.prop("bench.phases", "all"));
+    for (int c : mainOnly ? new int[0] : new int[] {1, 4, 16}) {
       if (c == mainStarters) {
         continue;
       }
       phases.add(new Phase("casework", false, c, scale, 0));
       phases.add(new Phase("bare", true, c, scale, 0));
     }
-    phases.add(new Phase("casework", false, mainStarters, scale, 10_000));
-    if (!quick) {
+    if (!mainOnly) {
+      phases.add(new Phase("casework", false, mainStarters, scale, 10_000));
+    }
+    if (!quick && !mainOnly) {
       phases.add(new Phase("casework", false, mainStarters, scale, 100_000));
     }
     Path out = Path.of("target/bench");
