@@ -1,5 +1,6 @@
 package org.casework.assistance;
 
+import java.util.Optional;
 import org.casework.casefile.CaseView;
 import org.casework.jurisdiction.RegionScope;
 
@@ -8,6 +9,15 @@ public interface HardshipAssistance {
 
   /** Validates, opens the case and starts its process, all or nothing. */
   CaseView apply(ApplyForAssistance application);
+
+  /**
+   * As {@link #apply(ApplyForAssistance)}, remembering the client's idempotency key (unique per
+   * filing officer): a second submission with the key fails on the unique key and opens nothing.
+   */
+  CaseView apply(ApplyForAssistance application, String idempotencyKey);
+
+  /** The case an officer already filed with this idempotency key, if any. */
+  Optional<CaseView> filedWithKey(String filedBy, String idempotencyKey);
 
   /**
    * The applicant brought the missing materials (补正): the review resumes. {@code receivedBy} must

@@ -2,6 +2,8 @@ package org.casework.web;
 
 import jakarta.validation.Valid;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import org.casework.assistance.ApplyForAssistance;
 import org.casework.assistance.HardshipAssistance;
 import org.casework.assistance.HardshipCause;
@@ -18,6 +20,7 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** 登记困难帮扶申请: the township caseworker's (or village liaison's) filing page. */
@@ -41,6 +44,8 @@ class FilingPage {
   @GetMapping("/applications/new")
   String form(Model model, StaffMember officer) {
     model.addAttribute("officer", officer);
+    // one key per opened form: a double click or a re-sent POST files the application once
+    model.addAttribute("submissionKey", UUID.randomUUID().toString());
     model.addAttribute(
         "filing",
         new ApplyForAssistance(
@@ -58,20 +63,43 @@ class FilingPage {
   String submit(
       @Valid @ModelAttribute("filing") ApplyForAssistance application,
       BindingResult binding,
+      @RequestParam(name = "submissionKey", required = false) String submissionKey,
       StaffMember officer,
       Model model,
       RedirectAttributes redirect) {
     model.addAttribute("officer", officer);
+    String key =
+        submissionKey == null || !submissionKey.matches("[0-9a-fA-F-]{36}") ? null : submissionKey;
+    model.addAttribute("submissionKey", key == null ? UUID.randomUUID().toString() : key);
     if (binding.hasErrors()) {
       return "pages/application-new";
     }
+    if (key != null) {
+      Optional<CaseView> earlier = assistance.filedWithKey(officer.username(), key);
+      if (earlier.isPresent()) {
+        redirect.addFlashAttribute("message", "该申请已登记，案件编号 " + earlier.get().caseNumber());
+        return "redirect:/cases/" + earlier.get().caseNumber();
+      }
+    }
     try {
-      CaseView opened = assistance.apply(application.filedBy(officer.username()));
+      CaseView opened =
+          key == null
+              ? assistance.apply(application.filedBy(officer.username()))
+              : assistance.apply(application.filedBy(officer.username()), key);
       redirect.addFlashAttribute("message", "申请已登记，案件编号 " + opened.caseNumber());
       return "redirect:/cases/" + opened.caseNumber();
-    } catch (BusinessRuleException e) {
-      log.warn("filing refused: {}", e.getMessage());
-      model.addAttribute("error", e.userMessage());
+    } catch (RuntimeException e) {
+      Optional<CaseView> winner =
+          key == null ? Optional.empty() : assistance.filedWithKey(officer.username(), key);
+      if (winner.isPresent()) {
+        redirect.addFlashAttribute("message", "该申请已登记，案件编号 " + winner.get().caseNumber());
+        return "redirect:/cases/" + winner.get().caseNumber();
+      }
+      if (!(e instanceof BusinessRuleException b)) {
+        throw e;
+      }
+      log.warn("filing refused: {}", b.getMessage());
+      model.addAttribute("error", b.userMessage());
       return "pages/application-new";
     }
   }

@@ -75,6 +75,12 @@ class ApplicationEntity {
   @Column(name = "reconsideration_outcome")
   private String reconsiderationOutcome;
 
+  @Column(name = "filed_by")
+  private String filedBy;
+
+  @Column(name = "idempotency_key")
+  private String idempotencyKey;
+
   protected ApplicationEntity() {}
 
   ApplicationEntity(
@@ -98,6 +104,12 @@ class ApplicationEntity {
     this.emergency = emergency;
     this.householdSize = householdSize;
     this.monthlyIncome = monthlyIncome;
+  }
+
+  /** The client's Idempotency-Key for this submission (unique per filing officer). */
+  void submittedWithKey(String officer, String key) {
+    this.filedBy = officer;
+    this.idempotencyKey = key;
   }
 
   void reviewed(String reviewerUsername, BigDecimal recommended) {

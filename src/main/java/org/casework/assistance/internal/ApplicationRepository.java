@@ -10,6 +10,8 @@ interface ApplicationRepository extends JpaRepository<ApplicationEntity, Long> {
 
   Optional<ApplicationEntity> findByCaseNumber(String caseNumber);
 
+  Optional<ApplicationEntity> findByFiledByAndIdempotencyKey(String filedBy, String key);
+
   /** Earlier applications for the same cause and year that were not refused. */
   @Query(
       "select a from ApplicationEntity a where a.applicantPersonId = ?1 and a.cause = ?2 and a.causeYear = ?3"

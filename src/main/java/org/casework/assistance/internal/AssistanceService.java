@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.casework.assistance.ApplicationView;
 import org.casework.assistance.ApplyForAssistance;
@@ -76,7 +77,21 @@ class AssistanceService implements HardshipAssistance {
   @Override
   @Transactional
   public CaseView apply(ApplyForAssistance a) {
-    return file(a, filingOfficer(a.filedBy()));
+    return file(a, filingOfficer(a.filedBy()), null);
+  }
+
+  @Override
+  @Transactional
+  public CaseView apply(ApplyForAssistance a, String idempotencyKey) {
+    return file(a, filingOfficer(a.filedBy()), idempotencyKey);
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public Optional<CaseView> filedWithKey(String filedBy, String idempotencyKey) {
+    return applications
+        .findByFiledByAndIdempotencyKey(filedBy, idempotencyKey)
+        .map(e -> caseFiles.get(e.getCaseNumber()));
   }
 
   /**
@@ -95,10 +110,10 @@ class AssistanceService implements HardshipAssistance {
                 () ->
                     BusinessRuleException.forbidden(
                         "OFFICER_UNKNOWN", "经办人账号不存在或已停用", "no enabled staff " + referredBy));
-    return file(a.filedBy(officer.username()), officer);
+    return file(a.filedBy(officer.username()), officer, null);
   }
 
-  private CaseView file(ApplyForAssistance a, StaffMember officer) {
+  private CaseView file(ApplyForAssistance a, StaffMember officer, String idempotencyKey) {
     IdNumber idNumber = IdNumber.parse(a.applicant().idNumber());
     RegionCode township = RegionCode.parse(a.applicant().townshipCode());
     RegionCode place =
@@ -152,7 +167,7 @@ class AssistanceService implements HardshipAssistance {
                 title,
                 officer.username(),
                 officer.role().name()));
-    applications.save(
+    ApplicationEntity application =
         new ApplicationEntity(
             opened.id(),
             opened.caseNumber(),
@@ -163,7 +178,12 @@ class AssistanceService implements HardshipAssistance {
             a.amountRequested().setScale(2, RoundingMode.HALF_UP),
             a.emergency(),
             person.householdSize(),
-            a.monthlyIncome().setScale(2, RoundingMode.HALF_UP)));
+            a.monthlyIncome().setScale(2, RoundingMode.HALF_UP));
+    if (idempotencyKey != null) {
+      application.submittedWithKey(officer.username(), idempotencyKey);
+    }
+    // IDENTITY ids: the insert (and so the unique key) is checked here, inside the transaction
+    applications.saveAndFlush(application);
     return opened;
   }
 

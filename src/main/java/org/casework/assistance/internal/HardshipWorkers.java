@@ -14,6 +14,7 @@ import org.casework.assistance.internal.HardshipVariables.PaymentOutput;
 import org.casework.assistance.internal.HardshipVariables.ReviewInput;
 import org.casework.assistance.internal.HardshipVariables.ReviewOutput;
 import org.casework.assistance.internal.HardshipVariables.VerificationInput;
+import org.casework.common.FaultPoints;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,9 +25,11 @@ import org.springframework.stereotype.Component;
 public class HardshipWorkers {
 
   private final HardshipSteps steps;
+  private final FaultPoints faults;
 
-  HardshipWorkers(HardshipSteps steps) {
+  HardshipWorkers(HardshipSteps steps, FaultPoints faults) {
     this.steps = steps;
+    this.faults = faults;
   }
 
   @JobWorker(type = "assistance.load-case-facts")
@@ -41,6 +44,7 @@ public class HardshipWorkers {
 
   @JobWorker(type = "assistance.record-verification")
   public void recordVerification(ActivatedJob job, @VariablesAsType VerificationInput in) {
+    faults.at("assistance.record-verification");
     steps.recordVerification(
         in.caseNumber(), in.verificationConfirmed(), in.verificationFindings(), key(job));
   }
@@ -83,7 +87,10 @@ public class HardshipWorkers {
 
   @JobWorker(type = "assistance.record-payment")
   public PaymentOutput recordPayment(ActivatedJob job, @VariablesAsType CaseOnly in) {
-    return steps.recordPayment(in.caseNumber(), key(job));
+    PaymentOutput paid = steps.recordPayment(in.caseNumber(), key(job));
+    // fault suite: the payment is committed, the job not yet completed
+    faults.at("assistance.record-payment.paid");
+    return paid;
   }
 
   @JobWorker(type = "assistance.notify-applicant")
