@@ -475,7 +475,9 @@ class CaseFileService implements CaseFiles {
 
   /** The case run by a process instance, if any (campaign instances have none). */
   Optional<String> caseOfInstance(long processInstanceKey) {
-    return cases.findByProcessInstanceKey(processInstanceKey).map(CaseEntity::getCaseNumber);
+    return cases
+        .findFirstByProcessInstanceKeyOrderByIdDesc(processInstanceKey)
+        .map(CaseEntity::getCaseNumber);
   }
 
   /** How many completions of the user task {@code elementId} the case history already holds. */

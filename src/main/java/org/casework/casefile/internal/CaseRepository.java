@@ -28,7 +28,11 @@ interface CaseRepository extends JpaRepository<CaseEntity, Long> {
           + " order by c.filedAt desc, c.id desc")
   List<CaseEntity> findOfApplicantInScope(long personId, String regionPrefix);
 
-  Optional<CaseEntity> findByProcessInstanceKey(Long processInstanceKey);
+  /**
+   * The case of a process instance. Keys are unique per engine cluster; where a database has seen
+   * several clusters (a re-created engine, test runs), the newest case wins.
+   */
+  Optional<CaseEntity> findFirstByProcessInstanceKeyOrderByIdDesc(Long processInstanceKey);
 
   @Query(
       "select c from CaseEntity c where c.processInstanceKey is null and c.filedAt < ?1"
