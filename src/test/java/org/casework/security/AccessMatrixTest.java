@@ -101,7 +101,7 @@ class AccessMatrixTest {
           "gaoyan",
           "qianyu",
           "sunhao",
-          "heli");
+          "fengjie");
 
   @Autowired MockMvc mvc;
   @Autowired ObjectMapper json;
@@ -144,7 +144,7 @@ class AccessMatrixTest {
     RegionCode other = new RegionCode(OTHER_COUNTY);
     jurisdiction.addStaff("qianyu", "钱宇", Role.COUNTY_CASEWORKER, other, "demo123");
     jurisdiction.addStaff("sunhao", "孙浩", Role.COUNTY_APPROVER, other, "demo123");
-    jurisdiction.addStaff("heli", "何丽", Role.AUDITOR, other, "demo123");
+    jurisdiction.addStaff("fengjie", "冯洁", Role.AUDITOR, other, "demo123");
     if (caseInTownship == null) {
       caseInTownship = file("zhangwei", DemoRegion.TOWNSHIP, DemoRegion.VILLAGE);
       caseInOtherTownship = file("chenjing", DemoRegion.OTHER_TOWNSHIP, null);
