@@ -146,9 +146,7 @@ class TasklistTaskActors implements TaskActors, TaskAssignments {
                 t.path("name").asText(null),
                 t.path("assignee").isNull() ? null : t.path("assignee").asText(null),
                 "COMPLETED".equals(t.path("taskState").asText()),
-                completedAt == null || completedAt.isBlank()
-                    ? null
-                    : java.time.OffsetDateTime.parse(completedAt).toInstant(),
+                completedAt == null || completedAt.isBlank() ? null : tasklistTime(completedAt),
                 List.copyOf(sortValues)));
       }
       return tasks;
@@ -228,4 +226,23 @@ class TasklistTaskActors implements TaskActors, TaskAssignments {
     }
     csrfToken = response.headers().firstValue("X-CSRF-TOKEN").orElse("");
   }
+
+  /**
+   * Tasklist 8.6 writes offsets without a colon ({@code 2026-11-23T23:06:37.359+0000}), which the
+   * ISO parser refuses; both forms are read.
+   */
+  static java.time.Instant tasklistTime(String text) {
+    return java.time.OffsetDateTime.parse(text, TASKLIST_TIME).toInstant();
+  }
+
+  private static final java.time.format.DateTimeFormatter TASKLIST_TIME =
+      new java.time.format.DateTimeFormatterBuilder()
+          .append(java.time.format.DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+          .optionalStart()
+          .appendOffset("+HH:MM", "Z")
+          .optionalEnd()
+          .optionalStart()
+          .appendOffset("+HHMM", "Z")
+          .optionalEnd()
+          .toFormatter();
 }
