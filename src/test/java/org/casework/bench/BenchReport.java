@@ -50,13 +50,13 @@ final class BenchReport {
             " `bare.*` answered by no-op workers in the driver, user tasks completed through Tasklist")
         .append(" the same way.\n\n");
     md.append(
-        "| phase | starters | existing cases | filed | closed | cases/s | sustained cases/s | job p50 ms | job p99 ms | job created→done p99 ms | case e2e p50 s | case e2e p99 s | DB rows written |\n");
-    md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        "| phase | starters | existing cases | filed | closed | cases/s | sustained cases/s | job p50 ms | job p99 ms | job created→done p99 ms | case e2e p50 s | case e2e p99 s | DB rows written | machine load |\n");
+    md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (HardshipBench.Result r : results) {
       md.append(
           String.format(
               Locale.ROOT,
-              "| %s | %d | %,d | %d | %d | %.2f | %.2f | %s | %s | %s | %.1f | %.1f | %s |%n",
+              "| %s | %d | %,d | %d | %d | %.2f | %.2f | %s | %s | %s | %.1f | %.1f | %s | %.1f |%n",
               r.phase().name(),
               r.phase().starters(),
               r.phase().existing(),
@@ -75,7 +75,8 @@ final class BenchReport {
                       Locale.ROOT,
                       "%,d (%.0f/case)",
                       r.rowsWritten(),
-                      r.closed() == 0 ? 0.0 : (double) r.rowsWritten() / r.filed())));
+                      r.closed() == 0 ? 0.0 : (double) r.rowsWritten() / r.filed()),
+              r.machineLoad()));
     }
     md.append(
         "\n## casework / bare\n\n| starters | throughput ratio | job p99 ratio (lower is better for bare) | case e2e p99 ratio |\n|---|---|---|---|\n");

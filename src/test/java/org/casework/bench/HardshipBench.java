@@ -45,10 +45,14 @@ public final class HardshipBench {
       long rowsWritten,
       Map<String, Long> rowsByTable,
       long tasksCompleted,
-      long tasksRefused) {}
+      long tasksRefused,
+      double machineLoad) {}
 
   static final String SCHEMA = Kit.prop("bench.schema", "casework_bench");
   static final Duration JOB_TIMEOUT = Duration.ofMinutes(5);
+
+  /** Tasklist sessions per user task (staff working in parallel). */
+  static int COMPLETERS = 4;
 
   public static void main(String[] args) throws Exception {
     boolean quick = "quick".equalsIgnoreCase(Kit.prop("bench.mode", "full"));
@@ -57,7 +61,8 @@ public final class HardshipBench {
     Duration scale =
         Duration.ofSeconds(Long.parseLong(Kit.prop("bench.scale-seconds", quick ? "30" : "90")));
     int mainStarters = Integer.parseInt(Kit.prop("bench.starters", "4"));
-    int cap = Integer.parseInt(Kit.prop("bench.in-flight", "40"));
+    int cap = Integer.parseInt(Kit.prop("bench.in-flight", "400"));
+    COMPLETERS = Integer.parseInt(Kit.prop("bench.completers", "4"));
     List<Phase> phases = new ArrayList<>();
     phases.add(new Phase("casework", false, mainStarters, main, 0));
     phases.add(new Phase("bare", true, mainStarters, main, 0));
@@ -140,6 +145,7 @@ public final class HardshipBench {
     Map<String, Long> pids = pids(app);
     pids.forEach((k, pid) -> ticks0.put(k, new long[] {Kit.cpuTicks(pid)}));
     Map<String, List<Long>> rss = new ConcurrentHashMap<>();
+    List<Double> loadAvg = java.util.Collections.synchronizedList(new ArrayList<>());
     long t0 = System.currentTimeMillis();
     Thread sampler =
         Thread.ofPlatform()
@@ -150,6 +156,7 @@ public final class HardshipBench {
                     pids.forEach(
                         (k, pid) ->
                             rss.computeIfAbsent(k, x -> new ArrayList<>()).add(Kit.rssMb(pid)));
+                    loadAvg.add(Kit.loadAverage());
                     try {
                       Thread.sleep(1000);
                     } catch (InterruptedException e) {
@@ -177,7 +184,7 @@ public final class HardshipBench {
                     Kit.log("resolver: %s", e);
                   }
                 });
-    try (Workload.Completers staff = load.new Completers(definition, piks, 2)) {
+    try (Workload.Completers staff = load.new Completers(definition, piks, COMPLETERS)) {
       List<Thread> starters = new ArrayList<>();
       for (int i = 0; i < p.starters(); i++) {
         starters.add(
@@ -262,10 +269,19 @@ public final class HardshipBench {
       Kit.sleep(3000);
       Kit.refreshRecords();
       Result r =
-          measure(p, piks, filedAt, t0, usage, written, staff.completed.get(), staff.refused.get());
+          measure(
+              p,
+              piks,
+              filedAt,
+              t0,
+              usage,
+              written,
+              staff.completed.get(),
+              staff.refused.get(),
+              loadAvg.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN));
       if (!warmUp) {
         Kit.log(
-            "  RESULT %s: %.2f cases/s (sustained %.2f), job p50 %.0f ms p99 %.0f ms, e2e p50 %.1f s p99 %.1f s, rows %d",
+            "  RESULT %s: %.2f cases/s (sustained %.2f), job p50 %.0f ms p99 %.0f ms, e2e p50 %.1f s p99 %.1f s, rows %d, load %.1f",
             label,
             r.casesPerSec(),
             r.sustainedPerSec(),
@@ -273,7 +289,8 @@ public final class HardshipBench {
             r.jobP99(),
             r.e2eP50() / 1000,
             r.e2eP99() / 1000,
-            r.rowsWritten());
+            r.rowsWritten(),
+            r.machineLoad());
       }
       return r;
     }
@@ -347,7 +364,8 @@ public final class HardshipBench {
       Map<String, Usage> usage,
       Map<String, Long> written,
       long tasksDone,
-      long tasksRefused) {
+      long tasksRefused,
+      double machineLoad) {
     List<JsonNode> records = Kit.jobRecords(piks, List.of("CREATED", "COMPLETED"));
     Map<Long, Long> created = new HashMap<>();
     List<Long> jobLatency = new ArrayList<>();
@@ -410,7 +428,8 @@ public final class HardshipBench {
         written.values().stream().mapToLong(Long::longValue).sum(),
         written,
         tasksDone,
-        tasksRefused);
+        tasksRefused,
+        machineLoad);
   }
 
   /**

@@ -61,6 +61,15 @@ final class Kit {
     return v == null || v.isBlank() ? def : v;
   }
 
+  /** The machine's 1-minute load average (other work competing for the 2 cores). */
+  static double loadAverage() {
+    try {
+      return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+")[0]);
+    } catch (IOException | RuntimeException e) {
+      return Double.NaN;
+    }
+  }
+
   static void sleep(long ms) {
     try {
       Thread.sleep(ms);

@@ -21,7 +21,12 @@ public class TaskCompletionWorker {
 
   static final String RECORD_COMPLETION = "casefile.record-task-completion";
   private static final Logger log = LoggerFactory.getLogger(TaskCompletionWorker.class);
-  private static final Duration WAIT_FOR_TASKLIST = Duration.ofSeconds(3);
+
+  /** The retries every BPMN gives this listener (asserted by the process tests' BPMN checks). */
+  static final int LISTENER_RETRIES = 100;
+
+  private static final Duration FIRST_WAIT = Duration.ofSeconds(1);
+  private static final Duration LONGEST_WAIT = Duration.ofSeconds(30);
 
   private final CaseFileService caseFiles;
   private final TaskActors taskActors;
@@ -53,7 +58,7 @@ public class TaskCompletionWorker {
       client
           .newFailCommand(job.getKey())
           .retries(job.getRetries() - 1)
-          .retryBackoff(WAIT_FOR_TASKLIST)
+          .retryBackoff(waitForTasklist(job.getRetries()))
           .errorMessage("Tasklist does not yet know who completed " + job.getElementId())
           .send()
           .join();
@@ -74,5 +79,16 @@ public class TaskCompletionWorker {
         "outside:" + job.getElementInstanceKey());
     caseFiles.stopStageClock(caseNumber, "stage:" + job.getElementInstanceKey());
     client.newCompleteCommand(job.getKey()).send().join();
+  }
+
+  /**
+   * Tasklist usually shows a completion within 1-2 s: ask again after 1 s, then 1.5 times longer
+   * each time up to 30 s, so the 100 retries last about 45 minutes of Tasklist being down or
+   * behind.
+   */
+  static Duration waitForTasklist(int retriesLeft) {
+    int attempt = Math.max(0, LISTENER_RETRIES - retriesLeft);
+    double millis = FIRST_WAIT.toMillis() * Math.pow(1.5, Math.min(attempt, 20));
+    return Duration.ofMillis((long) Math.min(millis, LONGEST_WAIT.toMillis()));
   }
 }
