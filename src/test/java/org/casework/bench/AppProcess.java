@@ -1,12 +1,22 @@
 package org.casework.bench;
 
 import java.io.File;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The casework app as its own OS process (the jar from {@code mvn package}), so it can be killed.
@@ -111,6 +121,77 @@ final class AppProcess {
       process.destroyForcibly().waitFor();
     }
     Kit.log("app stopped");
+  }
+
+  /**
+   * A member of staff logged in through the login page, as in the browser: one bcrypt check at login,
+   * then the session cookie and the CSRF token of the filing page. (HTTP Basic would check the password
+   * with bcrypt on every request — a cost integration clients pay, not the staff.)
+   */
+  Browser browser(String user) {
+    HttpClient http =
+        HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+    Kit.Answer page = Kit.call(http, "GET", base() + "/login", null);
+    String form =
+        "username="
+            + URLEncoder.encode(user, StandardCharsets.UTF_8)
+            + "&password="
+            + URLEncoder.encode(Kit.PASSWORD, StandardCharsets.UTF_8)
+            + "&_csrf="
+            + URLEncoder.encode(csrf(page.body()), StandardCharsets.UTF_8);
+    try {
+      HttpResponse<String> r =
+          http.send(
+              HttpRequest.newBuilder(URI.create(base() + "/login"))
+                  .timeout(Duration.ofSeconds(30))
+                  .header("Content-Type", "application/x-www-form-urlencoded")
+                  .POST(HttpRequest.BodyPublishers.ofString(form))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      String to = r.headers().firstValue("Location").orElse("");
+      if (r.statusCode() != 302 || to.contains("/login")) {
+        throw new IllegalStateException("app login of " + user + " answered " + r.statusCode());
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("app login of " + user + ": " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+    String token = csrf(Kit.call(http, "GET", base() + "/applications/new", null).body());
+    return new Browser(http, token);
+  }
+
+  private static String csrf(String html) {
+    Matcher m = CSRF.matcher(html == null ? "" : html);
+    if (!m.find()) {
+      throw new IllegalStateException("no CSRF token on the page");
+    }
+    return m.group(1);
+  }
+
+  private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
+
+  /** A logged-in browser session on the app. */
+  final class Browser {
+    private final HttpClient http;
+    private final String csrf;
+
+    private Browser(HttpClient http, String csrf) {
+      this.http = http;
+      this.csrf = csrf;
+    }
+
+    Kit.Answer call(String method, String path, Object body, String... headers) {
+      String[] h = new String[headers.length + 2];
+      h[0] = "X-CSRF-TOKEN";
+      h[1] = csrf;
+      System.arraycopy(headers, 0, h, 2, headers.length);
+      return Kit.call(http, method, base() + path, body, h);
+    }
   }
 
   Kit.Answer api(String method, String path, Object body, String user, String... headers) {

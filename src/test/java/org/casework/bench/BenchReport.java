@@ -134,6 +134,63 @@ final class BenchReport {
       }
       md.append("\n");
     }
+    md.append(
+        "\n## CPU per closed case, and what the target would take\n\n"
+            + "Core-seconds each process spent per closed case over the phase (filing, drain and idle"
+            + " time included, so an upper bound). The sum says how many cores a given rate needs with"
+            + " Tasklist in the loop, whatever else the machine is doing.\n\n"
+            + "| phase | starters | existing |");
+    for (String p : procs) {
+      md.append(" ").append(p).append(" |");
+    }
+    md.append(" all | cores for 10 cases/s |\n|---|---|---|")
+        .append("---|".repeat(procs.size() + 2))
+        .append("\n");
+    for (HardshipBench.Result r : results) {
+      md.append("| ")
+          .append(r.phase().name())
+          .append(" | ")
+          .append(r.phase().starters())
+          .append(" | ")
+          .append(r.phase().existing())
+          .append(" |");
+      double all = 0;
+      for (String p : procs) {
+        double c = r.cpuSecondsPerCase(p);
+        if (!p.equals("bench driver")) {
+          all += c;
+        }
+        md.append(String.format(Locale.ROOT, " %.2f |", c));
+      }
+      md.append(String.format(Locale.ROOT, " %.2f | %.0f |%n", all, all * 10));
+    }
+    md.append("\n(\"all\" leaves out the bench driver, which stands in for the users' browsers.)\n");
+    md.append(
+        "\n## Job latency by job type (activation → completion, ms: p50 / p99 / jobs)\n\n"
+            + "Where the casework p99 comes from; bare columns are the no-op workers of the same"
+            + " types.\n\n| job type |");
+    for (HardshipBench.Result r : results) {
+      md.append(" ")
+          .append(r.phase().name())
+          .append(" c=")
+          .append(r.phase().starters())
+          .append(r.phase().existing() > 0 ? " +" + r.phase().existing() : "")
+          .append(" |");
+    }
+    md.append("\n|---|").append("---|".repeat(results.size())).append("\n");
+    java.util.Set<String> types = new java.util.TreeSet<>();
+    results.forEach(r -> types.addAll(r.jobP50P99ByType().keySet()));
+    for (String t : types) {
+      md.append("| `").append(t).append("` |");
+      for (HardshipBench.Result r : results) {
+        double[] v = r.jobP50P99ByType().get(t);
+        md.append(
+            v == null
+                ? " – |"
+                : String.format(Locale.ROOT, " %.0f / %.0f / %.0f |", v[0], v[1], v[2]));
+      }
+      md.append("\n");
+    }
     md.append("\n## Database rows written per table (casework phases)\n\n");
     for (HardshipBench.Result r : results) {
       if (!r.phase().bare()) {

@@ -46,7 +46,15 @@ public final class HardshipBench {
       Map<String, Long> rowsByTable,
       long tasksCompleted,
       long tasksRefused,
-      double machineLoad) {}
+      double machineLoad,
+      double elapsedSeconds,
+      Map<String, double[]> jobP50P99ByType) {
+    /** Core-seconds of CPU the process spent per closed case (filing, drain and idle included). */
+    double cpuSecondsPerCase(String process) {
+      Usage u = usage.get(process);
+      return u == null || closed == 0 ? Double.NaN : u.cpuPct() / 100 * elapsedSeconds / closed;
+    }
+  }
 
   static final String SCHEMA = Kit.prop("bench.schema", "casework_bench");
   static final Duration JOB_TIMEOUT = Duration.ofMinutes(5);
@@ -61,7 +69,7 @@ public final class HardshipBench {
     Duration scale =
         Duration.ofSeconds(Long.parseLong(Kit.prop("bench.scale-seconds", quick ? "30" : "90")));
     int mainStarters = Integer.parseInt(Kit.prop("bench.starters", "4"));
-    int cap = Integer.parseInt(Kit.prop("bench.in-flight", "400"));
+    int cap = Integer.parseInt(Kit.prop("bench.in-flight", "100"));
     COMPLETERS = Integer.parseInt(Kit.prop("bench.completers", "4"));
     List<Phase> phases = new ArrayList<>();
     phases.add(new Phase("casework", false, mainStarters, main, 0));
@@ -191,6 +199,7 @@ public final class HardshipBench {
             Thread.ofPlatform()
                 .start(
                     () -> {
+                      AppProcess.Browser clerk = p.bare() ? null : app.browser("zhangwei");
                       while (filing.get()) {
                         if (inFlight.get() >= cap) {
                           Kit.sleep(50);
@@ -203,7 +212,7 @@ public final class HardshipBench {
                             piks.add(f.pik());
                           } else {
                             long t = System.currentTimeMillis();
-                            pending.put(load.fileOnly(app), t);
+                            pending.put(load.fileOnly(clerk), t);
                           }
                           inFlight.incrementAndGet();
                         } catch (RuntimeException e) {
@@ -230,7 +239,7 @@ public final class HardshipBench {
         t.join();
       }
       // drain: let every filed case reach payment and closure
-      long drainUntil = System.currentTimeMillis() + Math.max(120_000, p.duration().toMillis());
+      long drainUntil = System.currentTimeMillis() + Math.max(180_000, p.duration().toMillis());
       while (System.currentTimeMillis() < drainUntil
           && (!pending.isEmpty() || closed(piks, p.bare(), closedSet) < piks.size())) {
         Kit.sleep(2000);
@@ -278,7 +287,8 @@ public final class HardshipBench {
               written,
               staff.completed.get(),
               staff.refused.get(),
-              loadAvg.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN));
+              loadAvg.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN),
+              elapsed / 1000.0);
       if (!warmUp) {
         Kit.log(
             "  RESULT %s: %.2f cases/s (sustained %.2f), job p50 %.0f ms p99 %.0f ms, e2e p50 %.1f s p99 %.1f s, rows %d, load %.1f",
@@ -365,10 +375,12 @@ public final class HardshipBench {
       Map<String, Long> written,
       long tasksDone,
       long tasksRefused,
-      double machineLoad) {
+      double machineLoad,
+      double elapsedSeconds) {
     List<JsonNode> records = Kit.jobRecords(piks, List.of("CREATED", "COMPLETED"));
     Map<Long, Long> created = new HashMap<>();
     List<Long> jobLatency = new ArrayList<>();
+    Map<String, List<Long>> byType = new java.util.TreeMap<>();
     List<Long> queued = new ArrayList<>();
     Map<Long, Long> closedAt = new HashMap<>();
     String closeType = (p.bare() ? "bare." : "") + "assistance.close-case";
@@ -385,7 +397,9 @@ public final class HardshipBench {
       long done = r.path("timestamp").asLong();
       long deadline = v.path("deadline").asLong();
       if (deadline > 0) {
-        jobLatency.add(Math.max(0, done - (deadline - JOB_TIMEOUT.toMillis())));
+        long l = Math.max(0, done - (deadline - JOB_TIMEOUT.toMillis()));
+        jobLatency.add(l);
+        byType.computeIfAbsent(type.replaceFirst("^bare\\.", ""), t -> new ArrayList<>()).add(l);
       }
       Long c = created.get(r.path("key").asLong());
       if (c != null) {
@@ -429,7 +443,9 @@ public final class HardshipBench {
         written,
         tasksDone,
         tasksRefused,
-        machineLoad);
+        machineLoad,
+        elapsedSeconds,
+        perType(byType));
   }
 
   /**
@@ -523,6 +539,14 @@ public final class HardshipBench {
         "seeded: %d cases in the database now (%d s)",
         Kit.count(db, "select count(*) from casefile_case"),
         Duration.between(t0, Instant.now()).toSeconds());
+  }
+
+  private static Map<String, double[]> perType(Map<String, List<Long>> byType) {
+    Map<String, double[]> out = new LinkedHashMap<>();
+    byType.forEach(
+        (t, l) ->
+            out.put(t, new double[] {Kit.percentile(l, 50), Kit.percentile(l, 99), l.size()}));
+    return out;
   }
 
   static String fmt(double v) {
