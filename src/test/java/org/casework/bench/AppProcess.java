@@ -124,9 +124,9 @@ final class AppProcess {
   }
 
   /**
-   * A member of staff logged in through the login page, as in the browser: one bcrypt check at login,
-   * then the session cookie and the CSRF token of the filing page. (HTTP Basic would check the password
-   * with bcrypt on every request — a cost integration clients pay, not the staff.)
+   * A member of staff logged in through the login page, as in the browser: one bcrypt check at
+   * login, then the session cookie and the CSRF token of the filing page. (HTTP Basic would check
+   * the password with bcrypt on every request — a cost integration clients pay, not the staff.)
    */
   Browser browser(String user) {
     HttpClient http =

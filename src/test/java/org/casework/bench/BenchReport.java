@@ -164,7 +164,8 @@ final class BenchReport {
       }
       md.append(String.format(Locale.ROOT, " %.2f | %.0f |%n", all, all * 10));
     }
-    md.append("\n(\"all\" leaves out the bench driver, which stands in for the users' browsers.)\n");
+    md.append(
+        "\n(\"all\" leaves out the bench driver, which stands in for the users' browsers.)\n");
     md.append(
         "\n## Job latency by job type (activation → completion, ms: p50 / p99 / jobs)\n\n"
             + "Where the casework p99 comes from; bare columns are the no-op workers of the same"

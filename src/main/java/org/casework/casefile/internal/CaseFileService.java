@@ -210,8 +210,37 @@ class CaseFileService implements CaseFiles {
     Optional<StaffMember> staff = jurisdiction.staff(username).filter(StaffMember::enabled);
     String userGroup = staff.map(StaffMember::candidateGroup).orElse(null);
     if (userGroup == null || !candidateGroups.contains(userGroup)) {
-      holdForReview(caseNumber, elementId, username, userGroup, candidateGroups, stepKey);
+      holdForReview(
+          caseNumber,
+          elementId,
+          username,
+          userGroup,
+          candidateGroups,
+          "不属于候选组 " + String.join("、", candidateGroups),
+          stepKey);
     }
+  }
+
+  /**
+   * A task assigned by name (e.g. the legal-aid lawyer's case work) must be completed by the case's
+   * assigned officer; Tasklist 8.6 lets anyone complete it, so the case is held for review
+   * otherwise.
+   */
+  @Transactional
+  void checkCompletedByAssignee(
+      String caseNumber, String elementId, String username, String stepKey) {
+    String assignee = load(caseNumber).getAssignedOfficer();
+    if (assignee == null || assignee.equals(username)) {
+      return;
+    }
+    String userGroup =
+        jurisdiction
+            .staff(username)
+            .filter(StaffMember::enabled)
+            .map(StaffMember::candidateGroup)
+            .orElse(null);
+    holdForReview(
+        caseNumber, elementId, username, userGroup, List.of(), "而该任务指派给承办人 " + assignee, stepKey);
   }
 
   /**
@@ -225,6 +254,7 @@ class CaseFileService implements CaseFiles {
       String username,
       String userGroup,
       List<String> candidateGroups,
+      String expected,
       String stepKey) {
     CaseEntity entity = load(caseNumber);
     if (history.existsByCaseIdAndStepKey(entity.getId(), stepKey)) {
@@ -245,8 +275,8 @@ class CaseFileService implements CaseFiles {
             + username
             + "（"
             + (userGroup == null ? "非本系统用户" : userGroup)
-            + "）完成，不属于候选组 "
-            + String.join("、", candidateGroups)
+            + "）完成，"
+            + expected
             + "；案件暂停待复核，已通知督办："
             + (supervisors.isEmpty() ? "（本区暂无督办）" : String.join("、", supervisors));
     entity.holdForReview(reason, now);
@@ -262,11 +292,11 @@ class CaseFileService implements CaseFiles {
             reason,
             stepKey));
     log.warn(
-        "case {}: task {} completed by {} outside candidate groups {}",
+        "case {}: task {} completed by {}, who is not its assignee or in its candidate groups ({})",
         caseNumber,
         elementId,
         username,
-        candidateGroups);
+        expected);
     events.publishEvent(
         new TaskCompletedOutsideGroup(
             caseNumber,

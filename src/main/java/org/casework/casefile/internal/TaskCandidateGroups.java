@@ -27,10 +27,15 @@ class TaskCandidateGroups {
   private static final Pattern GROUP_REF = Pattern.compile("groups\\.([A-Za-z0-9_]+)");
 
   private final Map<String, Map<String, String>> expressions = new ConcurrentHashMap<>();
+  private final Map<String, Map<String, String>> assignees = new ConcurrentHashMap<>();
+
+  /** Whether the user task is assigned by name ({@code zeebe:assignee}) rather than to groups. */
+  boolean assignedByName(String processId, String elementId) {
+    return assignees.computeIfAbsent(processId, p -> load(p, true)).containsKey(elementId);
+  }
 
   List<String> of(String processId, String elementId, Object groupsVariable) {
-    String expression =
-        expressions.computeIfAbsent(processId, TaskCandidateGroups::load).get(elementId);
+    String expression = expressions.computeIfAbsent(processId, p -> load(p, false)).get(elementId);
     if (expression == null || expression.isBlank()) {
       return List.of();
     }
@@ -55,7 +60,7 @@ class TaskCandidateGroups {
     return result;
   }
 
-  private static Map<String, String> load(String processId) {
+  private static Map<String, String> load(String processId, boolean assignee) {
     ClassPathResource file = new ClassPathResource("bpmn/" + processId + ".bpmn");
     if (!file.exists()) {
       return Map.of();
@@ -66,8 +71,12 @@ class TaskCandidateGroups {
       for (UserTask task : model.getModelElementsByType(UserTask.class)) {
         ZeebeAssignmentDefinition assignment =
             task.getSingleExtensionElement(ZeebeAssignmentDefinition.class);
-        if (assignment != null && assignment.getCandidateGroups() != null) {
-          byElement.put(task.getId(), assignment.getCandidateGroups());
+        String value =
+            assignment == null
+                ? null
+                : assignee ? assignment.getAssignee() : assignment.getCandidateGroups();
+        if (value != null && !value.isBlank()) {
+          byElement.put(task.getId(), value);
         }
       }
       return byElement;

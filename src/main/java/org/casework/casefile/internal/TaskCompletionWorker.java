@@ -77,6 +77,10 @@ public class TaskCompletionWorker {
         actor.get(),
         candidateGroups.of(job.getBpmnProcessId(), job.getElementId(), variables.get("groups")),
         "outside:" + job.getElementInstanceKey());
+    if (candidateGroups.assignedByName(job.getBpmnProcessId(), job.getElementId())) {
+      caseFiles.checkCompletedByAssignee(
+          caseNumber, job.getElementId(), actor.get(), "outside:" + job.getElementInstanceKey());
+    }
     caseFiles.stopStageClock(caseNumber, "stage:" + job.getElementInstanceKey());
     client.newCompleteCommand(job.getKey()).send().join();
   }

@@ -154,6 +154,7 @@ class LegalAidProcessTest {
         Map.of("satisfaction", "SATISFIED", "surveyComment", "感谢"));
     awaitEnd(c, "EndEvent_Closed");
     assertThat(caseFiles.get(c.number).status()).isEqualTo(CaseStatus.CLOSED);
+    assertThat(caseFiles.get(c.number).reviewHold()).isFalse();
 
     var view = legalAid.application(c.number);
     assertThat(view.outcome()).isEqualTo(AidOutcome.WON);
@@ -314,6 +315,27 @@ class LegalAidProcessTest {
     awaitEnd(c, "EndEvent_Refused");
     assertThat(caseFiles.history(c.number))
         .anySatisfy(h -> assertThat(h.reason()).isEqualTo("未在期限内提出异议"));
+  }
+
+  @Test
+  void shouldHoldTheCaseWhenAnotherLawyerCompletesTheAssignedCaseWork() {
+    LocalDate hearing = Formats.chinaDate(java.time.Instant.now()).plusDays(3);
+    Case c = file(PersonCategory.VETERAN, MatterType.PERSONAL_INJURY, hearing);
+    tasks.await(c.pik, "Task_AssignLawyer");
+    assign(c, "xuming");
+    complete(c);
+    decide(c, "GRANT", "核查属实", true);
+    tasks.await(c.pik, "Task_CaseWork");
+    // Tasklist 8.6 lets 何丽 open and complete 徐明's task: the product detects it
+    actors.completes("Task_CaseWork", "heli");
+    tasks.complete(
+        c.pik, "Task_CaseWork", Map.of("progressAction", "NOTE", "progressNote", "代为提交材料"));
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> caseFiles.get(c.number).reviewHold());
+    assertThat(caseFiles.get(c.number).reviewHoldReason())
+        .contains("heli")
+        .contains("指派给承办人 xuming");
+    assertThat(caseFiles.history(c.number)).extracting(HistoryView::action).contains("越权办理预警");
   }
 
   @Test
