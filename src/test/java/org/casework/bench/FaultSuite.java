@@ -347,11 +347,19 @@ public final class FaultSuite {
                   });
           Kit.Answer claimA = ca.join();
           Kit.Answer claimB = cb.join();
-          int claimWins = (claimA.status() == 200 ? 1 : 0) + (claimB.status() == 200 ? 1 : 0);
+          int claimsAccepted = (claimA.status() == 200 ? 1 : 0) + (claimB.status() == 200 ? 1 : 0);
           String claimLoser = claimA.status() == 200 ? claimB.body() : claimA.body();
-          // complete race: each takes the task over and completes it at the same moment
-          Kit.Session winner = claimA.status() == 200 ? a : b;
+          // Tasklist 8.6 checks "unassigned" and then writes, with no version check: two claims in
+          // the same instant may both answer 200, and the later write holds the task. Either way
+          // one
+          // user holds it, and the other is refused when they try to complete it.
+          String holder = a.task(id).path("assignee").asText("");
+          Kit.Session winner = holder.equals(a.user) ? a : b;
           Kit.Session other = winner == a ? b : a;
+          Kit.Answer refused = other.complete(id, Workload.formValues("Task_VillageVerification"));
+          boolean oneHolds = holder.equals(a.user) || holder.equals(b.user);
+          boolean otherRefused = refused.status() == 400;
+          // complete race: each takes the task over and completes it at the same moment
           CyclicBarrier c2 = new CyclicBarrier(2);
           CompletableFuture<Kit.Answer> xa =
               CompletableFuture.supplyAsync(
@@ -383,15 +391,26 @@ public final class FaultSuite {
           long lines = historyCompletions(f.caseNumber(), "Task_VillageVerification");
           long engineCompletions = jobRecords(f.pik(), "io.camunda.zeebe:userTask", "COMPLETED");
           boolean pass =
-              claimWins == 1 && completeWins == 1 && review && lines == 1 && engineCompletions == 1;
+              oneHolds
+                  && otherRefused
+                  && completeWins == 1
+                  && review
+                  && lines == 1
+                  && engineCompletions == 1;
           verdict(
               5,
               "two users claim / complete the same task at once → one wins",
               pass,
               String.format(
-                  "claims 2 → won %d (loser: %s); completions 2 → won %d (loser: %s); engine completions %d, history lines %d, next task open %s",
-                  claimWins,
-                  shorten(claimLoser),
+                  "claims 2 → accepted %d (other answer: %s), task held by %s, the other's completion"
+                      + " refused %s (%d %s); completions 2 → won %d (loser: %s); engine completions"
+                      + " %d, history lines %d, next task open %s",
+                  claimsAccepted,
+                  claimsAccepted == 2 ? "also 200" : shorten(claimLoser),
+                  holder,
+                  otherRefused,
+                  refused.status(),
+                  shorten(refused.body()),
                   completeWins,
                   shorten(completeLoser),
                   engineCompletions,

@@ -201,6 +201,15 @@ final class Kit {
       return out;
     }
 
+    /** One task as Tasklist shows it ({@code GET /v1/tasks/{id}}). */
+    JsonNode task(String taskId) {
+      Answer a = call("GET", "/v1/tasks/" + taskId, null);
+      if (a.status() != 200) {
+        throw new IllegalStateException("task " + taskId + " answered " + a.status());
+      }
+      return a.json();
+    }
+
     Answer assign(String taskId, boolean override) {
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("assignee", user);
