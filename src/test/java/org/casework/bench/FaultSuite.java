@@ -491,7 +491,8 @@ public final class FaultSuite {
   // ---------------------------------------------------------------- 6. worker fails 3 times
 
   private void workerFailsThreeTimes() {
-    String name = "a worker fails 3 times → incident in Operate, resolvable after the fix";
+    String name =
+        "a worker fails 3 times → incident in Operate and the cockpit, resolvable after the fix";
     guarded(
         6,
         name,
@@ -517,20 +518,47 @@ public final class FaultSuite {
                   });
           long failures = jobRecords(f.pik(), "assistance.record-verification", "FAILED");
           String stateWithIncident = engineState(operate, f.pik());
-          // the fix, then what an operator does in Operate: retries back, incident resolved
+          // the supervisor's cockpit lists it, with the case, the step and the Chinese label
+          JsonNode[] row = {null};
+          boolean inCockpit =
+              seen
+                  && Kit.await(
+                      Duration.ofMinutes(1),
+                      2000,
+                      () -> {
+                        Kit.Answer a =
+                            app.api("GET", "/api/sla/cockpit/incidents", null, "huangmin");
+                        if (a.status() != 200) {
+                          return false;
+                        }
+                        for (JsonNode i : a.json().path("incidents")) {
+                          if (f.caseNumber().equals(i.path("caseNumber").asText())) {
+                            row[0] = i;
+                            return true;
+                          }
+                        }
+                        return false;
+                      });
+          // the fix, then 重试 on the cockpit: retries back to 1, incident resolved, case moves on
           Files.deleteIfExists(fail);
           boolean resolved = false;
+          int retryStatus = -1;
           if (seen) {
-            long jobKey = incident[0].path("jobKey").asLong();
-            load.zeebe.newUpdateRetriesCommand(jobKey).retries(3).send().join();
-            load.zeebe.newResolveIncidentCommand(incident[0].path("key").asLong()).send().join();
+            retryStatus =
+                app.api(
+                        "POST",
+                        "/api/sla/cockpit/incidents/" + incident[0].path("key").asText() + "/retry",
+                        null,
+                        "huangmin")
+                    .status();
             resolved =
-                openTask(
-                        Kit.Session.login("zhangwei", Kit.PASSWORD),
-                        f.pik(),
-                        "Task_TownshipReview",
-                        Duration.ofMinutes(2))
-                    .isPresent();
+                retryStatus == 200
+                    && openTask(
+                            Kit.Session.login("zhangwei", Kit.PASSWORD),
+                            f.pik(),
+                            "Task_TownshipReview",
+                            Duration.ofMinutes(2))
+                        .isPresent();
           }
           boolean incidentGone =
               Kit.await(
@@ -539,21 +567,45 @@ public final class FaultSuite {
                   () ->
                       operate.incidents(f.pik()).stream()
                           .noneMatch(i -> "ACTIVE".equals(i.path("state").asText())));
-          boolean pass = seen && failures >= 3 && resolved && incidentGone;
+          long retryLines = historyLines(f.caseNumber(), "重试故障环节");
+          boolean pass =
+              seen && failures >= 3 && inCockpit && resolved && incidentGone && retryLines == 1;
           verdict(
               6,
               name,
               pass,
               String.format(
-                  "case %s: job failures %d, Operate incident %s (%s, instance %s), after fix + retries + resolve: case moved to 乡镇受理审核 %s, active incidents left %s. Cockpit: incidents are NOT shown there (not built)",
+                  "case %s: job failures %d, Operate incident %s (%s, instance %s); cockpit row %s;"
+                      + " after the fix 重试 on the cockpit answered %d: case moved to 乡镇受理审核 %s,"
+                      + " active incidents left %s, history lines 重试故障环节 %d",
                   f.caseNumber(),
                   failures,
                   seen ? incident[0].path("key").asText() : "none",
-                  seen ? incident[0].path("errorType").asText() : "-",
+                  seen ? incident[0].path("type").asText() : "-",
                   stateWithIncident,
+                  inCockpit
+                      ? row[0].path("elementName").asText()
+                          + " · "
+                          + row[0].path("errorLabel").asText()
+                      : "MISSING",
+                  retryStatus,
                   resolved,
-                  incidentGone ? 0 : "≥1"));
+                  incidentGone ? 0 : "≥1",
+                  retryLines));
         });
+  }
+
+  private long historyLines(String caseNumber, String action) {
+    try {
+      return Kit.count(
+          db,
+          "select count(*) from casefile_history h join casefile_case c on c.id = h.case_id"
+              + " where c.case_number = ? and h.action = ?",
+          caseNumber,
+          action);
+    } catch (Exception e) {
+      return -1;
+    }
   }
 
   // ---------------------------------------------------------------- 3. database gone for 30 s

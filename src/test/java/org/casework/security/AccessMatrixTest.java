@@ -201,6 +201,11 @@ class AccessMatrixTest {
             new Endpoint("GET /audit", EnumSet.of(Role.AUDITOR), false),
             new Endpoint("GET /admin/staff", EnumSet.of(Role.ADMIN), false),
             new Endpoint("GET /calendar/due", EnumSet.allOf(Role.class), false),
+            // the cockpit's 流程故障 (issue 8): supervisors only; Operate is absent here, so a
+            // supervisor's 重试 answers 409 in Chinese, everybody else 403
+            new Endpoint("GET /api/sla/cockpit/incidents", EnumSet.of(Role.SUPERVISOR), false),
+            new Endpoint(
+                "POST /api/sla/cockpit/incidents/42/retry", EnumSet.of(Role.SUPERVISOR), false),
             new Endpoint("GET /api/petitions/{n}", READERS, true),
             new Endpoint("POST /api/petitions", PETITION_REGISTRARS, true),
             new Endpoint("POST /api/petitions/{n}/conflicts", PETITION_HANDLERS, true),

@@ -2,15 +2,6 @@ package org.casework.casefile.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -31,56 +22,38 @@ class TasklistTaskActors implements TaskActors, TaskAssignments {
   private static final org.slf4j.Logger log =
       org.slf4j.LoggerFactory.getLogger(TasklistTaskActors.class);
 
-  private final TasklistProperties props;
-  private final ObjectMapper json;
-  private final HttpClient http;
-  private volatile String csrfToken;
+  private final CamundaWebSession tasklist;
 
   TasklistTaskActors(TasklistProperties props, ObjectMapper json) {
-    this.props = props;
-    this.json = json;
-    this.http =
-        HttpClient.newBuilder()
-            .cookieHandler(new CookieManager())
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
+    this.tasklist = new CamundaWebSession(props, json, "Tasklist");
   }
 
   @Override
   public Optional<String> completedBy(
       long processInstanceKey, String elementId, int instanceNumber) {
-    try {
-      HttpResponse<String> response = searchWithLogin(processInstanceKey, elementId, "COMPLETED");
-      // Instances in the order the engine created them (task id = job key, increasing). Until
-      // Tasklist has imported the instance asked for and shows it completed, the answer is "not
-      // yet" — never an earlier instance's user.
-      List<JsonNode> instances = new ArrayList<>();
-      json.readTree(response.body()).forEach(instances::add);
-      instances.sort(Comparator.comparingLong(t -> Long.parseLong(t.path("id").asText("0"))));
-      if (log.isDebugEnabled()) {
-        log.debug(
-            "Tasklist has {} instance(s) of {} in {}, asked for #{}",
-            instances.size(),
-            elementId,
-            processInstanceKey,
-            instanceNumber);
-      }
-      if (instances.size() < instanceNumber) {
-        return Optional.empty();
-      }
-      JsonNode task = instances.get(instanceNumber - 1);
-      if (!"COMPLETED".equals(task.path("taskState").asText())
-          || task.path("assignee").isNull()
-          || task.path("assignee").asText().isEmpty()) {
-        return Optional.empty();
-      }
-      return Optional.of(task.path("assignee").asText());
-    } catch (IOException e) {
-      throw new IllegalStateException("Tasklist unreachable: " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
+    // Instances in the order the engine created them (task id = job key, increasing). Until
+    // Tasklist has imported the instance asked for and shows it completed, the answer is "not
+    // yet" — never an earlier instance's user.
+    List<JsonNode> instances = search(processInstanceKey, elementId, "COMPLETED");
+    instances.sort(Comparator.comparingLong(t -> Long.parseLong(t.path("id").asText("0"))));
+    if (log.isDebugEnabled()) {
+      log.debug(
+          "Tasklist has {} instance(s) of {} in {}, asked for #{}",
+          instances.size(),
+          elementId,
+          processInstanceKey,
+          instanceNumber);
     }
+    if (instances.size() < instanceNumber) {
+      return Optional.empty();
+    }
+    JsonNode task = instances.get(instanceNumber - 1);
+    if (!"COMPLETED".equals(task.path("taskState").asText())
+        || task.path("assignee").isNull()
+        || task.path("assignee").asText().isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(task.path("assignee").asText());
   }
 
   /**
@@ -89,17 +62,10 @@ class TasklistTaskActors implements TaskActors, TaskAssignments {
    */
   @Override
   public List<String> taskStates(long processInstanceKey, String elementId) {
-    try {
-      HttpResponse<String> response = searchWithLogin(processInstanceKey, elementId, null);
-      List<String> states = new ArrayList<>();
-      json.readTree(response.body()).forEach(t -> states.add(t.path("taskState").asText()));
-      return states;
-    } catch (IOException e) {
-      throw new IllegalStateException("Tasklist unreachable: " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    }
+    List<String> states = new ArrayList<>();
+    search(processInstanceKey, elementId, null)
+        .forEach(t -> states.add(t.path("taskState").asText()));
+    return states;
   }
 
   @Override
@@ -113,118 +79,43 @@ class TasklistTaskActors implements TaskActors, TaskAssignments {
   }
 
   private List<TaskSnapshot> page(String state, String sortField, List<String> after, int size) {
-    try {
-      Map<String, Object> query = new LinkedHashMap<>();
-      query.put("state", state);
-      query.put("pageSize", size);
-      query.put("sort", List.of(Map.of("field", sortField, "order", "ASC")));
-      if (after != null) {
-        query.put("searchAfter", after);
-      }
-      String body = json.writeValueAsString(query);
-      if (csrfToken == null) {
-        login();
-      }
-      HttpResponse<String> response = post(body);
-      if (response.statusCode() == 401 || response.statusCode() == 403) {
-        login();
-        response = post(body);
-      }
-      if (response.statusCode() != 200) {
-        throw new IllegalStateException("Tasklist search answered " + response.statusCode());
-      }
-      List<TaskSnapshot> tasks = new ArrayList<>();
-      for (JsonNode t : json.readTree(response.body())) {
-        List<String> sortValues = new ArrayList<>();
-        t.path("sortValues").forEach(v -> sortValues.add(v.asText()));
-        String completedAt = t.path("completionDate").asText(null);
-        tasks.add(
-            new TaskSnapshot(
-                t.path("id").asText(),
-                Long.parseLong(t.path("processInstanceKey").asText("0")),
-                t.path("taskDefinitionId").asText(),
-                t.path("name").asText(null),
-                t.path("assignee").isNull() ? null : t.path("assignee").asText(null),
-                "COMPLETED".equals(t.path("taskState").asText()),
-                completedAt == null || completedAt.isBlank() ? null : tasklistTime(completedAt),
-                List.copyOf(sortValues)));
-      }
-      return tasks;
-    } catch (IOException e) {
-      throw new IllegalStateException("Tasklist unreachable: " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
+    Map<String, Object> query = new LinkedHashMap<>();
+    query.put("state", state);
+    query.put("pageSize", size);
+    query.put("sort", List.of(Map.of("field", sortField, "order", "ASC")));
+    if (after != null) {
+      query.put("searchAfter", after);
     }
+    List<TaskSnapshot> tasks = new ArrayList<>();
+    for (JsonNode t : tasklist.post("/v1/tasks/search", query)) {
+      List<String> sortValues = new ArrayList<>();
+      t.path("sortValues").forEach(v -> sortValues.add(v.asText()));
+      String completedAt = t.path("completionDate").asText(null);
+      tasks.add(
+          new TaskSnapshot(
+              t.path("id").asText(),
+              Long.parseLong(t.path("processInstanceKey").asText("0")),
+              t.path("taskDefinitionId").asText(),
+              t.path("name").asText(null),
+              t.path("assignee").isNull() ? null : t.path("assignee").asText(null),
+              "COMPLETED".equals(t.path("taskState").asText()),
+              completedAt == null || completedAt.isBlank() ? null : tasklistTime(completedAt),
+              List.copyOf(sortValues)));
+    }
+    return tasks;
   }
 
-  private HttpResponse<String> post(String body) throws IOException, InterruptedException {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(props.url() + "/v1/tasks/search"))
-            .timeout(Duration.ofSeconds(10))
-            .header("Content-Type", "application/json")
-            .header("X-CSRF-TOKEN", csrfToken == null ? "" : csrfToken)
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build();
-    return http.send(request, HttpResponse.BodyHandlers.ofString());
-  }
-
-  private HttpResponse<String> searchWithLogin(
-      long processInstanceKey, String elementId, String state)
-      throws IOException, InterruptedException {
-    if (csrfToken == null) {
-      login();
-    }
-    HttpResponse<String> response = search(processInstanceKey, elementId, state);
-    if (response.statusCode() == 401 || response.statusCode() == 403) {
-      login();
-      response = search(processInstanceKey, elementId, state);
-    }
-    if (response.statusCode() != 200) {
-      throw new IllegalStateException("Tasklist search answered " + response.statusCode());
-    }
-    return response;
-  }
-
-  private HttpResponse<String> search(long processInstanceKey, String elementId, String state)
-      throws IOException, InterruptedException {
-    Map<String, Object> query = new java.util.LinkedHashMap<>();
+  private List<JsonNode> search(long processInstanceKey, String elementId, String state) {
+    Map<String, Object> query = new LinkedHashMap<>();
     query.put("processInstanceKey", String.valueOf(processInstanceKey));
     query.put("taskDefinitionId", elementId);
     if (state != null) {
       query.put("state", state);
     }
     query.put("pageSize", 50);
-    String body = json.writeValueAsString(query);
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(props.url() + "/v1/tasks/search"))
-            .timeout(Duration.ofSeconds(10))
-            .header("Content-Type", "application/json")
-            .header("X-CSRF-TOKEN", csrfToken == null ? "" : csrfToken)
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build();
-    return http.send(request, HttpResponse.BodyHandlers.ofString());
-  }
-
-  private synchronized void login() throws IOException, InterruptedException {
-    String form =
-        "username="
-            + URLEncoder.encode(props.username(), StandardCharsets.UTF_8)
-            + "&password="
-            + URLEncoder.encode(props.password(), StandardCharsets.UTF_8);
-    HttpResponse<String> response =
-        http.send(
-            HttpRequest.newBuilder(URI.create(props.url() + "/api/login"))
-                .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() >= 300) {
-      throw new IllegalStateException(
-          "Tasklist login as " + props.username() + " answered " + response.statusCode());
-    }
-    csrfToken = response.headers().firstValue("X-CSRF-TOKEN").orElse("");
+    List<JsonNode> tasks = new ArrayList<>();
+    tasklist.post("/v1/tasks/search", query).forEach(tasks::add);
+    return tasks;
   }
 
   /**

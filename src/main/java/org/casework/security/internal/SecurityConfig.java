@@ -181,7 +181,11 @@ class SecurityConfig {
                     .hasAnyRole(PETITION_HANDLERS)
                     .requestMatchers(GET, "/api/petitions/**")
                     .hasAnyRole(CASE_READERS)
-                    .requestMatchers("/sla/cockpit", "/api/sla/cockpit", "/api/sla/cockpit/**")
+                    .requestMatchers(
+                        "/sla/cockpit",
+                        "/sla/cockpit/**",
+                        "/api/sla/cockpit",
+                        "/api/sla/cockpit/**")
                     .hasRole("SUPERVISOR")
                     .requestMatchers(POST, "/api/cases/*/clocks/*/extensions")
                     .hasAnyRole("TOWNSHIP_HEAD", "COUNTY_APPROVER", "COUNTY_HEAD")

@@ -6,11 +6,15 @@ import org.casework.sla.Cockpit;
 import org.casework.sla.CockpitCount;
 import org.casework.sla.CockpitPage;
 import org.casework.sla.CockpitQuery;
+import org.casework.sla.ProcessIncident;
+import org.casework.sla.ProcessIncidents;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -26,9 +30,23 @@ class CockpitApiController {
       MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
   private final Cockpit cockpit;
+  private final ProcessIncidents incidents;
 
-  CockpitApiController(Cockpit cockpit) {
+  CockpitApiController(Cockpit cockpit, ProcessIncidents incidents) {
     this.cockpit = cockpit;
+    this.incidents = incidents;
+  }
+
+  /** The engine's active incidents of the supervisor's cases (from Operate). */
+  @GetMapping("/incidents")
+  ProcessIncidents.Board incidents(Principal supervisor) {
+    return incidents.active(supervisor.getName());
+  }
+
+  /** 重试: the failed job gets one more attempt and the incident is resolved. */
+  @PostMapping("/incidents/{incidentKey}/retry")
+  ProcessIncident retry(Principal supervisor, @PathVariable long incidentKey) {
+    return incidents.retry(incidentKey, supervisor.getName());
   }
 
   @GetMapping

@@ -4,19 +4,29 @@ import java.security.Principal;
 import org.casework.common.BusinessRuleException;
 import org.casework.sla.Cockpit;
 import org.casework.sla.CockpitQuery;
+import org.casework.sla.ProcessIncident;
+import org.casework.sla.ProcessIncidents;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** 督办看板 page: counts per township (chart), per officer, per type and stage, and the rows. */
+/**
+ * 督办看板 page: counts per township (chart), per officer, per type and stage, the rows, and the
+ * engine's incidents (流程故障) of the supervisor's cases with 重试.
+ */
 @Controller
 class CockpitPageController {
 
   private final Cockpit cockpit;
+  private final ProcessIncidents incidents;
 
-  CockpitPageController(Cockpit cockpit) {
+  CockpitPageController(Cockpit cockpit, ProcessIncidents incidents) {
     this.cockpit = cockpit;
+    this.incidents = incidents;
   }
 
   @GetMapping("/sla/cockpit")
@@ -30,9 +40,27 @@ class CockpitPageController {
       model.addAttribute("townships", cockpit.byTownship(supervisor, query));
       model.addAttribute("officers", cockpit.byOfficer(supervisor, query));
       model.addAttribute("stages", cockpit.byTypeAndStage(supervisor, query));
+      model.addAttribute("incidents", incidents.active(supervisor));
     } catch (BusinessRuleException refused) {
       model.addAttribute("error", refused.userMessage());
     }
     return "sla/cockpit";
+  }
+
+  @PostMapping("/sla/cockpit/incidents/{incidentKey}/retry")
+  String retry(Principal principal, @PathVariable long incidentKey, RedirectAttributes redirect) {
+    try {
+      ProcessIncident done = incidents.retry(incidentKey, principal.getName());
+      redirect.addFlashAttribute(
+          "notice",
+          "已重试"
+              + (done.caseNumber() == null ? "" : "案件 " + done.caseNumber() + " 的")
+              + "故障环节「"
+              + (done.elementName() == null ? done.elementId() : done.elementName())
+              + "」；若原因未排除，故障会再次出现。");
+    } catch (BusinessRuleException refused) {
+      redirect.addFlashAttribute("error", refused.userMessage());
+    }
+    return "redirect:/sla/cockpit";
   }
 }

@@ -5,9 +5,14 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -24,6 +29,8 @@ import org.casework.sla.CockpitPage;
 import org.casework.sla.CockpitQuery;
 import org.casework.sla.CockpitRow;
 import org.casework.sla.PeriodUnit;
+import org.casework.sla.ProcessIncident;
+import org.casework.sla.ProcessIncidents;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
@@ -36,6 +43,86 @@ class CockpitControllerTest {
   @Autowired MockMvc mvc;
   @MockitoBean Cockpit cockpit;
   @MockitoBean Clocks clocks;
+  @MockitoBean ProcessIncidents incidents;
+
+  private static final ProcessIncident STOPPED =
+      new ProcessIncident(
+          2251799813907612L,
+          2251799813907001L,
+          2251799813907555L,
+          "BF-350502-2026-000010",
+          "困难帮扶",
+          "350502001001",
+          "ServiceTask_RecordVerification",
+          "记录核实结果",
+          "JOB_NO_RETRIES",
+          "自动步骤多次失败，已停止重试",
+          "injected fault at assistance.record-verification",
+          Instant.parse("2026-11-24T00:22:40Z"));
+
+  @Test
+  void shouldListTheIncidentsOfTheSupervisorsCasesWithARetryButton() throws Exception {
+    given(cockpit.rows(eq("huangmin"), any()))
+        .willReturn(
+            new CockpitPage("huangmin", "350502", "鲤城区", CockpitQuery.all(), 0, 0, List.of()));
+    given(incidents.active("huangmin"))
+        .willReturn(new ProcessIncidents.Board(true, null, List.of(STOPPED)));
+    mvc.perform(get("/sla/cockpit").with(user("huangmin").roles("SUPERVISOR")))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("流程故障")))
+        .andExpect(content().string(containsString("href=\"/cases/BF-350502-2026-000010\"")))
+        .andExpect(content().string(containsString("记录核实结果")))
+        .andExpect(content().string(containsString("自动步骤多次失败，已停止重试")))
+        .andExpect(content().string(containsString("2026年11月24日 08:22")))
+        .andExpect(
+            content()
+                .string(
+                    containsString("action=\"/sla/cockpit/incidents/2251799813907612/retry\"")));
+  }
+
+  @Test
+  void shouldSayInChineseWhenOperateCannotBeReadAndStillShowTheClocks() throws Exception {
+    given(cockpit.rows(eq("huangmin"), any()))
+        .willReturn(
+            new CockpitPage(
+                "huangmin", "350502", "鲤城区", CockpitQuery.all(), 1, 1, List.of(BREACHED)));
+    given(incidents.active("huangmin"))
+        .willReturn(new ProcessIncidents.Board(false, "暂时无法读取 Operate 中的流程故障", List.of()));
+    mvc.perform(get("/sla/cockpit").with(user("huangmin").roles("SUPERVISOR")))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("暂时无法读取 Operate 中的流程故障")))
+        .andExpect(content().string(containsString("BF-350502-2026-000007")));
+  }
+
+  @Test
+  void shouldRetryFromThePageAndFromTheApi() throws Exception {
+    given(incidents.retry(2251799813907612L, "huangmin")).willReturn(STOPPED);
+    mvc.perform(
+            post("/sla/cockpit/incidents/2251799813907612/retry")
+                .with(user("huangmin").roles("SUPERVISOR"))
+                .with(csrf()))
+        .andExpect(status().is3xxRedirection())
+        .andExpect(flash().attribute("notice", containsString("BF-350502-2026-000010")));
+    mvc.perform(
+            post("/api/sla/cockpit/incidents/2251799813907612/retry")
+                .with(user("huangmin").roles("SUPERVISOR"))
+                .with(csrf()))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.caseNumber").value("BF-350502-2026-000010"));
+    verify(incidents, times(2)).retry(2251799813907612L, "huangmin");
+  }
+
+  @Test
+  void shouldShowARefusedRetryInChinese() throws Exception {
+    given(incidents.retry(42L, "huangmin"))
+        .willThrow(BusinessRuleException.notFound("INCIDENT_NOT_ACTIVE", "该流程故障不存在或已处理", "x"));
+    mvc.perform(
+            post("/sla/cockpit/incidents/42/retry")
+                .with(user("huangmin").roles("SUPERVISOR"))
+                .with(csrf()))
+        .andExpect(status().is3xxRedirection())
+        .andExpect(flash().attribute("error", "该流程故障不存在或已处理"));
+  }
 
   private static final CockpitRow BREACHED =
       new CockpitRow(

@@ -1,0 +1,28 @@
+package org.casework.sla;
+
+import java.util.List;
+
+/**
+ * The engine's active incidents for the cockpit, and 重试 once the cause is fixed. Implemented by the
+ * module that knows the cases and the engine (it reads Operate); like {@link StageActivity} this is
+ * declared here so the cockpit does not depend on that module.
+ */
+public interface ProcessIncidents {
+
+  /**
+   * What the cockpit shows: the incidents of cases in the supervisor's region (from their staff
+   * record, never from the request), or why they cannot be read now.
+   *
+   * @param available false when Operate could not be asked; {@code problem} then says why (Chinese)
+   */
+  record Board(boolean available, String problem, List<ProcessIncident> incidents) {}
+
+  Board active(String supervisor);
+
+  /**
+   * Gives the failed step another attempt (job retries back to 1) and resolves the incident;
+   * written into the case's history. Refused (403, audited) when the case is outside the
+   * supervisor's region.
+   */
+  ProcessIncident retry(long incidentKey, String supervisor);
+}
