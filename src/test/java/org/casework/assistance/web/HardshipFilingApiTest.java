@@ -180,7 +180,11 @@ class HardshipFilingApiTest {
     mvc.perform(get("/applications/new"))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("登记困难帮扶申请")))
-        .andExpect(content().string(containsString("张伟")));
+        .andExpect(content().string(containsString("张伟")))
+        // the applicant fieldset both filing pages share (fragments/forms :: applicant)
+        .andExpect(content().string(containsString("name=\"applicant.idNumber\"")))
+        .andExpect(content().string(containsString("<option value=\"VETERAN\">")))
+        .andExpect(content().string(containsString("name=\"applicant.phone\"")));
 
     String badId = TestPeople.newIdNumber().substring(0, 17) + "Y";
     mvc.perform(

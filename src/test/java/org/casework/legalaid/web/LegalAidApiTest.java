@@ -241,7 +241,11 @@ class LegalAidApiTest {
     mvc.perform(get("/legal-aid/applications/new"))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("登记法律援助申请")))
-        .andExpect(content().string(containsString("吴华")));
+        .andExpect(content().string(containsString("吴华")))
+        // the applicant fieldset both filing pages share (fragments/forms :: applicant)
+        .andExpect(content().string(containsString("name=\"applicant.idNumber\"")))
+        .andExpect(content().string(containsString("<option value=\"VETERAN\">")))
+        .andExpect(content().string(containsString("name=\"applicant.phone\"")));
     mvc.perform(get("/legal-aid/consultations"))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("法律咨询登记")))
