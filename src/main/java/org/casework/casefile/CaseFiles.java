@@ -90,6 +90,13 @@ public interface CaseFiles {
    * Makes {@code officer} the case's assigned officer (the one handling it) and records it, once
    * per step key. The caller has checked that the officer may be assigned (region, recusal).
    */
+  /**
+   * Takes in what a waiting case needs: the officer must cover the case's region, the case must be
+   * of the desk's type and in the awaited status (else a Chinese 404/409); a history line in the
+   * officer's name, then the message the process waits for.
+   */
+  void receive(Receipt receipt);
+
   CaseView assign(String caseNumber, String officer, HistoryEntry entry);
 
   /**

@@ -1,10 +1,8 @@
 package org.casework.assistance.internal;
 
-import io.camunda.zeebe.client.ZeebeClient;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -17,8 +15,8 @@ import org.casework.casefile.CaseFiles;
 import org.casework.casefile.CaseStatus;
 import org.casework.casefile.CaseType;
 import org.casework.casefile.CaseView;
-import org.casework.casefile.HistoryEntry;
 import org.casework.casefile.OpenCase;
+import org.casework.casefile.Receipt;
 import org.casework.common.BusinessRuleException;
 import org.casework.common.Formats;
 import org.casework.jurisdiction.Jurisdiction;
@@ -51,7 +49,6 @@ class AssistanceService implements HardshipAssistance {
   private final CaseFiles caseFiles;
   private final ApplicationRepository applications;
   private final PolicyLookup policies;
-  private final ZeebeClient zeebe;
   private final Clock clock;
   private final ScopeGuard scopeGuard;
 
@@ -61,7 +58,6 @@ class AssistanceService implements HardshipAssistance {
       CaseFiles caseFiles,
       ApplicationRepository applications,
       PolicyLookup policies,
-      ZeebeClient zeebe,
       Clock clock,
       ScopeGuard scopeGuard) {
     this.jurisdiction = jurisdiction;
@@ -69,7 +65,6 @@ class AssistanceService implements HardshipAssistance {
     this.caseFiles = caseFiles;
     this.applications = applications;
     this.policies = policies;
-    this.zeebe = zeebe;
     this.clock = clock;
     this.scopeGuard = scopeGuard;
   }
@@ -274,19 +269,18 @@ class AssistanceService implements HardshipAssistance {
       String outcome,
       String text,
       String message) {
-    StaffMember officer = receivingOfficer(receivedBy);
-    CaseView c = caseFiles.get(caseNumber, RegionScope.of(officer));
-    if (c.status() != expected) {
-      throw BusinessRuleException.conflict(
-          wrongStatusCode,
-          wrongStatusMessage + "（当前：" + c.status().label() + "）",
-          "status " + c.status() + ", expected " + expected);
-    }
-    caseFiles.record(
-        caseNumber,
-        new HistoryEntry(
-            clock.instant(), receivedBy, officer.role().name(), action, outcome, text, null));
-    publish(message, caseNumber, message + ":" + clock.millis());
+    caseFiles.receive(
+        new Receipt(
+            caseNumber,
+            receivingOfficer(receivedBy),
+            CaseType.HARDSHIP,
+            expected,
+            wrongStatusCode,
+            wrongStatusMessage,
+            action,
+            outcome,
+            text,
+            message));
   }
 
   @Override
@@ -322,18 +316,6 @@ class AssistanceService implements HardshipAssistance {
         a.getOutcome(),
         a.getRefusalReason(),
         a.getDuplicateOf());
-  }
-
-  private void publish(String message, String caseNumber, String messageId) {
-    zeebe
-        .newPublishMessageCommand()
-        .messageName(message)
-        .correlationKey(caseNumber)
-        .messageId(messageId)
-        .timeToLive(Duration.ofMinutes(10))
-        .send()
-        .join();
-    log.info("case {}: message {} published", caseNumber, message);
   }
 
   private StaffMember receivingOfficer(String username) {

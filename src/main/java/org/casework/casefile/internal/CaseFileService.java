@@ -17,6 +17,7 @@ import org.casework.casefile.HistoryView;
 import org.casework.casefile.NoticeView;
 import org.casework.casefile.OpenCase;
 import org.casework.casefile.PathTaken;
+import org.casework.casefile.Receipt;
 import org.casework.casefile.StageEntered;
 import org.casework.casefile.TaskCompletedOutsideGroup;
 import org.casework.common.BusinessRuleException;
@@ -307,6 +308,42 @@ class CaseFileService implements CaseFiles {
             elementId,
             List.copyOf(candidateGroups),
             List.copyOf(supervisors)));
+  }
+
+  @Override
+  @Transactional
+  public void receive(Receipt r) {
+    CaseView c = get(r.caseNumber(), RegionScope.of(r.officer()));
+    if (c.type() != r.type()) {
+      throw BusinessRuleException.notFound(
+          "NOT_" + r.type().name(),
+          "案件 " + r.caseNumber() + " 不是" + r.type().label() + "案件",
+          "type " + c.type());
+    }
+    if (c.status() != r.awaited()) {
+      throw BusinessRuleException.conflict(
+          r.wrongStatusCode(),
+          r.wrongStatusMessage() + "（当前：" + c.status().label() + "）",
+          "status " + c.status() + ", expected " + r.awaited());
+    }
+    record(
+        r.caseNumber(),
+        new HistoryEntry(
+            clock.instant(),
+            r.officer().username(),
+            r.officer().role().name(),
+            r.action(),
+            r.outcome(),
+            r.text() == null ? null : r.text().strip(),
+            null));
+    processStarter.publish(
+        r.message(), r.caseNumber(), r.message() + ":" + r.caseNumber() + ":" + clock.millis());
+    log.info(
+        "case {}: {} received by {}, message {} published",
+        r.caseNumber(),
+        r.action(),
+        r.officer().username(),
+        r.message());
   }
 
   @Override

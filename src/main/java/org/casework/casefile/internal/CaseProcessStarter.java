@@ -34,6 +34,20 @@ class CaseProcessStarter {
     this.clock = clock;
   }
 
+  /**
+   * Publishes a message correlated by case number (kept 10 minutes for a process not yet there).
+   */
+  void publish(String message, String caseNumber, String messageId) {
+    zeebe
+        .newPublishMessageCommand()
+        .messageName(message)
+        .correlationKey(caseNumber)
+        .messageId(messageId)
+        .timeToLive(java.time.Duration.ofMinutes(10))
+        .send()
+        .join();
+  }
+
   void startAfterCommit(String caseNumber, CaseType type) {
     TransactionSynchronizationManager.registerSynchronization(
         new TransactionSynchronization() {

@@ -1,8 +1,6 @@
 package org.casework.legalaid.internal;
 
-import io.camunda.zeebe.client.ZeebeClient;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
@@ -15,6 +13,7 @@ import org.casework.casefile.CaseType;
 import org.casework.casefile.CaseView;
 import org.casework.casefile.HistoryEntry;
 import org.casework.casefile.OpenCase;
+import org.casework.casefile.Receipt;
 import org.casework.common.BusinessRuleException;
 import org.casework.common.Formats;
 import org.casework.jurisdiction.Jurisdiction;
@@ -57,7 +56,6 @@ class LegalAidService implements LegalAid {
   private final Registry registry;
   private final CaseFiles caseFiles;
   private final LegalAidStore store;
-  private final ZeebeClient zeebe;
   private final Clock clock;
   private final ScopeGuard scopeGuard;
 
@@ -66,14 +64,12 @@ class LegalAidService implements LegalAid {
       Registry registry,
       CaseFiles caseFiles,
       LegalAidStore store,
-      ZeebeClient zeebe,
       Clock clock,
       ScopeGuard scopeGuard) {
     this.jurisdiction = jurisdiction;
     this.registry = registry;
     this.caseFiles = caseFiles;
     this.store = store;
-    this.zeebe = zeebe;
     this.clock = clock;
     this.scopeGuard = scopeGuard;
   }
@@ -327,37 +323,18 @@ class LegalAidService implements LegalAid {
       String outcome,
       String text,
       String message) {
-    StaffMember officer = officer(receivedBy, false);
-    CaseView c = caseFiles.get(caseNumber, RegionScope.of(officer));
-    if (c.type() != CaseType.LEGAL_AID) {
-      throw BusinessRuleException.notFound(
-          "NOT_LEGAL_AID", "案件 " + caseNumber + " 不是法律援助案件", "type " + c.type());
-    }
-    if (c.status() != expected) {
-      throw BusinessRuleException.conflict(
-          wrongStatusCode,
-          wrongStatusMessage + "（当前：" + c.status().label() + "）",
-          "status " + c.status() + ", expected " + expected);
-    }
-    caseFiles.record(
-        caseNumber,
-        new HistoryEntry(
-            clock.instant(),
-            officer.username(),
-            officer.role().name(),
+    caseFiles.receive(
+        new Receipt(
+            caseNumber,
+            officer(receivedBy, false),
+            CaseType.LEGAL_AID,
+            expected,
+            wrongStatusCode,
+            wrongStatusMessage,
             action,
             outcome,
-            text == null ? null : text.strip(),
-            null));
-    zeebe
-        .newPublishMessageCommand()
-        .messageName(message)
-        .correlationKey(caseNumber)
-        .messageId(message + ":" + caseNumber + ":" + clock.millis())
-        .timeToLive(Duration.ofMinutes(10))
-        .send()
-        .join();
-    log.info("case {}: message {} published", caseNumber, message);
+            text,
+            message));
   }
 
   @Override
