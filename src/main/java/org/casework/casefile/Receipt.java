@@ -27,4 +27,21 @@ public record Receipt(
     String action,
     String outcome,
     String text,
-    String message) {}
+    String message) {
+
+  /** 补正材料 handed in for a case waiting in 待补正 (the same desk step for every case type). */
+  public static Receipt materials(
+      String caseNumber, StaffMember officer, CaseType type, String note, String message) {
+    return new Receipt(
+        caseNumber,
+        officer,
+        type,
+        CaseStatus.AWAITING_MATERIALS,
+        "NOT_AWAITING_MATERIALS",
+        "案件 " + caseNumber + " 当前不在待补正状态",
+        "收到补正材料",
+        "已补正",
+        note,
+        message);
+  }
+}

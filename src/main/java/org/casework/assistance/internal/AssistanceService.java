@@ -185,16 +185,13 @@ class AssistanceService implements HardshipAssistance {
   @Override
   @Transactional
   public void materialsSubmitted(String caseNumber, String note, String receivedBy) {
-    receive(
-        caseNumber,
-        receivedBy,
-        CaseStatus.AWAITING_MATERIALS,
-        "NOT_AWAITING_MATERIALS",
-        "案件 " + caseNumber + " 当前不在待补正状态",
-        "收到补正材料",
-        "已补正",
-        note,
-        MATERIALS_SUBMITTED);
+    caseFiles.receive(
+        Receipt.materials(
+            caseNumber,
+            receivingOfficer(receivedBy),
+            CaseType.HARDSHIP,
+            note,
+            MATERIALS_SUBMITTED));
   }
 
   @Override

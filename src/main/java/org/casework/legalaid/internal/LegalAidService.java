@@ -277,16 +277,9 @@ class LegalAidService implements LegalAid {
   @Override
   @Transactional
   public void materialsSubmitted(String caseNumber, String note, String receivedBy) {
-    receive(
-        caseNumber,
-        receivedBy,
-        CaseStatus.AWAITING_MATERIALS,
-        "NOT_AWAITING_MATERIALS",
-        "案件 " + caseNumber + " 当前不在待补正状态",
-        "收到补正材料",
-        "已补正",
-        note,
-        MATERIALS_SUBMITTED);
+    caseFiles.receive(
+        Receipt.materials(
+            caseNumber, officer(receivedBy, false), CaseType.LEGAL_AID, note, MATERIALS_SUBMITTED));
   }
 
   @Override
@@ -300,41 +293,19 @@ class LegalAidService implements LegalAid {
           "案件 " + caseNumber + " 已提出过异议，正在或已经审查",
           "objection already lodged");
     }
-    receive(
-        caseNumber,
-        receivedBy,
-        CaseStatus.AID_REFUSED,
-        "NOT_REFUSED",
-        "案件 " + caseNumber + " 不是不予法律援助决定，不能登记异议",
-        "收到异议",
-        "转司法行政部门审查",
-        objection,
-        OBJECTION_LODGED);
-    store.objection(caseNumber, objection.strip());
-  }
-
-  private void receive(
-      String caseNumber,
-      String receivedBy,
-      CaseStatus expected,
-      String wrongStatusCode,
-      String wrongStatusMessage,
-      String action,
-      String outcome,
-      String text,
-      String message) {
     caseFiles.receive(
         new Receipt(
             caseNumber,
             officer(receivedBy, false),
             CaseType.LEGAL_AID,
-            expected,
-            wrongStatusCode,
-            wrongStatusMessage,
-            action,
-            outcome,
-            text,
-            message));
+            CaseStatus.AID_REFUSED,
+            "NOT_REFUSED",
+            "案件 " + caseNumber + " 不是不予法律援助决定，不能登记异议",
+            "收到异议",
+            "转司法行政部门审查",
+            objection,
+            OBJECTION_LODGED));
+    store.objection(caseNumber, objection.strip());
   }
 
   @Override
