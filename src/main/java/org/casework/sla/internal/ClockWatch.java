@@ -1,6 +1,8 @@
 package org.casework.sla.internal;
 
 import io.camunda.zeebe.client.ZeebeClient;
+import io.camunda.zeebe.client.api.command.ClientStatusException;
+import io.grpc.Status;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -130,35 +132,66 @@ class ClockWatch {
     }
     List<Map<String, Object>> open =
         jdbc.queryForList(
-            "select a.id alert_id, a.clock_id from sla_clock_alert a"
+            "select a.id alert_id, a.clock_id, a.raised_at from sla_clock_alert a"
                 + " where a.level = 'BREACH' and a.escalated_at is null order by a.id limit 100");
     for (Map<String, Object> row : open) {
       long alertId = ((Number) row.get("alert_id")).longValue();
       ClockEntity c = service.entity(((Number) row.get("clock_id")).longValue());
       ClockBreached breach = breach(c, now);
+      String messageId = breachMessageId(c, (java.util.Date) row.get("raised_at"));
       try {
         client
             .newPublishMessageCommand()
             .messageName(BREACH_MESSAGE)
             .correlationKey(c.getCaseNumber() + ":" + c.getClockKey())
-            .messageId("breach:" + c.getId())
+            .messageId(messageId)
             .timeToLive(Duration.ofHours(1))
             .variables(variables(breach))
             .send()
             .join();
-        jdbc.update(
-            "update sla_clock_alert set escalated_at = ? where id = ?",
-            java.sql.Timestamp.from(now),
-            alertId);
+        markEscalated(alertId, now);
         log.info(
             "case {}: breach of {} escalated to {}",
             c.getCaseNumber(),
             c.getClockKey(),
             breach.supervisorGroup());
+      } catch (ClientStatusException e) {
+        if (e.getStatusCode() == Status.Code.ALREADY_EXISTS) {
+          // an earlier pass published it and stopped before recording that (crash, database cut)
+          markEscalated(alertId, now);
+          log.info(
+              "case {}: breach of {} was already published as {}, now recorded as escalated",
+              c.getCaseNumber(),
+              c.getClockKey(),
+              messageId);
+        } else {
+          log.warn("escalating breach {} failed, next pass retries: {}", alertId, e.toString());
+        }
       } catch (RuntimeException e) {
         log.warn("escalating breach {} failed, next pass retries: {}", alertId, e.toString());
       }
     }
+  }
+
+  private void markEscalated(long alertId, Instant now) {
+    jdbc.update(
+        "update sla_clock_alert set escalated_at = ? where id = ?",
+        java.sql.Timestamp.from(now),
+        alertId);
+  }
+
+  /**
+   * The same for every attempt at one breach (a retry cannot start a second supervision), and
+   * different for another breach even when a restored or re-created database hands out the same
+   * clock id and case number again: case, clock and the second the breach was raised.
+   */
+  static String breachMessageId(ClockEntity c, java.util.Date raisedAt) {
+    return "breach:"
+        + c.getCaseNumber()
+        + ":"
+        + c.getClockKey()
+        + ":"
+        + (raisedAt == null ? c.getId() : raisedAt.toInstant().getEpochSecond());
   }
 
   ClockBreached breach(ClockEntity c, Instant now) {

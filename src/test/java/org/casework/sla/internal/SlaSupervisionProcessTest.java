@@ -76,6 +76,7 @@ class SlaSupervisionProcessTest {
   @Autowired MovableClock clock;
   @Autowired DemoRegion region;
   @Autowired ScriptedTaskActors actors;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   UserTasks tasks;
 
@@ -257,6 +258,32 @@ class SlaSupervisionProcessTest {
         .filteredOn(h -> h.action().equals("期限撤销：入户核实"))
         .extracting(HistoryView::outcome)
         .containsExactly("环节已取消");
+  }
+
+  @Test
+  void shouldRecordAnEscalationThatAnEarlierPassPublishedButDidNotRecord() {
+    Case c = file();
+    tasks.await(c.pik, "Task_VillageVerification");
+    ClockView stage = stageClock(c, "Task_VillageVerification");
+    moveTo(stage.dueAt().plusSeconds(1));
+    watch.scan(); // raises the breach
+    watch.scan(); // escalates it
+    String escalated =
+        "select count(*) from sla_clock_alert a join sla_clock k on k.id = a.clock_id"
+            + " where k.case_number = ? and a.level = 'BREACH' and a.escalated_at is not null";
+    assertThat(jdbc.queryForObject(escalated, Long.class, c.number)).isEqualTo(1);
+    supervisionTask(c.number);
+
+    // the app died after publishing the breach and before recording it: the engine answers the
+    // next pass's publish with ALREADY_EXISTS, which means done, not "retry for ever"
+    jdbc.update(
+        "update sla_clock_alert a join sla_clock k on k.id = a.clock_id set a.escalated_at = null"
+            + " where k.case_number = ? and a.level = 'BREACH'",
+        c.number);
+    watch.scan();
+
+    assertThat(jdbc.queryForObject(escalated, Long.class, c.number)).isEqualTo(1);
+    assertThat(actions(c)).containsOnlyOnce("超期：入户核实");
   }
 
   @Test
