@@ -1,10 +1,13 @@
 package org.casework.support;
 
 import io.camunda.zeebe.client.ZeebeClient;
+import io.camunda.zeebe.client.api.command.ClientStatusException;
 import io.camunda.zeebe.client.api.response.ActivatedJob;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.grpc.Status;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.Awaitility;
 
@@ -19,6 +22,13 @@ public final class UserTasks {
 
   private final ZeebeClient client;
   private final ZeebeTestEngine engine;
+
+  /**
+   * The job last found at each element: {@link #complete} completes it directly instead of
+   * activating it again, which would first have to wait for the engine to time out the earlier
+   * activation (slow on a loaded machine).
+   */
+  private final Map<String, ActivatedJob> found = new ConcurrentHashMap<>();
 
   public UserTasks(ZeebeClient client, ZeebeTestEngine engine) {
     this.client = client;
@@ -49,12 +59,26 @@ public final class UserTasks {
                   .ifPresent(found::set);
               return found.get() != null;
             });
+    this.found.put(processInstanceKey + "/" + elementId, found.get());
     return found.get();
   }
 
   public ActivatedJob complete(
       long processInstanceKey, String elementId, Map<String, Object> variables) {
+    ActivatedJob known = found.remove(processInstanceKey + "/" + elementId);
+    if (known != null) {
+      try {
+        client.newCompleteCommand(known.getKey()).variables(variables).send().join();
+        return known;
+      } catch (ClientStatusException gone) {
+        if (gone.getStatusCode() != Status.Code.NOT_FOUND) {
+          throw gone;
+        }
+        // that task instance has ended meanwhile: wait for the current one
+      }
+    }
     ActivatedJob job = await(processInstanceKey, elementId);
+    found.remove(processInstanceKey + "/" + elementId);
     client.newCompleteCommand(job.getKey()).variables(variables).send().join();
     return job;
   }
