@@ -40,7 +40,7 @@ class CaseIncidents implements ProcessIncidents {
   private final CaseFiles caseFiles;
   private final ScopeGuard guard;
   private final Jurisdiction jurisdiction;
-  private final ZeebeClient zeebe;
+  private final org.springframework.beans.factory.ObjectProvider<ZeebeClient> zeebe;
   private final MessageSource messages;
   private final Clock clock;
 
@@ -50,7 +50,7 @@ class CaseIncidents implements ProcessIncidents {
       CaseFiles caseFiles,
       ScopeGuard guard,
       Jurisdiction jurisdiction,
-      ZeebeClient zeebe,
+      org.springframework.beans.factory.ObjectProvider<ZeebeClient> zeebe,
       MessageSource messages,
       Clock clock) {
     this.feed = feed;
@@ -114,9 +114,9 @@ class CaseIncidents implements ProcessIncidents {
     }
     try {
       if (incident.jobKey() != null) {
-        zeebe.newUpdateRetriesCommand(incident.jobKey()).retries(1).send().join();
+        zeebe.getObject().newUpdateRetriesCommand(incident.jobKey()).retries(1).send().join();
       }
-      zeebe.newResolveIncidentCommand(incidentKey).send().join();
+      zeebe.getObject().newResolveIncidentCommand(incidentKey).send().join();
     } catch (ClientStatusException e) {
       log.warn("incident {}: retry refused by the engine: {}", incidentKey, e.getMessage());
       throw BusinessRuleException.conflict(
