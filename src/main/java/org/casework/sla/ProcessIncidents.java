@@ -19,6 +19,21 @@ public interface ProcessIncidents {
 
   Board active(String supervisor);
 
+  /** Stands in where no module provides incidents (e.g. the sla module tested on its own). */
+  ProcessIncidents UNAVAILABLE =
+      new ProcessIncidents() {
+        @Override
+        public Board active(String supervisor) {
+          return new Board(false, "本系统未接入流程故障查询。", List.of());
+        }
+
+        @Override
+        public ProcessIncident retry(long incidentKey, String supervisor) {
+          throw org.casework.common.BusinessRuleException.conflict(
+              "INCIDENTS_UNAVAILABLE", "本系统未接入流程故障查询，无法重试。", "no ProcessIncidents bean");
+        }
+      };
+
   /**
    * Gives the failed step another attempt (job retries back to 1) and resolves the incident;
    * written into the case's history. Refused (403, audited) when the case is outside the

@@ -112,11 +112,16 @@ class CaseIncidents implements ProcessIncidents {
       guard.require(
           scope, new RegionCode(row.regionCode()), row.caseNumber(), "重试流程故障 " + incidentKey);
     }
+    ZeebeClient engine = zeebe.getIfAvailable();
+    if (engine == null) {
+      throw BusinessRuleException.conflict(
+          "ENGINE_UNAVAILABLE", "流程引擎未连接，无法重试，请稍后再试。", "no ZeebeClient");
+    }
     try {
       if (incident.jobKey() != null) {
-        zeebe.getObject().newUpdateRetriesCommand(incident.jobKey()).retries(1).send().join();
+        engine.newUpdateRetriesCommand(incident.jobKey()).retries(1).send().join();
       }
-      zeebe.getObject().newResolveIncidentCommand(incidentKey).send().join();
+      engine.newResolveIncidentCommand(incidentKey).send().join();
     } catch (ClientStatusException e) {
       log.warn("incident {}: retry refused by the engine: {}", incidentKey, e.getMessage());
       throw BusinessRuleException.conflict(

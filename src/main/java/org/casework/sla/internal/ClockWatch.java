@@ -191,7 +191,7 @@ class ClockWatch {
         + ":"
         + c.getClockKey()
         + ":"
-        + (raisedAt == null ? c.getId() : raisedAt.toInstant().getEpochSecond());
+        + raisedAt.toInstant().getEpochSecond();
   }
 
   ClockBreached breach(ClockEntity c, Instant now) {

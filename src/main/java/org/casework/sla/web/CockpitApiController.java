@@ -32,9 +32,11 @@ class CockpitApiController {
   private final Cockpit cockpit;
   private final ProcessIncidents incidents;
 
-  CockpitApiController(Cockpit cockpit, ProcessIncidents incidents) {
+  CockpitApiController(
+      Cockpit cockpit,
+      org.springframework.beans.factory.ObjectProvider<ProcessIncidents> incidents) {
     this.cockpit = cockpit;
-    this.incidents = incidents;
+    this.incidents = incidents.getIfAvailable(() -> ProcessIncidents.UNAVAILABLE);
   }
 
   /** The engine's active incidents of the supervisor's cases (from Operate). */

@@ -24,9 +24,11 @@ class CockpitPageController {
   private final Cockpit cockpit;
   private final ProcessIncidents incidents;
 
-  CockpitPageController(Cockpit cockpit, ProcessIncidents incidents) {
+  CockpitPageController(
+      Cockpit cockpit,
+      org.springframework.beans.factory.ObjectProvider<ProcessIncidents> incidents) {
     this.cockpit = cockpit;
-    this.incidents = incidents;
+    this.incidents = incidents.getIfAvailable(() -> ProcessIncidents.UNAVAILABLE);
   }
 
   @GetMapping("/sla/cockpit")
