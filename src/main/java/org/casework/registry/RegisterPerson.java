@@ -33,6 +33,22 @@ public record RegisterPerson(
                 .toList();
   }
 
+  /**
+   * A registered person as filing input again, e.g. for a case opened from another case: filing
+   * with the same ID number finds the record, so nothing is registered twice.
+   */
+  public static RegisterPerson of(PersonView person, PersonalData data) {
+    return new RegisterPerson(
+        data.idNumber(),
+        person.name(),
+        person.category(),
+        person.townshipCode(),
+        person.villageCode(),
+        data.phone(),
+        data.address(),
+        person.householdMembers());
+  }
+
   private static boolean isBlank(String s) {
     return s == null || s.isBlank();
   }

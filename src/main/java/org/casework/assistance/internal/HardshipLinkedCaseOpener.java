@@ -9,7 +9,6 @@ import org.casework.casefile.LinkedCaseOpener;
 import org.casework.casefile.LinkedCaseRequest;
 import org.casework.common.BusinessRuleException;
 import org.casework.registry.PersonView;
-import org.casework.registry.PersonalData;
 import org.casework.registry.RegisterPerson;
 import org.casework.registry.Registry;
 import org.springframework.stereotype.Component;
@@ -38,18 +37,7 @@ class HardshipLinkedCaseOpener implements LinkedCaseOpener {
   @Override
   public CaseView open(LinkedCaseRequest request) {
     PersonView person = registry.person(request.personId());
-    // the registry keeps the record; filing with the same ID number finds it again
-    PersonalData data = registry.unmasked(person.id());
-    RegisterPerson applicant =
-        new RegisterPerson(
-            data.idNumber(),
-            person.name(),
-            person.category(),
-            person.townshipCode(),
-            person.villageCode(),
-            data.phone(),
-            data.address(),
-            person.householdMembers());
+    RegisterPerson applicant = RegisterPerson.of(person, registry.unmasked(person.id()));
     ApplyForAssistance application =
         new ApplyForAssistance(
             applicant,

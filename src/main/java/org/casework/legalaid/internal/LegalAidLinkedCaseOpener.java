@@ -10,7 +10,6 @@ import org.casework.common.BusinessRuleException;
 import org.casework.legalaid.ApplyForLegalAid;
 import org.casework.legalaid.MatterType;
 import org.casework.registry.PersonView;
-import org.casework.registry.PersonalData;
 import org.casework.registry.RegisterPerson;
 import org.casework.registry.Registry;
 import org.springframework.stereotype.Component;
@@ -40,7 +39,6 @@ class LegalAidLinkedCaseOpener implements LinkedCaseOpener {
   @Override
   public CaseView open(LinkedCaseRequest request) {
     PersonView person = registry.person(request.personId());
-    PersonalData data = registry.unmasked(person.id());
     String opposing = request.details().get("opposingParty");
     if (opposing == null || opposing.isBlank() || opposing.length() > 200) {
       throw BusinessRuleException.invalid(
@@ -50,15 +48,7 @@ class LegalAidLinkedCaseOpener implements LinkedCaseOpener {
     }
     ApplyForLegalAid application =
         new ApplyForLegalAid(
-            new RegisterPerson(
-                data.idNumber(),
-                person.name(),
-                person.category(),
-                person.townshipCode(),
-                person.villageCode(),
-                data.phone(),
-                data.address(),
-                person.householdMembers()),
+            RegisterPerson.of(person, registry.unmasked(person.id())),
             matterType(request.details().get("matterType")),
             request.matter().length() > 2000
                 ? request.matter().substring(0, 2000)
