@@ -25,7 +25,27 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class HardshipBench {
 
-  record Phase(String name, boolean bare, int starters, Duration duration, int existing) {}
+  /**
+   * One measured run. {@code rate} 0: the starters file as fast as the in-flight cap lets them (the
+   * machine saturated); above 0: cases are filed at that many per second whatever happens to them
+   * (open loop), which is how latency below saturation is measured.
+   */
+  record Phase(
+      String name, boolean bare, int starters, Duration duration, int existing, double rate) {
+
+    Phase(String name, boolean bare, int starters, Duration duration, int existing) {
+      this(name, bare, starters, duration, existing, 0);
+    }
+
+    boolean paced() {
+      return rate > 0;
+    }
+
+    /** The phase as the report names it, e.g. {@code casework} or {@code casework @0.5/s}. */
+    String label() {
+      return paced() ? String.format(Locale.ROOT, "%s @%.2g/s", name, rate) : name;
+    }
+  }
 
   record Usage(double cpuPct, long rssAvgMb, long rssPeakMb) {}
 
@@ -74,18 +94,29 @@ public final class HardshipBench {
     List<Phase> phases = new ArrayList<>();
     phases.add(new Phase("casework", false, mainStarters, main, 0));
     phases.add(new Phase("bare", true, mainStarters, main, 0));
-    boolean mainOnly = "main".equals(Kit.prop("bench.phases", "all"));
-    for (int c : mainOnly ? new int[0] : new int[] {1, 4, 16}) {
+    String which = Kit.prop("bench.phases", "all");
+    boolean mainOnly = "main".equals(which);
+    if ("paced".equals(which)) {
+      phases.clear();
+    }
+    // latency below saturation: about half of what the machine closes per second at full load
+    double rate = Double.parseDouble(Kit.prop("bench.paced-rate", "0.5"));
+    if (!mainOnly) {
+      phases.add(new Phase("casework", false, mainStarters, scale, 0, rate));
+      phases.add(new Phase("bare", true, mainStarters, scale, 0, rate));
+    }
+    boolean scaling = "all".equals(which);
+    for (int c : scaling ? new int[] {1, 4, 16} : new int[0]) {
       if (c == mainStarters) {
         continue;
       }
       phases.add(new Phase("casework", false, c, scale, 0));
       phases.add(new Phase("bare", true, c, scale, 0));
     }
-    if (!mainOnly) {
+    if (scaling) {
       phases.add(new Phase("casework", false, mainStarters, scale, 10_000));
     }
-    if (!quick && !mainOnly) {
+    if (!quick && scaling) {
       phases.add(new Phase("casework", false, mainStarters, scale, 100_000));
     }
     Path out = Path.of("target/bench");
@@ -138,7 +169,7 @@ public final class HardshipBench {
       Workload load, AppProcess app, Connection db, Phase p, int cap, boolean warmUp)
       throws Exception {
     String label =
-        p.name() + " c=" + p.starters() + (p.existing() > 0 ? " existing=" + p.existing() : "");
+        p.label() + " c=" + p.starters() + (p.existing() > 0 ? " existing=" + p.existing() : "");
     Kit.log("phase %s: %d s", label, p.duration().toSeconds());
     load.deploy(label + " " + System.currentTimeMillis());
     Set<Long> piks = ConcurrentHashMap.newKeySet();
@@ -148,6 +179,7 @@ public final class HardshipBench {
     AtomicLong inFlight = new AtomicLong();
     AtomicLong seq = new AtomicLong(System.currentTimeMillis() * 100);
     AtomicLong errors = new AtomicLong();
+    AtomicLong ticket = new AtomicLong();
     long definition = p.bare() ? load.bareDefinition : load.caseworkDefinition;
     Map<String, long[]> ticks0 = new HashMap<>();
     Map<String, Long> pids = pids(app);
@@ -201,7 +233,14 @@ public final class HardshipBench {
                     () -> {
                       AppProcess.Browser clerk = p.bare() ? null : app.browser("zhangwei");
                       while (filing.get()) {
-                        if (inFlight.get() >= cap) {
+                        if (p.paced()) {
+                          // the n-th case of the phase is due n / rate seconds after its start
+                          long due = t0 + (long) (ticket.getAndIncrement() * 1000 / p.rate());
+                          Kit.sleep(Math.max(0, due - System.currentTimeMillis()));
+                          if (!filing.get()) {
+                            break;
+                          }
+                        } else if (inFlight.get() >= cap) {
                           Kit.sleep(50);
                           continue;
                         }
