@@ -201,6 +201,18 @@ final class TasklistClient {
     return byName;
   }
 
+  /**
+   * Waits (import lag) until the task's variable {@code name} is in Tasklist and matches: Tasklist
+   * imports variables and tasks separately, so a task can be listed a moment before its variables.
+   */
+  JsonNode awaitVariable(String taskId, String name, Predicate<JsonNode> matches) {
+    return Awaitility.await("variable " + name + " of task " + taskId + " in Tasklist")
+        .atMost(IMPORT_WAIT)
+        .pollDelay(Duration.ZERO)
+        .pollInterval(Duration.ofSeconds(1))
+        .until(() -> variables(taskId, name).get(name), v -> v != null && matches.test(v));
+  }
+
   // ------------------------------------------------------------------------------- forms
 
   /**
