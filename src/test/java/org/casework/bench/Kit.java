@@ -56,7 +56,7 @@ final class Kit {
   static String prop(String name, String def) {
     String v = System.getProperty(name);
     if (v == null || v.isBlank()) {
-      v = System.getenv(name.toUpperCase().replace('.', '_'));
+      v = System.getenv(name.toUpperCase().replace('.', '_').replace('-', '_'));
     }
     return v == null || v.isBlank() ? def : v;
   }
