@@ -9,6 +9,8 @@ interface HistoryRepository extends JpaRepository<HistoryEntity, Long> {
 
   boolean existsByCaseIdAndStepKey(long caseId, String stepKey);
 
+  Optional<HistoryEntity> findFirstByCaseIdAndStepKey(long caseId, String stepKey);
+
   boolean existsByCaseIdAndActor(long caseId, String actor);
 
   List<HistoryEntity> findByIdGreaterThanOrderByIdAsc(long id, Pageable page);

@@ -46,10 +46,15 @@ public class TaskCompletionWorker {
   public void recordCompletion(JobClient client, ActivatedJob job) {
     Map<String, Object> variables = job.getVariablesAsMap();
     String caseNumber = (String) variables.get("caseNumber");
-    // the n-th completion of this element in the case is the n-th task instance in Tasklist
-    int instance = caseFiles.completionsRecorded(caseNumber, job.getElementId()) + 1;
-    Optional<String> actor =
-        taskActors.completedBy(job.getProcessInstanceKey(), job.getElementId(), instance);
+    String doneKey = "done:" + job.getElementInstanceKey();
+    // a job run again after a crash finds its own line: counting it as an earlier completion
+    // would ask Tasklist for an instance that never comes, for ever
+    Optional<String> actor = caseFiles.completionRecordedBy(caseNumber, doneKey);
+    if (actor.isEmpty()) {
+      // the n-th completion of this element in the case is the n-th task instance in Tasklist
+      int instance = caseFiles.completionsRecorded(caseNumber, job.getElementId()) + 1;
+      actor = taskActors.completedBy(job.getProcessInstanceKey(), job.getElementId(), instance);
+    }
     if (actor.isEmpty()) {
       log.debug(
           "case {}: completion of {} not yet in Tasklist, retrying",
@@ -65,11 +70,7 @@ public class TaskCompletionWorker {
       return;
     }
     caseFiles.recordTaskCompletion(
-        caseNumber,
-        job.getBpmnProcessId(),
-        job.getElementId(),
-        actor.get(),
-        "done:" + job.getElementInstanceKey());
+        caseNumber, job.getBpmnProcessId(), job.getElementId(), actor.get(), doneKey);
     // Tasklist 8.6 without Identity lets anyone complete any task: detect what it cannot prevent
     caseFiles.checkCompletedWithinGroup(
         caseNumber,
