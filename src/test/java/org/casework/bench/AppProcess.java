@@ -29,6 +29,7 @@ final class AppProcess {
   private final Map<String, String> env = new LinkedHashMap<>();
   private final List<String> args = new ArrayList<>();
   private Process process;
+  private boolean exitHook;
 
   AppProcess(Path jar, int port, String schema, Path logFile) {
     this.jar = jar;
@@ -66,6 +67,12 @@ final class AppProcess {
       process = pb.start();
     } catch (java.io.IOException e) {
       throw new IllegalStateException("cannot start the app: " + e, e);
+    }
+    if (!exitHook) {
+      // a driver stopped with Ctrl-C or kill leaves no app behind on the port (its finally blocks
+      // do not run then)
+      exitHook = true;
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> process.destroyForcibly()));
     }
     Kit.log("app started: pid %d, port %d, log %s", process.pid(), port, logFile);
   }
