@@ -286,8 +286,11 @@ final class BenchReport {
   }
 
   private static void target(StringBuilder md, String what, String measured, boolean met) {
-    md.append("| ").append(what).append(" | ").append(measured).append(" | ");
-    md.append(met ? "yes" : "**no**").append(" |\n");
+    // NaN: the phases behind this target were not part of the run (e.g. -Dbench.phases=paced)
+    boolean measuredNothing = measured.contains("NaN");
+    md.append("| ").append(what).append(" | ");
+    md.append(measuredNothing ? "not measured in this run" : measured).append(" | ");
+    md.append(measuredNothing ? "–" : met ? "yes" : "**no**").append(" |\n");
   }
 
   private static void chart(
