@@ -296,6 +296,7 @@ final class Workload implements AutoCloseable {
     final AtomicLong completed = new AtomicLong();
     final AtomicLong refused = new AtomicLong();
     private final Set<String> done = ConcurrentHashMap.newKeySet();
+    private final Map<String, Integer> failures = new ConcurrentHashMap<>();
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running = true;
 
@@ -347,10 +348,14 @@ final class Workload implements AutoCloseable {
             Kit.Answer claim = s.assign(id, true);
             Kit.Answer complete =
                 claim.status() == 200 ? s.complete(id, formValues(element)) : claim;
-            done.add(id);
             if (complete.status() == 200) {
+              done.add(id);
               completed.incrementAndGet();
-            } else {
+            } else if (failures.merge(id, 1, Integer::sum) >= 3) {
+              // a refusal that lasts (e.g. the task moved on) — a one-off 500 or timeout of
+              // Tasklist
+              // under load is tried again, as a caseworker presses the button again
+              done.add(id);
               refused.incrementAndGet();
             }
             worked++;
