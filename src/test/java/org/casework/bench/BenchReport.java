@@ -89,14 +89,7 @@ final class BenchReport {
       if (r.phase().bare() || r.phase().existing() > 0) {
         continue;
       }
-      Optional<HardshipBench.Result> b =
-          results.stream()
-              .filter(
-                  x ->
-                      x.phase().bare()
-                          && x.phase().starters() == r.phase().starters()
-                          && x.phase().rate() == r.phase().rate())
-              .findFirst();
+      Optional<HardshipBench.Result> b = bareTwin(results, r);
       if (b.isEmpty()) {
         continue;
       }
@@ -237,6 +230,18 @@ final class BenchReport {
     Kit.log("report: %s", out.resolve("report.md").toAbsolutePath());
   }
 
+  /** The bare phase run like {@code r}: same starters, same pace. */
+  private static Optional<HardshipBench.Result> bareTwin(
+      List<HardshipBench.Result> results, HardshipBench.Result r) {
+    return results.stream()
+        .filter(
+            x ->
+                x.phase().bare()
+                    && x.phase().starters() == r.phase().starters()
+                    && x.phase().rate() == r.phase().rate())
+        .findFirst();
+  }
+
   /** The three targets against what this run measured, each met or not. */
   private static void targets(StringBuilder md, List<HardshipBench.Result> results) {
     List<HardshipBench.Result> cw =
@@ -258,14 +263,7 @@ final class BenchReport {
         best >= 10);
     double worstRatio = Double.NaN;
     for (HardshipBench.Result r : cw) {
-      Optional<HardshipBench.Result> b =
-          results.stream()
-              .filter(
-                  x ->
-                      x.phase().bare()
-                          && x.phase().starters() == r.phase().starters()
-                          && x.phase().rate() == r.phase().rate())
-              .findFirst();
+      Optional<HardshipBench.Result> b = bareTwin(results, r);
       if (b.isPresent() && !r.phase().paced()) {
         double ratio = r.casesPerSec() / b.get().casesPerSec();
         worstRatio = Double.isNaN(worstRatio) ? ratio : Math.min(worstRatio, ratio);
