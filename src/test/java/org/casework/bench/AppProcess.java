@@ -28,8 +28,7 @@ final class AppProcess {
   private final Path logFile;
   private final Map<String, String> env = new LinkedHashMap<>();
   private final List<String> args = new ArrayList<>();
-  private Process process;
-  private boolean exitHook;
+  private volatile Process process;
 
   AppProcess(Path jar, int port, String schema, Path logFile) {
     this.jar = jar;
@@ -38,6 +37,17 @@ final class AppProcess {
     env.put("CASEWORK_PORT", String.valueOf(port));
     env.put("CASEWORK_DB_NAME", schema);
     env.put("CASEWORK_DEMO_DATA", "true");
+    // a driver stopped with Ctrl-C or kill leaves no app behind on the port (its finally blocks do
+    // not run then); the hook takes whichever process is current, restarts included
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  Process p = process;
+                  if (p != null) {
+                    p.destroyForcibly();
+                  }
+                }));
   }
 
   AppProcess env(String k, String v) {
@@ -67,12 +77,6 @@ final class AppProcess {
       process = pb.start();
     } catch (java.io.IOException e) {
       throw new IllegalStateException("cannot start the app: " + e, e);
-    }
-    if (!exitHook) {
-      // a driver stopped with Ctrl-C or kill leaves no app behind on the port (its finally blocks
-      // do not run then)
-      exitHook = true;
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> process.destroyForcibly()));
     }
     Kit.log("app started: pid %d, port %d, log %s", process.pid(), port, logFile);
   }

@@ -256,39 +256,32 @@ final class BenchReport {
             .mapToDouble(HardshipBench.Result::sustainedPerSec)
             .max()
             .orElse(Double.NaN);
-    target(
-        md,
-        "≥ 10 cases/s sustained",
-        String.format(Locale.ROOT, "best %.2f cases/s", best),
-        best >= 10);
-    double worstRatio = Double.NaN;
-    for (HardshipBench.Result r : cw) {
-      Optional<HardshipBench.Result> b = bareTwin(results, r);
-      if (b.isPresent() && !r.phase().paced()) {
-        double ratio = r.casesPerSec() / b.get().casesPerSec();
-        worstRatio = Double.isNaN(worstRatio) ? ratio : Math.min(worstRatio, ratio);
-      }
-    }
-    target(
-        md,
-        "throughput casework / bare ≥ 0.8",
-        String.format(Locale.ROOT, "lowest %.2f", worstRatio),
-        worstRatio >= 0.8);
+    target(md, "≥ 10 cases/s sustained", best, "best %.2f cases/s", best >= 10);
+    double worstRatio =
+        cw.stream()
+            .filter(r -> !r.phase().paced())
+            .flatMap(r -> bareTwin(results, r).map(b -> r.casesPerSec() / b.casesPerSec()).stream())
+            .mapToDouble(Double::doubleValue)
+            .min()
+            .orElse(Double.NaN);
+    target(md, "throughput casework / bare ≥ 0.8", worstRatio, "lowest %.2f", worstRatio >= 0.8);
     for (HardshipBench.Result r : cw) {
       target(
           md,
           "job p99 < 500 ms (" + r.phase().label() + " c=" + r.phase().starters() + ")",
-          String.format(Locale.ROOT, "%.0f ms", r.jobP99()),
+          r.jobP99(),
+          "%.0f ms",
           r.jobP99() < 500);
     }
   }
 
-  private static void target(StringBuilder md, String what, String measured, boolean met) {
-    // NaN: the phases behind this target were not part of the run (e.g. -Dbench.phases=paced)
-    boolean measuredNothing = measured.contains("NaN");
+  /** One row; NaN: the phases behind this target were not run (e.g. -Dbench.phases=paced). */
+  private static void target(
+      StringBuilder md, String what, double value, String format, boolean met) {
+    boolean measured = !Double.isNaN(value);
     md.append("| ").append(what).append(" | ");
-    md.append(measuredNothing ? "not measured in this run" : measured).append(" | ");
-    md.append(measuredNothing ? "–" : met ? "yes" : "**no**").append(" |\n");
+    md.append(measured ? String.format(Locale.ROOT, format, value) : "not measured in this run");
+    md.append(" | ").append(measured ? (met ? "yes" : "**no**") : "–").append(" |\n");
   }
 
   private static void chart(

@@ -91,17 +91,16 @@ public final class HardshipBench {
     int mainStarters = Integer.parseInt(Kit.prop("bench.starters", "4"));
     int cap = Integer.parseInt(Kit.prop("bench.in-flight", "100"));
     COMPLETERS = Integer.parseInt(Kit.prop("bench.completers", "4"));
-    List<Phase> phases = new ArrayList<>();
-    phases.add(new Phase("casework", false, mainStarters, main, 0));
-    phases.add(new Phase("bare", true, mainStarters, main, 0));
+    // all (default) | main: the two saturated main phases | paced: the two paced phases
     String which = Kit.prop("bench.phases", "all");
-    boolean mainOnly = "main".equals(which);
-    if ("paced".equals(which)) {
-      phases.clear();
+    List<Phase> phases = new ArrayList<>();
+    if (!"paced".equals(which)) {
+      phases.add(new Phase("casework", false, mainStarters, main, 0));
+      phases.add(new Phase("bare", true, mainStarters, main, 0));
     }
     // latency below saturation: about half of what the machine closes per second at full load
     double rate = Double.parseDouble(Kit.prop("bench.paced-rate", "0.5"));
-    if (!mainOnly) {
+    if (!"main".equals(which)) {
       phases.add(new Phase("casework", false, mainStarters, scale, 0, rate));
       phases.add(new Phase("bare", true, mainStarters, scale, 0, rate));
     }

@@ -352,9 +352,8 @@ final class Workload implements AutoCloseable {
               done.add(id);
               completed.incrementAndGet();
             } else if (failures.merge(id, 1, Integer::sum) >= 3) {
-              // a refusal that lasts (e.g. the task moved on) — a one-off 500 or timeout of
-              // Tasklist
-              // under load is tried again, as a caseworker presses the button again
+              // given up only when the refusal lasts (e.g. the task moved on); a one-off 500 or
+              // timeout of Tasklist under load is tried again, as a caseworker presses again
               done.add(id);
               refused.incrementAndGet();
             }
