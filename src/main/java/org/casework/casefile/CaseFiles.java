@@ -18,7 +18,7 @@ public interface CaseFiles {
    * The first worker of a process claims the case for its instance. False when another instance
    * already owns it (a retried start raced the first one): that instance must end quietly.
    */
-  boolean claimProcessInstance(String caseNumber, long processInstanceKey);
+  boolean claimProcessInstance(String caseNumber, String processInstanceId);
 
   Optional<CaseView> find(String caseNumber);
 

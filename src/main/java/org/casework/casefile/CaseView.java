@@ -16,7 +16,7 @@ public record CaseView(
     Instant stageDueAt,
     String assignedOfficer,
     String filedBy,
-    Long processInstanceKey,
+    String processInstanceId,
     Instant filedAt,
     Instant updatedAt,
     Instant closedAt,

@@ -1,23 +1,35 @@
 package org.casework.support;
 
-import io.camunda.zeebe.spring.test.CamundaTestAutoConfiguration;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.operaton.bpm.engine.impl.util.ClockUtil;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestContext;
+import org.springframework.test.context.TestExecutionListener;
 import org.springframework.test.context.TestExecutionListeners;
 
 /**
- * {@code @ZeebeSpringTest} with a patient client (see {@link PatientEngineListener}): a fresh
- * in-memory engine per test method, the app's deployments and workers started against it.
+ * A test of a BPMN process on the real engine and database: the job executor is off (profile
+ * test), {@link UserTasks} runs due jobs and timers explicitly and moves the engine clock, which is
+ * reset after every test.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Inherited
-@Import(CamundaTestAutoConfiguration.class)
+@Import({UserTasks.class, ScriptedTaskActors.class})
 @TestExecutionListeners(
-    listeners = PatientEngineListener.class,
+    listeners = ProcessTest.ResetEngineClock.class,
     mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
-public @interface ProcessTest {}
+public @interface ProcessTest {
+
+  /** The engine clock back to real time, whatever a test did with it. */
+  class ResetEngineClock implements TestExecutionListener {
+    @Override
+    public void afterTestMethod(TestContext testContext) {
+      ClockUtil.reset();
+    }
+  }
+}

@@ -57,7 +57,7 @@ class CaseEntity {
   private String filedBy;
 
   @Column(name = "process_instance_key")
-  private Long processInstanceKey;
+  private String processInstanceId;
 
   @Column(name = "filed_at")
   private Instant filedAt;
@@ -133,8 +133,8 @@ class CaseEntity {
     this.updatedAt = at;
   }
 
-  void attachProcessInstance(long key) {
-    this.processInstanceKey = key;
+  void attachProcessInstance(String id) {
+    this.processInstanceId = id;
   }
 
   public Long getId() {
@@ -189,8 +189,8 @@ class CaseEntity {
     return filedBy;
   }
 
-  public Long getProcessInstanceKey() {
-    return processInstanceKey;
+  public String getProcessInstanceId() {
+    return processInstanceId;
   }
 
   public Instant getFiledAt() {

@@ -19,7 +19,7 @@ import org.casework.casefile.OpenCase;
 import org.casework.casefile.PathTaken;
 import org.casework.casefile.Receipt;
 import org.casework.casefile.StageEntered;
-import org.casework.casefile.TaskCompletedOutsideGroup;
+import org.casework.casefile.TaskCompletionRefused;
 import org.casework.common.BusinessRuleException;
 import org.casework.common.Formats;
 import org.casework.jurisdiction.Jurisdiction;
@@ -53,7 +53,7 @@ class CaseFileService implements CaseFiles {
   private final CaseMapper mapper;
   private final Clocks clocks;
   private final Clock clock;
-  private final CaseProcessStarter processStarter;
+  private final CaseProcesses processes;
   private final Jurisdiction jurisdiction;
   private final ScopeGuard scopeGuard;
   private final ApplicationEventPublisher events;
@@ -67,7 +67,7 @@ class CaseFileService implements CaseFiles {
       CaseMapper mapper,
       Clocks clocks,
       Clock clock,
-      CaseProcessStarter processStarter,
+      CaseProcesses processes,
       Jurisdiction jurisdiction,
       ScopeGuard scopeGuard,
       ApplicationEventPublisher events) {
@@ -79,7 +79,7 @@ class CaseFileService implements CaseFiles {
     this.mapper = mapper;
     this.clocks = clocks;
     this.clock = clock;
-    this.processStarter = processStarter;
+    this.processes = processes;
     this.jurisdiction = jurisdiction;
     this.scopeGuard = scopeGuard;
     this.events = events;
@@ -128,20 +128,20 @@ class CaseFileService implements CaseFiles {
             command.filedBy(),
             null,
             null));
-    processStarter.startAfterCommit(number.value(), command.type());
+    entity.attachProcessInstance(processes.start(number.value(), command.type()));
     log.info("case {} opened by {} in {}", number, command.filedBy(), command.townshipCode());
     return mapper.toView(entity);
   }
 
   @Override
   @Transactional
-  public boolean claimProcessInstance(String caseNumber, long processInstanceKey) {
+  public boolean claimProcessInstance(String caseNumber, String processInstanceId) {
     CaseEntity entity = load(caseNumber);
-    if (entity.getProcessInstanceKey() == null) {
-      entity.attachProcessInstance(processInstanceKey);
+    if (entity.getProcessInstanceId() == null) {
+      entity.attachProcessInstance(processInstanceId);
       return true;
     }
-    return entity.getProcessInstanceKey() == processInstanceKey;
+    return entity.getProcessInstanceId().equals(processInstanceId);
   }
 
   @Override
@@ -195,119 +195,53 @@ class CaseFileService implements CaseFiles {
   }
 
   /**
-   * Whether the Tasklist user who completed a task is in one of its candidate groups (same role,
-   * same region); if not, the case is held for review.
+   * Refuses the completion of a user task by someone who may not complete it: not an enabled member
+   * of staff, not in one of its candidate groups (role and region), or, for a task the process
+   * assigns by name (the legal-aid lawyer), not the case's assigned officer. The refusal is
+   * published at once (the audit log keeps it although the completion is rolled back) and thrown
+   * as a Chinese 403 that Tasklist shows.
    */
-  @Transactional
-  void checkCompletedWithinGroup(
+  void requireMayComplete(
       String caseNumber,
       String elementId,
       String username,
       List<String> candidateGroups,
-      String stepKey) {
-    if (candidateGroups.isEmpty()) {
-      return;
-    }
-    Optional<StaffMember> staff = jurisdiction.staff(username).filter(StaffMember::enabled);
-    String userGroup = staff.map(StaffMember::candidateGroup).orElse(null);
-    if (userGroup == null || !candidateGroups.contains(userGroup)) {
-      holdForReview(
-          caseNumber,
-          elementId,
-          username,
-          userGroup,
-          candidateGroups,
-          "不属于候选组 " + String.join("、", candidateGroups),
-          stepKey);
-    }
-  }
-
-  /**
-   * A task assigned by name (e.g. the legal-aid lawyer's case work) must be completed by the case's
-   * assigned officer; Tasklist 8.6 lets anyone complete it, so the case is held for review
-   * otherwise.
-   */
-  @Transactional
-  void checkCompletedByAssignee(
-      String caseNumber, String elementId, String username, String stepKey) {
-    String assignee = load(caseNumber).getAssignedOfficer();
-    if (assignee == null || assignee.equals(username)) {
-      return;
-    }
+      boolean assignedByName) {
+    CaseEntity entity = load(caseNumber);
     String userGroup =
         jurisdiction
             .staff(username)
             .filter(StaffMember::enabled)
             .map(StaffMember::candidateGroup)
             .orElse(null);
-    holdForReview(
-        caseNumber, elementId, username, userGroup, List.of(), "而该任务指派给承办人 " + assignee, stepKey);
-  }
-
-  /**
-   * A task was completed by someone outside its candidate group: hold the case for review, write it
-   * into the history (and so the audit log) and tell the region's supervisors. Once per step key.
-   */
-  @Transactional
-  void holdForReview(
-      String caseNumber,
-      String elementId,
-      String username,
-      String userGroup,
-      List<String> candidateGroups,
-      String expected,
-      String stepKey) {
-    CaseEntity entity = load(caseNumber);
-    if (history.existsByCaseIdAndStepKey(entity.getId(), stepKey)) {
+    String refusal = null;
+    if (userGroup == null) {
+      refusal = "您不是本系统在岗工作人员，不能办理此任务";
+    } else if (!candidateGroups.isEmpty() && !candidateGroups.contains(userGroup)) {
+      refusal = "此任务只能由" + String.join("、", candidateGroups) + "办理，您（" + userGroup + "）无权办理";
+    } else if (assignedByName
+        && entity.getAssignedOfficer() != null
+        && !entity.getAssignedOfficer().equals(username)) {
+      refusal = "此任务已指派给承办人 " + entity.getAssignedOfficer() + "，只能由其本人办理";
+    }
+    if (refusal == null) {
       return;
     }
-    Instant now = clock.instant();
-    RegionCode county = new RegionCode(entity.getCountyCode());
-    List<String> supervisors = new ArrayList<>();
-    for (StaffMember s : jurisdiction.staffWith(county, Role.SUPERVISOR)) {
-      if (s.enabled()) {
-        supervisors.add(s.username());
-      }
-    }
-    String reason =
-        "任务 "
-            + elementId
-            + " 由 "
-            + username
-            + "（"
-            + (userGroup == null ? "非本系统用户" : userGroup)
-            + "）完成，"
-            + expected
-            + "；案件暂停待复核，已通知督办："
-            + (supervisors.isEmpty() ? "（本区暂无督办）" : String.join("、", supervisors));
-    entity.holdForReview(reason, now);
-    appendHistory(
-        entity,
-        new HistoryEntity(
-            entity.getId(),
-            now,
-            HistoryEntry.SYSTEM,
-            "SYSTEM",
-            "越权办理预警",
-            "暂停待复核",
-            reason,
-            stepKey));
-    log.warn(
-        "case {}: task {} completed by {}, who is not its assignee or in its candidate groups ({})",
-        caseNumber,
-        elementId,
-        username,
-        expected);
     events.publishEvent(
-        new TaskCompletedOutsideGroup(
+        new TaskCompletionRefused(
             caseNumber,
             entity.regionCode(),
-            now,
+            clock.instant(),
             username,
             userGroup,
             elementId,
-            List.copyOf(candidateGroups),
-            List.copyOf(supervisors)));
+            candidateGroups,
+            refusal));
+    throw BusinessRuleException.forbidden(
+        "TASK_NOT_YOURS",
+        refusal,
+        "case " + caseNumber + ": " + username + " (" + userGroup + ") may not complete "
+            + elementId + ", candidate groups " + candidateGroups);
   }
 
   @Override
@@ -336,8 +270,7 @@ class CaseFileService implements CaseFiles {
             r.outcome(),
             r.text() == null ? null : r.text().strip(),
             null));
-    processStarter.publish(
-        r.message(), r.caseNumber(), r.message() + ":" + r.caseNumber() + ":" + clock.millis());
+    processes.correlate(r.message(), r.caseNumber());
     log.info(
         "case {}: {} received by {}, message {} published",
         r.caseNumber(),
@@ -541,9 +474,9 @@ class CaseFileService implements CaseFiles {
   }
 
   /** The case run by a process instance, if any (campaign instances have none). */
-  Optional<String> caseOfInstance(long processInstanceKey) {
+  Optional<String> caseOfInstance(String processInstanceId) {
     return cases
-        .findFirstByProcessInstanceKeyOrderByIdDesc(processInstanceKey)
+        .findFirstByProcessInstanceIdOrderByIdDesc(processInstanceId)
         .map(CaseEntity::getCaseNumber);
   }
 

@@ -32,10 +32,5 @@ interface CaseRepository extends JpaRepository<CaseEntity, Long> {
    * The case of a process instance. Keys are unique per engine cluster; where a database has seen
    * several clusters (a re-created engine, test runs), the newest case wins.
    */
-  Optional<CaseEntity> findFirstByProcessInstanceKeyOrderByIdDesc(Long processInstanceKey);
-
-  @Query(
-      "select c from CaseEntity c where c.processInstanceKey is null and c.filedAt < ?1"
-          + " and c.status = org.casework.casefile.CaseStatus.FILED order by c.id")
-  List<CaseEntity> findUnstarted(Instant filedBefore);
+  Optional<CaseEntity> findFirstByProcessInstanceIdOrderByIdDesc(String processInstanceId);
 }

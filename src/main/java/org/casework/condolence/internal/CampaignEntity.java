@@ -60,7 +60,7 @@ class CampaignEntity {
   private Instant definedAt;
 
   @Column(name = "process_instance_key")
-  private Long processInstanceKey;
+  private String processInstanceId;
 
   @Column(name = "closed_at")
   private Instant closedAt;
@@ -101,12 +101,12 @@ class CampaignEntity {
   }
 
   /** The first instance claims the campaign; a second (retried start) must end quietly. */
-  boolean claim(long key) {
-    if (processInstanceKey == null) {
-      processInstanceKey = key;
+  boolean claim(String processInstanceId) {
+    if (this.processInstanceId == null) {
+      this.processInstanceId = processInstanceId;
       return true;
     }
-    return processInstanceKey == key;
+    return this.processInstanceId.equals(processInstanceId);
   }
 
   void close(Instant at) {
@@ -157,8 +157,8 @@ class CampaignEntity {
     return status;
   }
 
-  Long getProcessInstanceKey() {
-    return processInstanceKey;
+  String getProcessInstanceId() {
+    return processInstanceId;
   }
 
   Map<PersonCategory, BigDecimal> getAmounts() {

@@ -11,7 +11,7 @@ import org.springframework.data.jpa.repository.Query;
 interface CampaignRepository extends JpaRepository<CampaignEntity, Long> {
 
   @Query(
-      "select c from CampaignEntity c where c.processInstanceKey is null and c.status = 'OPEN'"
+      "select c from CampaignEntity c where c.processInstanceId is null and c.status = 'OPEN'"
           + " and c.definedAt < ?1")
   List<CampaignEntity> findUnstarted(java.time.Instant definedBefore);
 }

@@ -1,0 +1,99 @@
+package org.casework.casefile.internal;
+
+import java.util.List;
+import java.util.Objects;
+import org.casework.casefile.HistoryEntry;
+import org.operaton.bpm.engine.IdentityService;
+import org.operaton.bpm.engine.delegate.DelegateTask;
+import org.operaton.bpm.engine.delegate.TaskListener;
+import org.operaton.bpm.engine.impl.identity.Authentication;
+import org.operaton.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.operaton.bpm.engine.task.IdentityLink;
+import org.springframework.stereotype.Component;
+
+/**
+ * Task listener of every user task of a case ({@code assignment} and {@code complete}). The engine
+ * knows who acts (the logged-in user of Tasklist or the app), so the history line names them in the
+ * same transaction as the engine's move. A completion by someone who may not complete the task is
+ * refused here, before anything is written.
+ */
+@Component("caseTaskListener")
+class CaseTaskListener implements TaskListener {
+
+  private final CaseFileService caseFiles;
+  private final IdentityService identity;
+
+  CaseTaskListener(CaseFileService caseFiles, IdentityService identity) {
+    this.caseFiles = caseFiles;
+    this.identity = identity;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    String caseNumber = (String) task.getVariable("caseNumber");
+    String elementId = task.getTaskDefinitionKey();
+    switch (task.getEventName()) {
+      case EVENTNAME_ASSIGNMENT -> recordAssignment(task, caseNumber, elementId);
+      case EVENTNAME_COMPLETE -> complete(task, caseNumber, elementId);
+      default -> {
+        // create, update, delete, timeout: nothing to record
+      }
+    }
+  }
+
+  private void complete(DelegateTask task, String caseNumber, String elementId) {
+    String actor = actor(task);
+    caseFiles.requireMayComplete(
+        caseNumber, elementId, actor, candidateGroups(task), assignedByName(task));
+    String processId = CaseStageListener.processKey(task.getProcessDefinitionId());
+    caseFiles.recordTaskCompletion(caseNumber, processId, elementId, actor, "done:" + task.getId());
+    caseFiles.stopStageClock(
+        caseNumber, CaseStageListener.stageKey(task.getExecution().getActivityInstanceId()));
+  }
+
+  private void recordAssignment(DelegateTask task, String caseNumber, String elementId) {
+    String assignee = task.getAssignee();
+    String actor = assignee != null ? assignee : actor(task);
+    if (assignedByName(task) && !Objects.equals(actor, currentUser())) {
+      // the process named the assignee itself (the lawyer): recorded with the step that chose them
+      return;
+    }
+    caseFiles.recordAssignment(
+        caseNumber,
+        elementId,
+        task.getName(),
+        actor,
+        assignee != null,
+        null,
+        "claim:" + task.getId() + ":" + System.nanoTime());
+  }
+
+  /** The logged-in user; the assignee when the engine is driven without one (system steps). */
+  private String actor(DelegateTask task) {
+    String user = currentUser();
+    if (user != null) {
+      return user;
+    }
+    return task.getAssignee() != null ? task.getAssignee() : HistoryEntry.SYSTEM;
+  }
+
+  private String currentUser() {
+    Authentication auth = identity.getCurrentAuthentication();
+    return auth == null ? null : auth.getUserId();
+  }
+
+  private static List<String> candidateGroups(DelegateTask task) {
+    return task.getCandidates().stream()
+        .map(IdentityLink::getGroupId)
+        .filter(Objects::nonNull)
+        .sorted()
+        .toList();
+  }
+
+  /** Whether the BPMN names the assignee (camunda:assignee) instead of leaving a claim to groups. */
+  private static boolean assignedByName(DelegateTask task) {
+    return task instanceof TaskEntity entity
+        && entity.getTaskDefinition() != null
+        && entity.getTaskDefinition().getAssigneeExpression() != null;
+  }
+}
