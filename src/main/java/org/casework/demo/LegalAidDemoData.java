@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 /**
  * Demo for legal aid (issue 5): two assignable lawyers (staff.csv, role LEGAL_AID_LAWYER), a
  * consultation that wuhua (法律援助工作站) can turn into an application, and an application already filed,
- * waiting in Tasklist for its completeness check. Idempotent: nothing is added once 林秀英 has a
+ * waiting in the task list for its completeness check. Idempotent: nothing is added once 林秀英 has a
  * legal-aid case.
  */
 @Component

@@ -27,9 +27,9 @@ import org.springframework.stereotype.Component;
 /**
  * Demo cases for the supervisors' cockpit (督办看板, login 黄敏 / huangmin): hardship cases taken over
  * from paper files whose whole-case clock (15 working days) began earlier — two already breached
- * (the watcher escalates them to 鲤城区's supervisors, 督办 task in Tasklist), two due within 2 working
- * days — in both townships and for two officers. Runs after {@link DemoData}; idempotent (the first
- * demo person marks it done).
+ * (the watcher escalates them to 鲤城区's supervisors, 督办 task in the engine's task list), two due
+ * within 2 working days — in both townships and for two officers. Runs after {@link DemoData};
+ * idempotent (the first demo person marks it done).
  */
 @Component
 @Order(1)

@@ -5,6 +5,12 @@ package org.casework.jurisdiction;
  */
 public final class CandidateGroups {
 
+  /**
+   * The engine's administrators (Cockpit, Admin, every authorization): staff with the ADMIN role.
+   * The engine treats this group id as an admin group by default.
+   */
+  public static final String ENGINE_ADMINS = "operaton-admin";
+
   private CandidateGroups() {}
 
   public static String of(RegionCode region, Role role) {

@@ -29,12 +29,15 @@ public interface Jurisdiction {
 
   List<StaffMember> allStaff();
 
-  /** Disables or enables a login (here and in Tasklist); history keeps the username. */
+  /**
+   * Disables or enables a login (the app and the engine's web apps: one directory); history keeps
+   * the username.
+   */
   StaffMember setEnabled(String username, boolean enabled);
 
   /** Moves a member of staff to another role and/or region; the role must fit the level. */
   StaffMember reassign(String username, Role role, RegionCode region);
 
-  /** Password hash for provisioning logins elsewhere (Tasklist); never shown. */
+  /** Password hash for the login check; never shown. */
   Optional<String> passwordHash(String username);
 }

@@ -3,7 +3,7 @@ package org.casework.legalaid;
 /** BPMN error codes shared by the workers and bpmn/legal-aid.bpmn. */
 public final class LegalAidErrors {
 
-  /** The case row is gone (its filing transaction rolled back): discard the instance. */
+  /** The case row is missing or already run by another instance: discard this instance. */
   public static final String CASE_MISSING = "CASE_MISSING";
 
   /** A form's input breaks a rule (补正 twice, refusal without reason...): back to the task. */

@@ -10,9 +10,10 @@ import org.casework.jurisdiction.RegionScope;
 public interface Petitions {
 
   /**
-   * Registers a letter, visit, call or online message, all or nothing: a new case (process starts
-   * after commit), or a record on the open case of the same matter (首办责任: not accepted again), or
-   * on the final case, answered "not accepted again" automatically.
+   * Registers a letter, visit, call or online message, all or nothing: a new case (its process
+   * instance starts in the same transaction), or a record on the open case of the same matter
+   * (首办责任: not accepted again), or on the final case, answered "not accepted again"
+   * automatically.
    */
   PetitionRegistered register(RegisterPetition petition);
 
@@ -21,7 +22,10 @@ public interface Petitions {
   /** The petition cases of a person on a matter (matter key or subject), oldest first. */
   List<String> casesOnMatter(long personId, String matter);
 
-  /** The petitioner asks for review (复查) of the opinion, within the period after it. */
+  /**
+   * The petitioner asks for review (复查) of the opinion, within the period after it; the waiting
+   * process moves on in the same transaction (a Chinese 409 when it does not wait for it).
+   */
   void requestReview(String caseNumber, String text, RegionScope scope);
 
   /** The petitioner asks for re-review (复核) of the review opinion, within the period after it. */
@@ -30,7 +34,10 @@ public interface Petitions {
   /** Marks an officer as having a conflict of interest with the petition (回避). */
   void markConflict(String caseNumber, String username, String reason, RegionScope scope);
 
-  /** Assigns the handling officer; refused for an officer who must recuse. */
+  /**
+   * Assigns the handling officer; refused for an officer who must recuse. Once accepted, the open
+   * handling task and those still to come go to the new officer.
+   */
   void assignOfficer(String caseNumber, String username, RegionScope scope);
 
   /**

@@ -4,7 +4,7 @@ package org.casework.sla;
  * Asked by the clock watch before it warns about a stage clock: is the task the clock stands for
  * still open? A task can end without its end listener running (an interrupting boundary event, a
  * cancelled instance), and its clock must then stop instead of breaching. Implemented by the module
- * that knows the engine's tasks.
+ * that knows the case's process instance (casefile, from the engine's tasks and task history).
  */
 public interface StageActivity {
 
@@ -12,9 +12,12 @@ public interface StageActivity {
   enum Answer {
     /** A task of the stage is open: the clock is right to run. */
     OPEN,
-    /** Every task of the stage has ended (completed or cancelled): the clock should stop. */
+    /** No task of the stage is open and one was cancelled: the clock should stop. */
     ENDED,
-    /** Not known now (task list unreachable or not yet up to date): leave the clock alone. */
+    /**
+     * Not known (no instance, or its tasks were all completed: their completion stops the clock):
+     * leave the clock alone.
+     */
     UNKNOWN
   }
 

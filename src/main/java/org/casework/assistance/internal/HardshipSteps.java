@@ -1,6 +1,5 @@
 package org.casework.assistance.internal;
 
-import io.camunda.zeebe.spring.common.exception.ZeebeBpmnError;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +19,7 @@ import org.casework.casefile.CaseStatus;
 import org.casework.casefile.CaseView;
 import org.casework.casefile.HistoryEntry;
 import org.casework.common.Formats;
+import org.casework.common.StepOutcome;
 import org.casework.jurisdiction.CandidateGroups;
 import org.casework.jurisdiction.Jurisdiction;
 import org.casework.jurisdiction.RegionCode;
@@ -37,10 +37,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What each step of the hardship process does to the case record. Every step is idempotent: its
- * history line carries a step key, payments go through the ledger's business key.
+ * history line carries a step key, payments go through the ledger's business key. The steps run in
+ * the engine's transaction; a business outcome is a {@link StepOutcome} (the process's BPMN error).
  */
 @Service
-@Transactional(noRollbackFor = ZeebeBpmnError.class)
+@Transactional(noRollbackFor = StepOutcome.class)
 class HardshipSteps {
 
   static final String REVIEW_TASK = "Task_TownshipReview";
@@ -76,13 +77,11 @@ class HardshipSteps {
     this.clocks = clocks;
   }
 
-  LoadedCase load(String caseNumber, long processInstanceKey) {
+  LoadedCase load(String caseNumber, String processInstanceId) {
     var found = caseFiles.find(caseNumber);
-    if (found.isEmpty() || !caseFiles.claimProcessInstance(caseNumber, processInstanceKey)) {
-      throw new ZeebeBpmnError(
-          HardshipErrors.CASE_MISSING,
-          "case " + caseNumber + " missing or owned by another instance",
-          Map.of());
+    if (found.isEmpty() || !caseFiles.claimProcessInstance(caseNumber, processInstanceId)) {
+      throw new StepOutcome(
+          HardshipErrors.CASE_MISSING, "案件 " + caseNumber + " 不存在或已由其他流程实例办理", Map.of());
     }
     CaseView c = found.get();
     ApplicationEntity a = application(caseNumber);
@@ -264,9 +263,9 @@ class HardshipSteps {
             .filter(e -> e.getId() < a.getId())
             .toList();
     if (!same.isEmpty()) {
-      throw new ZeebeBpmnError(
+      throw new StepOutcome(
           HardshipErrors.DUPLICATE_APPLICATION,
-          "same cause this year as " + same.getFirst().getCaseNumber(),
+          "与本年度案件 " + same.getFirst().getCaseNumber() + " 属同一事由",
           Map.of("duplicateOf", same.getFirst().getCaseNumber()));
     }
   }
@@ -312,8 +311,7 @@ class HardshipSteps {
       a.refused(approver, why);
       caseFiles.changeStatusByTaskActor(
           caseNumber, CaseStatus.REFUSED, approvalTask, "审批", "不予批准", why, stepKey);
-      throw new ZeebeBpmnError(
-          HardshipErrors.APPROVAL_REFUSED, "refused at " + approvalTask, Map.of());
+      throw new StepOutcome(HardshipErrors.APPROVAL_REFUSED, "审批不予批准：" + why, Map.of());
     }
     if (finalLevel) {
       a.approved();
@@ -462,8 +460,8 @@ class HardshipSteps {
             () -> new IllegalStateException("no assistance application for " + caseNumber));
   }
 
-  private static ZeebeBpmnError invalidTask(String code, String notice) {
-    return new ZeebeBpmnError(code, notice, Map.of("taskNotice", notice));
+  private static StepOutcome invalidTask(String code, String notice) {
+    return new StepOutcome(code, notice, Map.of("taskNotice", notice));
   }
 
   private String year(CaseView c) {

@@ -1,25 +1,26 @@
 package org.casework.assistance.internal;
 
-import io.camunda.zeebe.client.api.response.ActivatedJob;
-import io.camunda.zeebe.spring.client.annotation.JobWorker;
-import io.camunda.zeebe.spring.client.annotation.Variable;
-import io.camunda.zeebe.spring.client.annotation.VariablesAsType;
+import java.math.BigDecimal;
+import java.util.Map;
 import org.casework.assistance.internal.HardshipVariables.ApprovalInput;
-import org.casework.assistance.internal.HardshipVariables.ApprovalOutput;
 import org.casework.assistance.internal.HardshipVariables.CaseOnly;
 import org.casework.assistance.internal.HardshipVariables.EmergencyInput;
 import org.casework.assistance.internal.HardshipVariables.FollowUpInput;
-import org.casework.assistance.internal.HardshipVariables.LoadedCase;
 import org.casework.assistance.internal.HardshipVariables.PaymentOutput;
+import org.casework.assistance.internal.HardshipVariables.ReconsiderationInput;
 import org.casework.assistance.internal.HardshipVariables.ReviewInput;
-import org.casework.assistance.internal.HardshipVariables.ReviewOutput;
 import org.casework.assistance.internal.HardshipVariables.VerificationInput;
 import org.casework.common.FaultPoints;
+import org.casework.common.process.ProcessVariables;
+import org.operaton.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * Job workers of bpmn/hardship-assistance.bpmn: read a variables record, call one step, return a
- * result record. The step key (element instance) makes every step idempotent.
+ * The process adapter of bpmn/hardship-assistance.bpmn (the module's only class with engine types):
+ * each service task calls one method here ({@code ${hardshipWorkers.x(execution, ...)}}), which
+ * reads a variables record, calls one step and writes the result record back. The step key
+ * (activity instance) makes every step idempotent. A business outcome ({@link
+ * org.casework.common.StepOutcome}) becomes the BPMN error caught by the task's boundary event.
  */
 @Component
 public class HardshipWorkers {
@@ -32,103 +33,129 @@ public class HardshipWorkers {
     this.faults = faults;
   }
 
-  @JobWorker(type = "assistance.load-case-facts")
-  public LoadedCase loadCaseFacts(ActivatedJob job, @VariablesAsType CaseOnly in) {
-    return steps.load(in.caseNumber(), job.getProcessInstanceKey());
+  public void loadCaseFacts(DelegateExecution execution) {
+    CaseOnly in = ProcessVariables.read(execution, CaseOnly.class);
+    write(execution, steps.load(in.caseNumber(), execution.getProcessInstanceId()));
   }
 
-  @JobWorker(type = "assistance.pay-emergency")
-  public PaymentOutput payEmergency(ActivatedJob job, @VariablesAsType EmergencyInput in) {
-    return steps.payEmergency(in.caseNumber(), in.emergencyAmount(), in.emergencyNote(), key(job));
+  public void payEmergency(DelegateExecution execution) {
+    EmergencyInput in = ProcessVariables.read(execution, EmergencyInput.class);
+    write(
+        execution,
+        steps.payEmergency(in.caseNumber(), in.emergencyAmount(), in.emergencyNote(), key(execution)));
   }
 
-  @JobWorker(type = "assistance.record-verification")
-  public void recordVerification(ActivatedJob job, @VariablesAsType VerificationInput in) {
+  public void recordVerification(DelegateExecution execution) {
     faults.at("assistance.record-verification");
+    VerificationInput in = ProcessVariables.read(execution, VerificationInput.class);
     steps.recordVerification(
-        in.caseNumber(), in.verificationConfirmed(), in.verificationFindings(), key(job));
+        in.caseNumber(), in.verificationConfirmed(), in.verificationFindings(), key(execution));
   }
 
-  @JobWorker(type = "assistance.record-review")
-  public ReviewOutput recordReview(ActivatedJob job, @VariablesAsType ReviewInput in) {
-    return steps.recordReview(in, key(job));
+  public void recordReview(DelegateExecution execution) {
+    ReviewInput in = ProcessVariables.read(execution, ReviewInput.class);
+    write(execution, steps.recordReview(in, key(execution)));
   }
 
-  @JobWorker(type = "assistance.check-duplicate")
-  public void checkDuplicate(@VariablesAsType CaseOnly in) {
+  public void checkDuplicate(DelegateExecution execution) {
+    CaseOnly in = ProcessVariables.read(execution, CaseOnly.class);
     steps.checkDuplicate(in.caseNumber());
   }
 
-  @JobWorker(type = "assistance.refuse-duplicate")
-  public void refuseDuplicate(
-      ActivatedJob job, @Variable String caseNumber, @Variable String duplicateOf) {
-    steps.refuseDuplicate(caseNumber, duplicateOf, key(job));
+  public void refuseDuplicate(DelegateExecution execution) {
+    String caseNumber = ProcessVariables.read(execution, "caseNumber", String.class);
+    String duplicateOf = ProcessVariables.read(execution, "duplicateOf", String.class);
+    steps.refuseDuplicate(caseNumber, duplicateOf, key(execution));
   }
 
-  @JobWorker(type = "assistance.start-publicity")
-  public void startPublicity(
-      ActivatedJob job, @Variable String caseNumber, @Variable String publicityDuration) {
-    steps.startPublicity(caseNumber, publicityDuration, key(job));
+  public void startPublicity(DelegateExecution execution) {
+    String caseNumber = ProcessVariables.read(execution, "caseNumber", String.class);
+    String duration = ProcessVariables.read(execution, "publicityDuration", String.class);
+    steps.startPublicity(caseNumber, duration, key(execution));
   }
 
   /**
-   * Header {@code task}: the approval task just completed; county approval is final unless a
-   * countersign follows.
+   * {@code task}: the approval task just completed; county approval is final unless a countersign
+   * follows.
    */
-  @JobWorker(type = "assistance.record-approval")
-  public ApprovalOutput recordApproval(
-      ActivatedJob job, @VariablesAsType ApprovalInput in, @Variable String approvalLevel) {
-    String task = job.getCustomHeaders().get("task");
+  public void recordApproval(DelegateExecution execution, String task) {
+    ApprovalInput in = ProcessVariables.read(execution, ApprovalInput.class);
+    String approvalLevel = ProcessVariables.read(execution, "approvalLevel", String.class);
     boolean finalLevel =
         !("Task_CountyApproval".equals(task) && "COUNTY_HEAD".equals(approvalLevel));
-    return steps.recordApproval(
-        in.caseNumber(), task, in.approvalDecision(), in.approvalReason(), finalLevel, key(job));
+    write(
+        execution,
+        steps.recordApproval(
+            in.caseNumber(),
+            task,
+            in.approvalDecision(),
+            in.approvalReason(),
+            finalLevel,
+            key(execution)));
   }
 
-  @JobWorker(type = "assistance.record-payment")
-  public PaymentOutput recordPayment(ActivatedJob job, @VariablesAsType CaseOnly in) {
-    PaymentOutput paid = steps.recordPayment(in.caseNumber(), key(job));
-    // fault suite: the payment is committed, the job not yet completed
+  public void recordPayment(DelegateExecution execution) {
+    CaseOnly in = ProcessVariables.read(execution, CaseOnly.class);
+    PaymentOutput paid = steps.recordPayment(in.caseNumber(), key(execution));
+    // fault suite: the payment is written, the engine's step not yet done (both roll back together)
     faults.at("assistance.record-payment.paid");
-    return paid;
+    write(execution, paid);
   }
 
-  @JobWorker(type = "assistance.notify-applicant")
-  public void notifyApplicant(ActivatedJob job, @VariablesAsType CaseOnly in) {
-    steps.notifyApplicant(in.caseNumber(), job.getCustomHeaders().get("notice"), key(job));
+  /** {@code notice}: which notice (APPROVED, REFUSED, MISSING_MATERIALS). */
+  public void notifyApplicant(DelegateExecution execution, String notice) {
+    CaseOnly in = ProcessVariables.read(execution, CaseOnly.class);
+    steps.notifyApplicant(in.caseNumber(), notice, key(execution));
   }
 
-  @JobWorker(type = "assistance.record-reconsideration")
-  public HardshipVariables.ReconsiderationOutput recordReconsideration(
-      ActivatedJob job, @VariablesAsType HardshipVariables.ReconsiderationInput in) {
-    return steps.recordReconsideration(
-        in.caseNumber(), in.reconsiderationDecision(), in.reconsiderationReason(), key(job));
+  public void recordReconsideration(DelegateExecution execution) {
+    ReconsiderationInput in = ProcessVariables.read(execution, ReconsiderationInput.class);
+    write(
+        execution,
+        steps.recordReconsideration(
+            in.caseNumber(),
+            in.reconsiderationDecision(),
+            in.reconsiderationReason(),
+            key(execution)));
   }
 
-  @JobWorker(type = "assistance.refusal-final")
-  public void refusalFinal(ActivatedJob job, @VariablesAsType CaseOnly in) {
-    steps.refusalFinal(in.caseNumber(), key(job));
+  public void refusalFinal(DelegateExecution execution) {
+    CaseOnly in = ProcessVariables.read(execution, CaseOnly.class);
+    steps.refusalFinal(in.caseNumber(), key(execution));
   }
 
-  @JobWorker(type = "assistance.close-case")
-  public void closeCase(ActivatedJob job, @VariablesAsType CaseOnly in) {
-    steps.closeCase(in.caseNumber(), key(job));
+  public void closeCase(DelegateExecution execution) {
+    CaseOnly in = ProcessVariables.read(execution, CaseOnly.class);
+    steps.closeCase(in.caseNumber(), key(execution));
   }
 
-  @JobWorker(type = "assistance.close-withdrawn")
-  public void closeWithdrawn(ActivatedJob job, @VariablesAsType CaseOnly in) {
-    steps.closeWithdrawn(in.caseNumber(), key(job));
+  public void closeWithdrawn(DelegateExecution execution) {
+    CaseOnly in = ProcessVariables.read(execution, CaseOnly.class);
+    steps.closeWithdrawn(in.caseNumber(), key(execution));
   }
 
-  @JobWorker(type = "assistance.record-follow-up")
-  public void recordFollowUp(ActivatedJob job, @VariablesAsType FollowUpInput in) {
-    steps.recordFollowUp(in.caseNumber(), in.followUpNotes(), key(job));
+  public void recordFollowUp(DelegateExecution execution) {
+    FollowUpInput in = ProcessVariables.read(execution, FollowUpInput.class);
+    steps.recordFollowUp(in.caseNumber(), in.followUpNotes(), key(execution));
   }
 
   /**
-   * One key per element instance: a retried job finds its own history line and does nothing twice.
+   * Writes a result record as process variables. Amounts (BigDecimal) are written as numbers the
+   * engine stores as such (Double): the authority and publicity decisions (DMN) compare them, and
+   * the engine would otherwise need Java serialization, which it refuses. They read back into
+   * BigDecimal through {@link ProcessVariables#read}.
    */
-  private static String key(ActivatedJob job) {
-    return job.getElementId() + ":" + job.getElementInstanceKey();
+  private static void write(DelegateExecution execution, Object result) {
+    if (result == null) {
+      return;
+    }
+    Map<String, Object> variables = ProcessVariables.asVariables(result);
+    variables.replaceAll((name, value) -> value instanceof BigDecimal d ? d.doubleValue() : value);
+    execution.setVariables(variables);
+  }
+
+  /** One key per activity instance: a step that runs again finds its own history line. */
+  private static String key(DelegateExecution execution) {
+    return execution.getCurrentActivityId() + ":" + execution.getActivityInstanceId();
   }
 }

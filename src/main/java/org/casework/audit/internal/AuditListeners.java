@@ -3,7 +3,7 @@ package org.casework.audit.internal;
 import java.util.UUID;
 import org.casework.audit.AuditKind;
 import org.casework.casefile.CaseHistoryAppended;
-import org.casework.casefile.TaskCompletedOutsideGroup;
+import org.casework.casefile.TaskCompletionRefused;
 import org.casework.jurisdiction.Jurisdiction;
 import org.casework.jurisdiction.ScopeRefused;
 import org.casework.jurisdiction.StaffMember;
@@ -55,23 +55,25 @@ class AuditListeners {
     return "history:" + e.historyId();
   }
 
-  @ApplicationModuleListener
-  void on(TaskCompletedOutsideGroup e) {
+  /** A task completion refused (not the task's group, not its officer, or fields not in its form). */
+  @EventListener
+  @Transactional(propagation = Propagation.REQUIRES_NEW)
+  public void on(TaskCompletionRefused e) {
     audit.append(
         new AuditRecord(
-            "outside:" + e.caseNumber() + ":" + e.elementId() + ":" + e.at().toEpochMilli(),
+            "task-refused:" + UUID.randomUUID(),
             AuditKind.TASK_OUTSIDE_GROUP,
             e.caseNumber(),
             e.regionCode(),
             e.at(),
             e.username(),
             e.userGroup() == null ? "UNKNOWN" : e.userGroup(),
-            "越权办理：" + e.elementId(),
-            "案件暂停待复核",
-            "候选组 "
-                + String.join("、", e.candidateGroups())
-                + "；已通知督办 "
-                + String.join("、", e.supervisorsNotified())));
+            "拒绝办理任务：" + e.elementId(),
+            "拒绝",
+            e.reason()
+                + (e.candidateGroups() == null || e.candidateGroups().isEmpty()
+                    ? ""
+                    : "（候选组 " + String.join("、", e.candidateGroups()) + "）")));
   }
 
   @EventListener

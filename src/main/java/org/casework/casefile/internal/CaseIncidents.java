@@ -1,7 +1,5 @@
 package org.casework.casefile.internal;
 
-import io.camunda.zeebe.client.ZeebeClient;
-import io.camunda.zeebe.client.api.command.ClientStatusException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,47 +16,66 @@ import org.casework.jurisdiction.ScopeGuard;
 import org.casework.jurisdiction.StaffMember;
 import org.casework.sla.ProcessIncident;
 import org.casework.sla.ProcessIncidents;
+import org.operaton.bpm.engine.ExternalTaskService;
+import org.operaton.bpm.engine.ManagementService;
+import org.operaton.bpm.engine.ProcessEngineException;
+import org.operaton.bpm.engine.RepositoryService;
+import org.operaton.bpm.engine.RuntimeService;
+import org.operaton.bpm.engine.impl.util.ClockUtil;
+import org.operaton.bpm.engine.runtime.Incident;
+import org.operaton.bpm.model.bpmn.instance.FlowElement;
+import org.operaton.bpm.model.xml.instance.ModelElementInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The cockpit's 流程故障: Operate's active incidents joined to the cases of their process instances and
- * cut to the supervisor's region; 重试 sets the failed job's retries back to 1 and resolves the
- * incident, with a history line on the case. An incident whose instance has no case (e.g. a
- * supervision process started without one) is shown to county supervisors only.
+ * The cockpit's 流程故障: the engine's open incidents joined to the cases of their process instances
+ * and cut to the supervisor's region; 重试 sets the failed job's retries back to 1 (which resolves
+ * the incident) and makes it due now, with a history line on the case in the same transaction. An
+ * incident whose instance has no case (e.g. a supervision process) is shown to county supervisors
+ * only.
  */
 @Component
 class CaseIncidents implements ProcessIncidents {
 
   static final int LIMIT = 200;
+  static final String FAILED_JOB = Incident.FAILED_JOB_HANDLER_TYPE;
+  static final String FAILED_EXTERNAL_TASK = Incident.EXTERNAL_TASK_HANDLER_TYPE;
   private static final Logger log = LoggerFactory.getLogger(CaseIncidents.class);
 
-  private final IncidentFeed feed;
+  private final RuntimeService runtime;
+  private final ManagementService management;
+  private final ExternalTaskService externalTasks;
+  private final RepositoryService repository;
   private final CaseRepository cases;
   private final CaseFiles caseFiles;
   private final ScopeGuard guard;
   private final Jurisdiction jurisdiction;
-  private final org.springframework.beans.factory.ObjectProvider<ZeebeClient> zeebe;
   private final MessageSource messages;
   private final Clock clock;
 
   CaseIncidents(
-      IncidentFeed feed,
+      RuntimeService runtime,
+      ManagementService management,
+      ExternalTaskService externalTasks,
+      RepositoryService repository,
       CaseRepository cases,
       CaseFiles caseFiles,
       ScopeGuard guard,
       Jurisdiction jurisdiction,
-      org.springframework.beans.factory.ObjectProvider<ZeebeClient> zeebe,
       MessageSource messages,
       Clock clock) {
-    this.feed = feed;
+    this.runtime = runtime;
+    this.management = management;
+    this.externalTasks = externalTasks;
+    this.repository = repository;
     this.cases = cases;
     this.caseFiles = caseFiles;
     this.guard = guard;
     this.jurisdiction = jurisdiction;
-    this.zeebe = zeebe;
     this.messages = messages;
     this.clock = clock;
   }
@@ -66,15 +83,22 @@ class CaseIncidents implements ProcessIncidents {
   @Override
   public Board active(String supervisor) {
     RegionScope scope = scopeOf(supervisor);
-    List<IncidentFeed.Incident> all;
+    List<Incident> all;
     try {
-      all = feed.active(LIMIT);
+      all =
+          runtime
+              .createIncidentQuery()
+              .orderByIncidentTimestamp()
+              .desc()
+              .orderByIncidentId()
+              .asc()
+              .listPage(0, LIMIT);
     } catch (RuntimeException e) {
-      log.warn("cockpit: cannot read incidents from Operate: {}", e.getMessage());
-      return new Board(false, "暂时无法读取 Operate 中的流程故障，请稍后刷新，或直接打开 Operate 查看。", List.of());
+      log.warn("cockpit: cannot read incidents from the engine: {}", e.toString());
+      return new Board(false, "暂时无法读取流程故障，请稍后刷新。", List.of());
     }
     List<ProcessIncident> visible = new ArrayList<>();
-    for (IncidentFeed.Incident i : all) {
+    for (Incident i : all) {
       ProcessIncident row = row(i);
       if (visibleTo(scope, row)) {
         visible.add(row);
@@ -84,57 +108,49 @@ class CaseIncidents implements ProcessIncidents {
   }
 
   @Override
-  public ProcessIncident retry(long incidentKey, String supervisor) {
+  @Transactional
+  public ProcessIncident retry(String incidentId, String supervisor) {
     RegionScope scope = scopeOf(supervisor);
-    Optional<IncidentFeed.Incident> found;
-    try {
-      found = feed.active(incidentKey);
-    } catch (RuntimeException e) {
-      log.warn("incident {}: cannot read it from Operate: {}", incidentKey, e.getMessage());
-      throw BusinessRuleException.conflict(
-          "OPERATE_UNAVAILABLE",
-          "暂时无法读取 Operate，未能重试，请稍后再试。",
-          "incident " + incidentKey + ": " + e.getMessage());
-    }
-    IncidentFeed.Incident incident =
-        found.orElseThrow(
-            () ->
-                BusinessRuleException.notFound(
-                    "INCIDENT_NOT_ACTIVE",
-                    "该流程故障不存在或已处理，请刷新督办看板。",
-                    "incident " + incidentKey + " not active in Operate"));
+    Incident incident =
+        Optional.ofNullable(runtime.createIncidentQuery().incidentId(incidentId).singleResult())
+            .orElseThrow(
+                () ->
+                    BusinessRuleException.notFound(
+                        "INCIDENT_NOT_ACTIVE",
+                        "该流程故障不存在或已处理，请刷新督办看板。",
+                        "incident " + incidentId + " not open in the engine"));
     ProcessIncident row = row(incident);
     if (row.caseNumber() == null) {
       if (!countyLevel(scope)) {
-        throw guard.refuse(scope, scope.region(), null, "重试未关联案件的流程故障 " + incidentKey);
+        throw guard.refuse(scope, scope.region(), null, "重试未关联案件的流程故障 " + incidentId);
       }
     } else {
       guard.require(
-          scope, new RegionCode(row.regionCode()), row.caseNumber(), "重试流程故障 " + incidentKey);
-    }
-    ZeebeClient engine = zeebe.getIfAvailable();
-    if (engine == null) {
-      throw BusinessRuleException.conflict(
-          "ENGINE_UNAVAILABLE", "流程引擎未连接，无法重试，请稍后再试。", "no ZeebeClient");
+          scope, new RegionCode(row.regionCode()), row.caseNumber(), "重试流程故障 " + incidentId);
     }
     try {
-      if (incident.jobKey() != null) {
-        engine.newUpdateRetriesCommand(incident.jobKey()).retries(1).send().join();
+      switch (incident.getIncidentType()) {
+        case FAILED_JOB -> {
+          // retries > 0 resolves the incident; due now, not when the last back-off would have been
+          management.setJobRetries(incident.getConfiguration(), 1);
+          management.setJobDuedate(incident.getConfiguration(), ClockUtil.getCurrentTime());
+        }
+        case FAILED_EXTERNAL_TASK -> externalTasks.setRetries(incident.getConfiguration(), 1);
+        default -> runtime.resolveIncident(incidentId);
       }
-      engine.newResolveIncidentCommand(incidentKey).send().join();
-    } catch (ClientStatusException e) {
-      log.warn("incident {}: retry refused by the engine: {}", incidentKey, e.getMessage());
+    } catch (ProcessEngineException e) {
+      log.warn("incident {}: retry refused by the engine: {}", incidentId, e.getMessage());
       throw BusinessRuleException.conflict(
           "INCIDENT_RETRY_REFUSED",
           "引擎未接受重试（该故障可能已被他人处理），请刷新督办看板。",
-          "incident " + incidentKey + ": " + e.getStatus());
+          "incident " + incidentId + ": " + e.getMessage());
     }
     log.info(
         "incident {} of case {} retried by {} (job {})",
-        incidentKey,
+        incidentId,
         row.caseNumber(),
         scope.username(),
-        incident.jobKey());
+        row.jobId());
     if (row.caseNumber() != null) {
       caseFiles.record(
           row.caseNumber(),
@@ -145,7 +161,7 @@ class CaseIncidents implements ProcessIncidents {
               "重试故障环节",
               row.elementName() == null ? row.elementId() : row.elementName(),
               row.errorLabel() + "：" + abbreviate(row.message()),
-              "incident-retry:" + incidentKey));
+              "incident-retry:" + incidentId));
     }
     return row;
   }
@@ -161,23 +177,39 @@ class CaseIncidents implements ProcessIncidents {
                     "NOT_STAFF", "当前账号不是在册工作人员，无法查看流程故障。", "no enabled staff " + username));
   }
 
-  private ProcessIncident row(IncidentFeed.Incident i) {
+  private ProcessIncident row(Incident i) {
     Optional<CaseEntity> c =
-        cases.findFirstByProcessInstanceKeyOrderByIdDesc(i.processInstanceKey());
+        cases.findFirstByProcessInstanceIdOrderByIdDesc(i.getProcessInstanceId());
+    String elementId = i.getActivityId() != null ? i.getActivityId() : i.getFailedActivityId();
+    String type = i.getIncidentType();
     return new ProcessIncident(
-        i.key(),
-        i.processInstanceKey(),
-        i.jobKey(),
+        i.getId(),
+        i.getProcessInstanceId(),
+        FAILED_JOB.equals(type) ? i.getConfiguration() : null,
         c.map(CaseEntity::getCaseNumber).orElse(null),
         c.map(e -> e.getType().label()).orElse(null),
         c.map(CaseEntity::regionCode).orElse(null),
-        i.elementId(),
-        i.elementName(),
-        i.type(),
-        messages.getMessage(
-            "casefile.incident.type." + i.type(), null, i.type(), Locale.SIMPLIFIED_CHINESE),
-        i.message(),
-        i.since());
+        elementId,
+        elementName(i.getProcessDefinitionId(), elementId),
+        type,
+        messages.getMessage("casefile.incident.type." + type, null, type, Locale.SIMPLIFIED_CHINESE),
+        i.getIncidentMessage(),
+        i.getIncidentTimestamp() == null ? null : i.getIncidentTimestamp().toInstant());
+  }
+
+  /** The element's name in the diagram (the engine caches the deployed models). */
+  private String elementName(String processDefinitionId, String elementId) {
+    if (processDefinitionId == null || elementId == null) {
+      return null;
+    }
+    try {
+      ModelElementInstance element =
+          repository.getBpmnModelInstance(processDefinitionId).getModelElementById(elementId);
+      return element instanceof FlowElement flow ? flow.getName() : null;
+    } catch (ProcessEngineException e) {
+      log.debug("no diagram for {}: {}", processDefinitionId, e.toString());
+      return null;
+    }
   }
 
   private static boolean visibleTo(RegionScope scope, ProcessIncident row) {

@@ -59,7 +59,7 @@ class CampaignEntity {
   @Column(name = "defined_at")
   private Instant definedAt;
 
-  @Column(name = "process_instance_key")
+  @Column(name = "process_instance_id")
   private String processInstanceId;
 
   @Column(name = "closed_at")
@@ -100,7 +100,7 @@ class CampaignEntity {
     this.status = OPEN;
   }
 
-  /** The first instance claims the campaign; a second (retried start) must end quietly. */
+  /** The instance started with the campaign claims it; any other instance must end quietly. */
   boolean claim(String processInstanceId) {
     if (this.processInstanceId == null) {
       this.processInstanceId = processInstanceId;

@@ -8,13 +8,7 @@ import org.casework.condolence.Festival;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-interface CampaignRepository extends JpaRepository<CampaignEntity, Long> {
-
-  @Query(
-      "select c from CampaignEntity c where c.processInstanceId is null and c.status = 'OPEN'"
-          + " and c.definedAt < ?1")
-  List<CampaignEntity> findUnstarted(java.time.Instant definedBefore);
-}
+interface CampaignRepository extends JpaRepository<CampaignEntity, Long> {}
 
 interface CampaignTownshipRepository
     extends JpaRepository<CampaignTownshipEntity, CampaignTownshipEntity.Key> {

@@ -1,10 +1,8 @@
 package org.casework.condolence.internal;
 
-import io.camunda.zeebe.client.ZeebeClient;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -23,15 +21,17 @@ import org.casework.jurisdiction.Role;
 import org.casework.jurisdiction.StaffMember;
 import org.casework.registry.PersonCategory;
 import org.casework.registry.Registry;
+import org.operaton.bpm.engine.RuntimeService;
+import org.operaton.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** Defines campaigns and starts their process after commit; reads them back with totals. */
+/**
+ * Defines campaigns and starts their process in the same transaction (the engine shares it: a
+ * campaign and its instance are committed together or not at all); reads them back with totals.
+ */
 @Service
 class CampaignService {
 
@@ -40,14 +40,13 @@ class CampaignService {
   private static final Set<Role> MAY_DEFINE =
       EnumSet.of(Role.COUNTY_CASEWORKER, Role.COUNTY_APPROVER, Role.COUNTY_HEAD);
   private static final int DEFAULT_RECENT_VISIT_DAYS = 30;
-  private static final Duration START_GRACE = Duration.ofMinutes(1);
 
   private final CampaignRepository campaigns;
   private final CampaignTownshipRepository townships;
   private final CampaignEntryRepository entries;
   private final Jurisdiction jurisdiction;
   private final Registry registry;
-  private final ZeebeClient zeebe;
+  private final RuntimeService runtime;
   private final Clock clock;
 
   CampaignService(
@@ -56,14 +55,14 @@ class CampaignService {
       CampaignEntryRepository entries,
       Jurisdiction jurisdiction,
       Registry registry,
-      ZeebeClient zeebe,
+      RuntimeService runtime,
       Clock clock) {
     this.campaigns = campaigns;
     this.townships = townships;
     this.entries = entries;
     this.jurisdiction = jurisdiction;
     this.registry = registry;
-    this.zeebe = zeebe;
+    this.runtime = runtime;
     this.clock = clock;
   }
 
@@ -123,44 +122,17 @@ class CampaignService {
                 officer.username(),
                 clock.instant()));
     codes.forEach(code -> townships.save(new CampaignTownshipEntity(c.getId(), code)));
-    long id = c.getId();
-    TransactionSynchronizationManager.registerSynchronization(
-        new TransactionSynchronization() {
-          @Override
-          public void afterCommit() {
-            start(id);
-          }
-        });
-    log.info("campaign {} defined by {} for {} townships", id, officer.username(), codes.size());
+    ProcessInstance instance =
+        runtime.startProcessInstanceByKey(
+            PROCESS_ID, c.ledgerKey(), Map.of("campaignId", c.getId()));
+    c.claim(instance.getId());
+    log.info(
+        "campaign {} defined by {} for {} townships, process instance {}",
+        c.getId(),
+        officer.username(),
+        codes.size(),
+        instance.getId());
     return view(c);
-  }
-
-  /** Starts the campaign's instance; the first worker claims it, so a second start is harmless. */
-  void start(long campaignId) {
-    try {
-      zeebe
-          .newCreateInstanceCommand()
-          .bpmnProcessId(PROCESS_ID)
-          .latestVersion()
-          .variables(Map.of("campaignId", campaignId))
-          .send()
-          .join();
-    } catch (RuntimeException e) {
-      log.warn("campaign {}: process start failed: {}", campaignId, e.getMessage());
-    }
-  }
-
-  /**
-   * Campaigns whose start failed (engine down) are started again; a duplicate instance loses the
-   * claim in its first step and ends.
-   */
-  @Scheduled(
-      fixedDelayString = "${casework.process-start-retry:PT1M}",
-      initialDelayString = "${casework.process-start-retry:PT1M}")
-  void startUnstartedCampaigns() {
-    for (CampaignEntity c : campaigns.findUnstarted(clock.instant().minus(START_GRACE))) {
-      start(c.getId());
-    }
   }
 
   @Transactional(readOnly = true)

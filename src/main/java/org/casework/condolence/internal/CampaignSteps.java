@@ -1,6 +1,5 @@
 package org.casework.condolence.internal;
 
-import io.camunda.zeebe.spring.common.exception.ZeebeBpmnError;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -15,6 +14,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.casework.common.BusinessRuleException;
 import org.casework.common.Formats;
+import org.casework.common.StepOutcome;
 import org.casework.condolence.CondolenceErrors;
 import org.casework.condolence.internal.CondolenceVariables.Accepted;
 import org.casework.condolence.internal.CondolenceVariables.CampaignFacts;
@@ -41,7 +41,7 @@ import org.springframework.transaction.annotation.Transactional;
  * amendments, approval, visits and payments are per entry, so a retried job changes nothing twice.
  */
 @Service
-@Transactional(noRollbackFor = ZeebeBpmnError.class)
+@Transactional(noRollbackFor = StepOutcome.class)
 class CampaignSteps {
 
   private static final Set<String> VISITED_STATES =
@@ -73,10 +73,10 @@ class CampaignSteps {
     this.clock = clock;
   }
 
-  CampaignLoaded draw(long campaignId, long processInstanceKey) {
+  CampaignLoaded draw(long campaignId, String processInstanceId) {
     CampaignEntity c = campaigns.findById(campaignId).orElse(null);
-    if (c == null || !c.claim(processInstanceKey)) {
-      throw new ZeebeBpmnError(
+    if (c == null || !c.claim(processInstanceId)) {
+      throw new StepOutcome(
           CondolenceErrors.CASE_MISSING,
           "campaign " + campaignId + " missing or owned by another instance",
           Map.of());
@@ -284,7 +284,7 @@ class CampaignSteps {
         }
         t.moveTo(CampaignTownshipEntity.DRAWN, "县局退回：" + reason.strip());
         String notice = "县局退回：" + reason.strip();
-        throw new ZeebeBpmnError(CondolenceErrors.RETURNED, notice, Map.of("taskNotice", notice));
+        throw new StepOutcome(CondolenceErrors.RETURNED, notice, Map.of("taskNotice", notice));
       }
       default -> throw invalidTask("请选择审批意见：批准本乡镇名单或退回乡镇");
     }
@@ -481,8 +481,8 @@ class CampaignSteps {
     return s == null ? null : s.length() > max ? s.substring(0, max) : s.strip();
   }
 
-  private static ZeebeBpmnError invalidTask(String notice) {
-    return new ZeebeBpmnError(CondolenceErrors.INVALID_INPUT, notice, Map.of("taskNotice", notice));
+  private static StepOutcome invalidTask(String notice) {
+    return new StepOutcome(CondolenceErrors.INVALID_INPUT, notice, Map.of("taskNotice", notice));
   }
 
   private static boolean isBlank(String s) {

@@ -1,21 +1,20 @@
 package org.casework.condolence.internal;
 
-import io.camunda.zeebe.client.api.response.ActivatedJob;
-import io.camunda.zeebe.spring.client.annotation.JobWorker;
-import io.camunda.zeebe.spring.client.annotation.VariablesAsType;
-import org.casework.condolence.internal.CondolenceVariables.Accepted;
+import org.casework.common.process.ProcessVariables;
 import org.casework.condolence.internal.CondolenceVariables.CampaignClosed;
-import org.casework.condolence.internal.CondolenceVariables.CampaignLoaded;
 import org.casework.condolence.internal.CondolenceVariables.CampaignOnly;
 import org.casework.condolence.internal.CondolenceVariables.ListInput;
 import org.casework.condolence.internal.CondolenceVariables.TownshipApprovalInput;
 import org.casework.condolence.internal.CondolenceVariables.TownshipInput;
-import org.casework.condolence.internal.CondolenceVariables.TownshipList;
-import org.casework.condolence.internal.CondolenceVariables.TownshipPaid;
 import org.casework.condolence.internal.CondolenceVariables.VisitsInput;
+import org.operaton.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
-/** Job workers of bpmn/condolence-campaign.bpmn. */
+/**
+ * The engine adapter of bpmn/condolence-campaign.bpmn. Steps inside SubProcess_Township see the
+ * instance's {@code township} and write into the township's local variables (the subprocess
+ * declares them), so parallel townships never see each other's lists or notices.
+ */
 @Component
 public class CampaignWorkers {
 
@@ -25,44 +24,50 @@ public class CampaignWorkers {
     this.steps = steps;
   }
 
-  @JobWorker(type = "condolence.draw-campaign-lists")
-  public CampaignLoaded drawLists(ActivatedJob job, @VariablesAsType CampaignOnly in) {
-    return steps.draw(in.campaignId(), job.getProcessInstanceKey());
+  public void drawLists(DelegateExecution execution) {
+    CampaignOnly in = ProcessVariables.read(execution, CampaignOnly.class);
+    ProcessVariables.write(
+        execution, steps.draw(in.campaignId(), execution.getProcessInstanceId()));
   }
 
-  @JobWorker(type = "condolence.load-township-list")
-  public TownshipList loadList(@VariablesAsType TownshipInput in) {
-    return steps.list(in.campaignId(), in.township().code());
+  public void loadList(DelegateExecution execution) {
+    TownshipInput in = ProcessVariables.read(execution, TownshipInput.class);
+    ProcessVariables.write(execution, steps.list(in.campaignId(), in.township().code()));
   }
 
-  @JobWorker(type = "condolence.record-township-list")
-  public TownshipList recordList(@VariablesAsType ListInput in) {
-    return steps.recordList(in.campaignId(), in.township().code(), in.removals(), in.additions());
+  public void recordList(DelegateExecution execution) {
+    ListInput in = ProcessVariables.read(execution, ListInput.class);
+    ProcessVariables.write(
+        execution,
+        steps.recordList(in.campaignId(), in.township().code(), in.removals(), in.additions()));
   }
 
-  @JobWorker(type = "condolence.record-township-approval")
-  public Accepted recordApproval(@VariablesAsType TownshipApprovalInput in) {
-    return steps.recordApproval(
-        in.campaignId(), in.township().code(), in.approvalDecision(), in.approvalReason());
+  public void recordApproval(DelegateExecution execution) {
+    TownshipApprovalInput in = ProcessVariables.read(execution, TownshipApprovalInput.class);
+    ProcessVariables.write(
+        execution,
+        steps.recordApproval(
+            in.campaignId(), in.township().code(), in.approvalDecision(), in.approvalReason()));
   }
 
-  @JobWorker(type = "condolence.record-campaign-visits")
-  public Accepted recordVisits(@VariablesAsType VisitsInput in) {
-    return steps.recordVisits(in.campaignId(), in.township().code(), in.visitRecords());
+  public void recordVisits(DelegateExecution execution) {
+    VisitsInput in = ProcessVariables.read(execution, VisitsInput.class);
+    ProcessVariables.write(
+        execution, steps.recordVisits(in.campaignId(), in.township().code(), in.visitRecords()));
   }
 
-  @JobWorker(type = "condolence.pay-campaign-township")
-  public TownshipPaid pay(@VariablesAsType TownshipInput in) {
-    return steps.pay(in.campaignId(), in.township().code());
+  public void pay(DelegateExecution execution) {
+    TownshipInput in = ProcessVariables.read(execution, TownshipInput.class);
+    ProcessVariables.write(execution, steps.pay(in.campaignId(), in.township().code()));
   }
 
-  @JobWorker(type = "condolence.expire-township")
-  public void expire(@VariablesAsType TownshipInput in) {
+  public void expire(DelegateExecution execution) {
+    TownshipInput in = ProcessVariables.read(execution, TownshipInput.class);
     steps.expire(in.campaignId(), in.township().code());
   }
 
-  @JobWorker(type = "condolence.close-campaign")
-  public CampaignClosed close(@VariablesAsType CampaignOnly in) {
-    return new CampaignClosed(steps.close(in.campaignId()));
+  public void close(DelegateExecution execution) {
+    CampaignOnly in = ProcessVariables.read(execution, CampaignOnly.class);
+    ProcessVariables.write(execution, new CampaignClosed(steps.close(in.campaignId())));
   }
 }

@@ -1,6 +1,5 @@
 package org.casework.condolence.internal;
 
-import io.camunda.zeebe.spring.common.exception.ZeebeBpmnError;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -11,6 +10,7 @@ import org.casework.casefile.CaseStatus;
 import org.casework.casefile.CaseView;
 import org.casework.casefile.HistoryEntry;
 import org.casework.common.Formats;
+import org.casework.common.StepOutcome;
 import org.casework.condolence.CondolenceErrors;
 import org.casework.condolence.internal.CondolenceVariables.Accepted;
 import org.casework.condolence.internal.CondolenceVariables.ApprovalInput;
@@ -41,7 +41,7 @@ import org.springframework.transaction.annotation.Transactional;
  * step key, the payment goes through the ledger's business key.
  */
 @Service
-@Transactional(noRollbackFor = ZeebeBpmnError.class)
+@Transactional(noRollbackFor = StepOutcome.class)
 class CondolenceSteps {
 
   static final String CONFIRM_TASK = "Task_TownshipConfirmation";
@@ -70,13 +70,13 @@ class CondolenceSteps {
     this.clock = clock;
   }
 
-  LoadedVisit load(String caseNumber, long processInstanceKey) {
+  LoadedVisit load(String caseNumber, String processInstanceId) {
     var found = caseFiles.find(caseNumber);
     var visit = visits.findByCaseNumber(caseNumber);
     if (found.isEmpty()
         || visit.isEmpty()
-        || !caseFiles.claimProcessInstance(caseNumber, processInstanceKey)) {
-      throw new ZeebeBpmnError(
+        || !caseFiles.claimProcessInstance(caseNumber, processInstanceId)) {
+      throw new StepOutcome(
           CondolenceErrors.CASE_MISSING,
           "case " + caseNumber + " missing or owned by another instance",
           Map.of());
@@ -267,12 +267,12 @@ class CondolenceSteps {
         caseNumber, caseFiles.entryByTaskActor(caseNumber, task, action, outcome, reason, stepKey));
   }
 
-  private static ZeebeBpmnError invalidTask(String notice) {
-    return new ZeebeBpmnError(CondolenceErrors.INVALID_INPUT, notice, Map.of("taskNotice", notice));
+  private static StepOutcome invalidTask(String notice) {
+    return new StepOutcome(CondolenceErrors.INVALID_INPUT, notice, Map.of("taskNotice", notice));
   }
 
-  private static ZeebeBpmnError declined(String reason) {
-    return new ZeebeBpmnError(CondolenceErrors.DECLINED, reason, Map.of("declineReason", reason));
+  private static StepOutcome declined(String reason) {
+    return new StepOutcome(CondolenceErrors.DECLINED, reason, Map.of("declineReason", reason));
   }
 
   private static boolean isBlank(String s) {

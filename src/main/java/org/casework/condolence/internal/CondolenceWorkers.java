@@ -1,20 +1,18 @@
 package org.casework.condolence.internal;
 
-import io.camunda.zeebe.client.api.response.ActivatedJob;
-import io.camunda.zeebe.spring.client.annotation.JobWorker;
-import io.camunda.zeebe.spring.client.annotation.VariablesAsType;
-import org.casework.condolence.internal.CondolenceVariables.Accepted;
+import org.casework.common.process.ProcessVariables;
 import org.casework.condolence.internal.CondolenceVariables.ApprovalInput;
 import org.casework.condolence.internal.CondolenceVariables.CaseOnly;
 import org.casework.condolence.internal.CondolenceVariables.ConfirmationInput;
 import org.casework.condolence.internal.CondolenceVariables.DeclineInput;
-import org.casework.condolence.internal.CondolenceVariables.DuplicateOutput;
-import org.casework.condolence.internal.CondolenceVariables.LoadedVisit;
-import org.casework.condolence.internal.CondolenceVariables.PaymentOutput;
 import org.casework.condolence.internal.CondolenceVariables.VisitInput;
+import org.operaton.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
-/** Job workers of bpmn/condolence.bpmn: a variables record in, one step, a record out. */
+/**
+ * The engine adapter of bpmn/condolence.bpmn (service task expressions {@code
+ * ${condolenceWorkers.x(execution)}}): a variables record in, one step, a record out.
+ */
 @Component
 public class CondolenceWorkers {
 
@@ -24,47 +22,48 @@ public class CondolenceWorkers {
     this.steps = steps;
   }
 
-  @JobWorker(type = "condolence.load-visit")
-  public LoadedVisit loadVisit(ActivatedJob job, @VariablesAsType CaseOnly in) {
-    return steps.load(in.caseNumber(), job.getProcessInstanceKey());
+  public void loadVisit(DelegateExecution execution) {
+    CaseOnly in = ProcessVariables.read(execution, CaseOnly.class);
+    ProcessVariables.write(
+        execution, steps.load(in.caseNumber(), execution.getProcessInstanceId()));
   }
 
-  @JobWorker(type = "condolence.record-confirmation")
-  public Accepted recordConfirmation(ActivatedJob job, @VariablesAsType ConfirmationInput in) {
-    return steps.recordConfirmation(in, key(job));
+  public void recordConfirmation(DelegateExecution execution) {
+    ConfirmationInput in = ProcessVariables.read(execution, ConfirmationInput.class);
+    ProcessVariables.write(execution, steps.recordConfirmation(in, key(execution)));
   }
 
-  @JobWorker(type = "condolence.check-duplicates")
-  public DuplicateOutput checkDuplicates(@VariablesAsType CaseOnly in) {
-    return steps.checkDuplicates(in.caseNumber());
+  public void checkDuplicates(DelegateExecution execution) {
+    CaseOnly in = ProcessVariables.read(execution, CaseOnly.class);
+    ProcessVariables.write(execution, steps.checkDuplicates(in.caseNumber()));
   }
 
-  @JobWorker(type = "condolence.record-approval")
-  public Accepted recordApproval(ActivatedJob job, @VariablesAsType ApprovalInput in) {
-    return steps.recordApproval(in, key(job));
+  public void recordApproval(DelegateExecution execution) {
+    ApprovalInput in = ProcessVariables.read(execution, ApprovalInput.class);
+    ProcessVariables.write(execution, steps.recordApproval(in, key(execution)));
   }
 
-  @JobWorker(type = "condolence.record-visit")
-  public Accepted recordVisit(ActivatedJob job, @VariablesAsType VisitInput in) {
-    return steps.recordVisit(in, key(job));
+  public void recordVisit(DelegateExecution execution) {
+    VisitInput in = ProcessVariables.read(execution, VisitInput.class);
+    ProcessVariables.write(execution, steps.recordVisit(in, key(execution)));
   }
 
-  @JobWorker(type = "condolence.pay-condolence")
-  public PaymentOutput pay(ActivatedJob job, @VariablesAsType CaseOnly in) {
-    return steps.pay(in.caseNumber(), key(job));
+  public void pay(DelegateExecution execution) {
+    CaseOnly in = ProcessVariables.read(execution, CaseOnly.class);
+    ProcessVariables.write(execution, steps.pay(in.caseNumber(), key(execution)));
   }
 
-  @JobWorker(type = "condolence.close-case")
-  public void close(ActivatedJob job, @VariablesAsType CaseOnly in) {
-    steps.close(in.caseNumber(), key(job));
+  public void close(DelegateExecution execution) {
+    CaseOnly in = ProcessVariables.read(execution, CaseOnly.class);
+    steps.close(in.caseNumber(), key(execution));
   }
 
-  @JobWorker(type = "condolence.close-declined")
-  public void closeDeclined(ActivatedJob job, @VariablesAsType DeclineInput in) {
-    steps.closeDeclined(in.caseNumber(), in.declineReason(), key(job));
+  public void closeDeclined(DelegateExecution execution) {
+    DeclineInput in = ProcessVariables.read(execution, DeclineInput.class);
+    steps.closeDeclined(in.caseNumber(), in.declineReason(), key(execution));
   }
 
-  private static String key(ActivatedJob job) {
-    return job.getElementId() + ":" + job.getElementInstanceKey();
+  private static String key(DelegateExecution execution) {
+    return execution.getCurrentActivityId() + ":" + execution.getActivityInstanceId();
   }
 }

@@ -8,7 +8,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 @Configuration
 class PasswordConfig {
 
-  /** Plain bcrypt: Tasklist 8.6 stores "{bcrypt}" + this hash, so one hash serves both logins. */
+  /** Plain bcrypt: the hashes in jurisdiction_staff are bcrypt without an id prefix. */
   @Bean
   PasswordEncoder passwordEncoder() {
     return new BCryptPasswordEncoder();

@@ -20,7 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * 用户管理 (administrators only): add, disable/enable and re-assign staff inside the administrator's
- * region. Changes reach Tasklist's logins at once (StaffChanged).
+ * region. The engine's web apps read the same directory, so a change applies there at once.
  */
 @Controller
 class StaffAdminPage {
@@ -81,7 +81,7 @@ class StaffAdminPage {
           jurisdiction.addStaff(username, displayName.strip(), role, code, password);
           log.info("staff {} added by {} as {} in {}", username, scope.username(), role, code);
         },
-        "已添加 " + username + "（Tasklist 账号同步开通）");
+        "已添加 " + username + "（同一账号可登录 Tasklist）");
   }
 
   @PostMapping("/admin/staff/{username}/enabled")

@@ -1,6 +1,5 @@
 package org.casework.legalaid.internal;
 
-import io.camunda.zeebe.spring.common.exception.ZeebeBpmnError;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -14,6 +13,7 @@ import org.casework.casefile.CaseStatus;
 import org.casework.casefile.CaseView;
 import org.casework.casefile.HistoryEntry;
 import org.casework.common.Formats;
+import org.casework.common.StepOutcome;
 import org.casework.jurisdiction.CandidateGroups;
 import org.casework.jurisdiction.Jurisdiction;
 import org.casework.jurisdiction.RegionCode;
@@ -49,10 +49,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What each step of the legal-aid process does to the case record. Every step is idempotent: its
- * history line carries a step key and its table updates set values.
+ * history line carries a step key and its table updates set values. Steps run inside the engine's
+ * transaction (the same one as the case records); a business outcome is a {@link StepOutcome},
+ * which keeps what the step recorded before it (no rollback).
  */
 @Service
-@Transactional(noRollbackFor = ZeebeBpmnError.class)
+@Transactional(noRollbackFor = StepOutcome.class)
 class LegalAidSteps {
 
   static final String CHECK_TASK = "Task_CheckCompleteness";
@@ -91,10 +93,10 @@ class LegalAidSteps {
     this.clock = clock;
   }
 
-  LoadedCase load(String caseNumber, long processInstanceKey) {
+  LoadedCase load(String caseNumber, String processInstanceId) {
     Optional<CaseView> found = caseFiles.find(caseNumber);
-    if (found.isEmpty() || !caseFiles.claimProcessInstance(caseNumber, processInstanceKey)) {
-      throw new ZeebeBpmnError(
+    if (found.isEmpty() || !caseFiles.claimProcessInstance(caseNumber, processInstanceId)) {
+      throw new StepOutcome(
           LegalAidErrors.CASE_MISSING,
           "case " + caseNumber + " missing or owned by another instance",
           Map.of());
@@ -451,12 +453,12 @@ class LegalAidSteps {
         .orElseThrow(() -> new IllegalStateException("no legal-aid application for " + caseNumber));
   }
 
-  private static ZeebeBpmnError invalidTask(String notice) {
-    return new ZeebeBpmnError(LegalAidErrors.INVALID_TASK, notice, Map.of("taskNotice", notice));
+  private static StepOutcome invalidTask(String notice) {
+    return new StepOutcome(LegalAidErrors.INVALID_TASK, notice, Map.of("taskNotice", notice));
   }
 
-  private static ZeebeBpmnError refused(String notice) {
-    return new ZeebeBpmnError(
+  private static StepOutcome refused(String notice) {
+    return new StepOutcome(
         LegalAidErrors.ASSIGNMENT_REFUSED, notice, Map.of("taskNotice", notice));
   }
 

@@ -1,28 +1,23 @@
 package org.casework.legalaid.internal;
 
-import io.camunda.zeebe.client.api.response.ActivatedJob;
-import io.camunda.zeebe.spring.client.annotation.JobWorker;
-import io.camunda.zeebe.spring.client.annotation.VariablesAsType;
+import org.casework.common.process.ProcessVariables;
 import org.casework.legalaid.internal.LegalAidVariables.AssignmentInput;
-import org.casework.legalaid.internal.LegalAidVariables.AssignmentOutput;
 import org.casework.legalaid.internal.LegalAidVariables.CaseOnly;
 import org.casework.legalaid.internal.LegalAidVariables.ClosingInput;
 import org.casework.legalaid.internal.LegalAidVariables.CompletenessInput;
-import org.casework.legalaid.internal.LegalAidVariables.CompletenessOutput;
 import org.casework.legalaid.internal.LegalAidVariables.DecisionInput;
-import org.casework.legalaid.internal.LegalAidVariables.DecisionOutput;
-import org.casework.legalaid.internal.LegalAidVariables.LoadedCase;
 import org.casework.legalaid.internal.LegalAidVariables.ObjectionInput;
-import org.casework.legalaid.internal.LegalAidVariables.ObjectionOutput;
 import org.casework.legalaid.internal.LegalAidVariables.ProgressInput;
-import org.casework.legalaid.internal.LegalAidVariables.ProgressOutput;
 import org.casework.legalaid.internal.LegalAidVariables.SurveyInput;
-import org.casework.legalaid.internal.LegalAidVariables.TaskNotice;
+import org.operaton.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * Job workers of bpmn/legal-aid.bpmn: read a variables record, call one step, return a result
- * record. The step key (element instance) makes every step idempotent.
+ * The process adapter of bpmn/legal-aid.bpmn (the only legal-aid class that sees the engine): each
+ * service task calls one method here by expression; it reads a variables record, calls one step and
+ * writes the result record back. The step key (activity instance) makes every step idempotent. A
+ * business outcome is a {@link org.casework.common.StepOutcome} thrown by the step, which the engine
+ * adapter turns into the BPMN error the process catches.
  */
 @Component
 public class LegalAidWorkers {
@@ -33,66 +28,68 @@ public class LegalAidWorkers {
     this.steps = steps;
   }
 
-  @JobWorker(type = "legalaid.load-case")
-  public LoadedCase loadCase(ActivatedJob job, @VariablesAsType CaseOnly in) {
-    return steps.load(in.caseNumber(), job.getProcessInstanceKey());
+  public void loadCase(DelegateExecution execution) {
+    CaseOnly in = ProcessVariables.read(execution, CaseOnly.class);
+    ProcessVariables.write(execution, steps.load(in.caseNumber(), execution.getProcessInstanceId()));
   }
 
-  @JobWorker(type = "legalaid.record-completeness")
-  public CompletenessOutput recordCompleteness(
-      ActivatedJob job, @VariablesAsType CompletenessInput in) {
-    return steps.recordCompleteness(in, key(job));
+  public void recordCompleteness(DelegateExecution execution) {
+    CompletenessInput in = ProcessVariables.read(execution, CompletenessInput.class);
+    ProcessVariables.write(execution, steps.recordCompleteness(in, key(execution)));
   }
 
-  @JobWorker(type = "legalaid.notify-applicant")
-  public void notifyApplicant(ActivatedJob job, @VariablesAsType CaseOnly in) {
-    steps.notifyApplicant(in.caseNumber(), job.getCustomHeaders().get("notice"), key(job));
+  /** {@code notice}: which notice (MISSING_MATERIALS, REFUSED, OBJECTION_UPHELD, TERMINATED). */
+  public void notifyApplicant(DelegateExecution execution, String notice) {
+    CaseOnly in = ProcessVariables.read(execution, CaseOnly.class);
+    steps.notifyApplicant(in.caseNumber(), notice, key(execution));
   }
 
-  @JobWorker(type = "legalaid.close-withdrawn")
-  public void closeWithdrawn(ActivatedJob job, @VariablesAsType CaseOnly in) {
-    steps.closeWithdrawn(in.caseNumber(), key(job));
+  public void closeWithdrawn(DelegateExecution execution) {
+    CaseOnly in = ProcessVariables.read(execution, CaseOnly.class);
+    steps.closeWithdrawn(in.caseNumber(), key(execution));
   }
 
-  @JobWorker(type = "legalaid.record-decision")
-  public DecisionOutput recordDecision(ActivatedJob job, @VariablesAsType DecisionInput in) {
-    return steps.recordDecision(in, key(job));
+  public void recordDecision(DelegateExecution execution) {
+    DecisionInput in = ProcessVariables.read(execution, DecisionInput.class);
+    ProcessVariables.write(execution, steps.recordDecision(in, key(execution)));
   }
 
-  @JobWorker(type = "legalaid.record-objection-decision")
-  public ObjectionOutput recordObjection(ActivatedJob job, @VariablesAsType ObjectionInput in) {
-    return steps.recordObjection(in, key(job));
+  public void recordObjection(DelegateExecution execution) {
+    ObjectionInput in = ProcessVariables.read(execution, ObjectionInput.class);
+    ProcessVariables.write(execution, steps.recordObjection(in, key(execution)));
   }
 
-  @JobWorker(type = "legalaid.close-refused")
-  public void closeRefused(ActivatedJob job, @VariablesAsType CaseOnly in) {
-    steps.closeRefused(in.caseNumber(), key(job));
+  public void closeRefused(DelegateExecution execution) {
+    CaseOnly in = ProcessVariables.read(execution, CaseOnly.class);
+    steps.closeRefused(in.caseNumber(), key(execution));
   }
 
-  @JobWorker(type = "legalaid.assign-lawyer")
-  public AssignmentOutput assignLawyer(ActivatedJob job, @VariablesAsType AssignmentInput in) {
-    return steps.assignLawyer(in.caseNumber(), in.lawyerUsername(), key(job));
+  public void assignLawyer(DelegateExecution execution) {
+    AssignmentInput in = ProcessVariables.read(execution, AssignmentInput.class);
+    ProcessVariables.write(
+        execution, steps.assignLawyer(in.caseNumber(), in.lawyerUsername(), key(execution)));
   }
 
-  @JobWorker(type = "legalaid.record-progress")
-  public ProgressOutput recordProgress(ActivatedJob job, @VariablesAsType ProgressInput in) {
-    return steps.recordProgress(in, key(job));
+  public void recordProgress(DelegateExecution execution) {
+    ProgressInput in = ProcessVariables.read(execution, ProgressInput.class);
+    ProcessVariables.write(execution, steps.recordProgress(in, key(execution)));
   }
 
-  @JobWorker(type = "legalaid.record-closing")
-  public TaskNotice recordClosing(ActivatedJob job, @VariablesAsType ClosingInput in) {
-    return steps.recordClosing(in, key(job));
+  public void recordClosing(DelegateExecution execution) {
+    ClosingInput in = ProcessVariables.read(execution, ClosingInput.class);
+    ProcessVariables.write(execution, steps.recordClosing(in, key(execution)));
   }
 
-  @JobWorker(type = "legalaid.record-survey")
-  public TaskNotice recordSurvey(ActivatedJob job, @VariablesAsType SurveyInput in) {
-    return steps.recordSurvey(in, key(job));
+  public void recordSurvey(DelegateExecution execution) {
+    SurveyInput in = ProcessVariables.read(execution, SurveyInput.class);
+    ProcessVariables.write(execution, steps.recordSurvey(in, key(execution)));
   }
 
   /**
-   * One key per element instance: a retried job finds its own history line and does nothing twice.
+   * One key per activity instance: a step run again for the same activity instance finds its own
+   * history line and does nothing twice.
    */
-  private static String key(ActivatedJob job) {
-    return job.getElementId() + ":" + job.getElementInstanceKey();
+  private static String key(DelegateExecution execution) {
+    return execution.getCurrentActivityId() + ":" + execution.getActivityInstanceId();
   }
 }

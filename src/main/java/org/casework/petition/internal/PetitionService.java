@@ -1,8 +1,6 @@
 package org.casework.petition.internal;
 
-import io.camunda.zeebe.client.ZeebeClient;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -67,7 +65,7 @@ class PetitionService implements Petitions {
   private final PetitionSteps steps;
   private final PetitionDeadlines deadlines;
   private final ScopeGuard scopeGuard;
-  private final ZeebeClient zeebe;
+  private final PetitionWorkers process;
   private final JdbcTemplate jdbc;
   private final Clock clock;
   private final PdfDocuments documents;
@@ -85,7 +83,7 @@ class PetitionService implements Petitions {
       PetitionSteps steps,
       PetitionDeadlines deadlines,
       ScopeGuard scopeGuard,
-      ZeebeClient zeebe,
+      PetitionWorkers process,
       JdbcTemplate jdbc,
       Clock clock,
       PdfDocuments documents) {
@@ -101,7 +99,7 @@ class PetitionService implements Petitions {
     this.steps = steps;
     this.deadlines = deadlines;
     this.scopeGuard = scopeGuard;
-    this.zeebe = zeebe;
+    this.process = process;
     this.jdbc = jdbc;
     this.clock = clock;
     this.documents = documents;
@@ -406,14 +404,9 @@ class PetitionService implements Petitions {
             "已收到，转" + (rereview ? steps.unit(p).rereviewGroup() : steps.unit(p).reviewGroup()),
             text == null ? null : text.strip(),
             (rereview ? "rereview-request" : "review-request")));
-    zeebe
-        .newPublishMessageCommand()
-        .messageName(rereview ? REREVIEW_REQUESTED : REVIEW_REQUESTED)
-        .correlationKey(caseNumber)
-        .messageId((rereview ? "rereview:" : "review:") + caseNumber)
-        .timeToLive(Duration.ofMinutes(10))
-        .send()
-        .join();
+    // the waiting instance moves on in this transaction: the request and the task it opens are
+    // committed together, or not at all (a Chinese 409 when the instance does not wait for it)
+    process.correlate(rereview ? REREVIEW_REQUESTED : REVIEW_REQUESTED, caseNumber);
     log.info("petition {}: {} requested", caseNumber, rereview ? "re-review" : "review");
   }
 
@@ -464,6 +457,9 @@ class PetitionService implements Petitions {
     steps.checkAssignable(p, who);
     Instant now = clock.instant();
     p.handlingOfficer = who;
+    if (p.phase == Phase.ACCEPTED) {
+      process.handOver(caseNumber, who);
+    }
     caseFiles.assign(
         caseNumber,
         who,

@@ -1,6 +1,5 @@
 package org.casework.petition.internal;
 
-import io.camunda.zeebe.spring.common.exception.ZeebeBpmnError;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +15,7 @@ import org.casework.casefile.CaseView;
 import org.casework.casefile.HistoryEntry;
 import org.casework.common.BusinessRuleException;
 import org.casework.common.Formats;
+import org.casework.common.StepOutcome;
 import org.casework.jurisdiction.Jurisdiction;
 import org.casework.jurisdiction.RegionCode;
 import org.casework.jurisdiction.StaffMember;
@@ -47,7 +47,7 @@ import org.springframework.transaction.annotation.Transactional;
  * carry the step key; decisions already recorded are returned as they were.
  */
 @Service
-@Transactional(noRollbackFor = ZeebeBpmnError.class)
+@Transactional(noRollbackFor = StepOutcome.class)
 class PetitionSteps {
 
   static final String DECISION_TASK = "Task_AcceptanceDecision";
@@ -89,12 +89,12 @@ class PetitionSteps {
     this.clock = clock;
   }
 
-  Loaded load(String caseNumber, long processInstanceKey) {
+  Loaded load(String caseNumber, String processInstanceId) {
     Optional<PetitionEntity> found = petitions.findByCaseNumber(caseNumber);
     if (found.isEmpty()
         || caseFiles.find(caseNumber).isEmpty()
-        || !caseFiles.claimProcessInstance(caseNumber, processInstanceKey)) {
-      throw new ZeebeBpmnError(
+        || !caseFiles.claimProcessInstance(caseNumber, processInstanceId)) {
+      throw new StepOutcome(
           PetitionErrors.CASE_MISSING,
           "case " + caseNumber + " missing or owned by another instance",
           Map.of());
@@ -130,7 +130,10 @@ class PetitionSteps {
     if (p.phase != Phase.REGISTERED) {
       // a retried job: the decision stands as recorded
       return new DecisionOutput(
-          p.decision, p.handlingDueAt == null ? null : p.handlingDueAt.toString(), "");
+          p.decision,
+          p.handlingOfficer,
+          p.handlingDueAt == null ? null : p.handlingDueAt.toString(),
+          "");
     }
     String decision = in.decision() == null ? "" : in.decision();
     String actor = actor(in.caseNumber(), DECISION_TASK);
@@ -184,7 +187,7 @@ class PetitionSteps {
             officer,
             caseFiles.entryByTaskActor(
                 in.caseNumber(), DECISION_TASK, "指定承办人", officer, null, stepKey + ":assign"));
-        return new DecisionOutput("ACCEPT", p.handlingDueAt.toString(), "");
+        return new DecisionOutput("ACCEPT", officer, p.handlingDueAt.toString(), "");
       }
       case "TRANSFER" -> {
         if (isBlank(in.transferTo())) {
@@ -206,7 +209,7 @@ class PetitionSteps {
             "转送 " + p.transferredTo,
             p.decisionReason,
             stepKey);
-        return new DecisionOutput("TRANSFER", null, "");
+        return new DecisionOutput("TRANSFER", null, null, "");
       }
       case "NOT_ACCEPT" -> {
         if (isBlank(in.decisionReason())) {
@@ -221,7 +224,7 @@ class PetitionSteps {
         p.decidedBy = actor;
         p.decidedAt = now;
         record(in.caseNumber(), DECISION_TASK, "受理决定", "不予受理", p.decisionReason, stepKey);
-        return new DecisionOutput("NOT_ACCEPT", null, "");
+        return new DecisionOutput("NOT_ACCEPT", null, null, "");
       }
       default -> throw invalidTask("请选择：受理、转送有权处理机关或不予受理");
     }
@@ -424,8 +427,8 @@ class PetitionSteps {
           p.extensionReason = reason;
           p.extensionApprover = approver;
           p.handlingDueAt = extended.dueAt();
-        } catch (ZeebeBpmnError refused) {
-          return new ExtensionOutput(false, p.handlingDueAt.toString(), refused.getErrorMessage());
+        } catch (StepOutcome refused) {
+          return new ExtensionOutput(false, p.handlingDueAt.toString(), refused.getMessage());
         } catch (BusinessRuleException refused) {
           return new ExtensionOutput(false, p.handlingDueAt.toString(), refused.userMessage());
         }
@@ -632,8 +635,8 @@ class PetitionSteps {
     return isBlank(s) ? null : s.strip().substring(0, Math.min(s.strip().length(), 1000));
   }
 
-  private static ZeebeBpmnError invalidTask(String notice) {
-    return new ZeebeBpmnError(PetitionErrors.INVALID_INPUT, notice, Map.of("taskNotice", notice));
+  private static StepOutcome invalidTask(String notice) {
+    return new StepOutcome(PetitionErrors.INVALID_INPUT, notice, Map.of("taskNotice", notice));
   }
 
   private static boolean isBlank(String s) {

@@ -31,7 +31,9 @@ final class PetitionVariables {
       String transferTo,
       String handlingOfficer) {}
 
-  record DecisionOutput(String decision, String handlingDue, String taskNotice) {}
+  /** {@code handlingOfficer} as recorded (trimmed): the assignee of the handling tasks. */
+  record DecisionOutput(
+      String decision, String handlingOfficer, String handlingDue, String taskNotice) {}
 
   /** After an opinion or review notice: how long the petitioner may ask for the next step. */
   record NoticeOutput(String requestWindow, String requestDue) {}

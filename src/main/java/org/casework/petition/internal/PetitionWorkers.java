@@ -1,88 +1,149 @@
 package org.casework.petition.internal;
 
-import io.camunda.zeebe.client.api.response.ActivatedJob;
-import io.camunda.zeebe.spring.client.annotation.JobWorker;
-import io.camunda.zeebe.spring.client.annotation.VariablesAsType;
+import org.casework.casefile.CaseType;
+import org.casework.common.BusinessRuleException;
+import org.casework.common.process.ProcessVariables;
 import org.casework.petition.NoticeKind;
-import org.casework.petition.internal.PetitionVariables.Accepted;
 import org.casework.petition.internal.PetitionVariables.CaseOnly;
 import org.casework.petition.internal.PetitionVariables.DecisionInput;
-import org.casework.petition.internal.PetitionVariables.DecisionOutput;
 import org.casework.petition.internal.PetitionVariables.ExtensionInput;
-import org.casework.petition.internal.PetitionVariables.ExtensionOutput;
 import org.casework.petition.internal.PetitionVariables.InvestigationInput;
-import org.casework.petition.internal.PetitionVariables.Loaded;
 import org.casework.petition.internal.PetitionVariables.MeetingInput;
-import org.casework.petition.internal.PetitionVariables.NoticeOutput;
 import org.casework.petition.internal.PetitionVariables.OpinionInput;
-import org.casework.petition.internal.PetitionVariables.OpinionOutput;
 import org.casework.petition.internal.PetitionVariables.ReReviewInput;
 import org.casework.petition.internal.PetitionVariables.ReviewInput;
+import org.operaton.bpm.engine.MismatchingMessageCorrelationException;
+import org.operaton.bpm.engine.RuntimeService;
+import org.operaton.bpm.engine.TaskService;
+import org.operaton.bpm.engine.delegate.DelegateExecution;
+import org.operaton.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 
-/** Job workers of bpmn/petition.bpmn: a variables record in, one step, a record out. */
+/**
+ * The engine adapter of bpmn/petition.bpmn (service task expressions {@code
+ * ${petitionWorkers.x(execution)}}): a variables record in, one step, a record out; and the
+ * messages the facade delivers to a waiting instance.
+ */
 @Component
 public class PetitionWorkers {
 
+  /** The user tasks the BPMN assigns to {@code handlingOfficer}. */
+  static final String[] HANDLING_TASKS = {
+    PetitionSteps.INVESTIGATION_TASK, PetitionSteps.MEETING_TASK, PetitionSteps.OPINION_TASK
+  };
+
   private final PetitionSteps steps;
+  private final RuntimeService runtime;
+  private final TaskService tasks;
 
-  PetitionWorkers(PetitionSteps steps) {
+  PetitionWorkers(PetitionSteps steps, RuntimeService runtime, TaskService tasks) {
     this.steps = steps;
+    this.runtime = runtime;
+    this.tasks = tasks;
   }
 
-  @JobWorker(type = "petition.load-petition")
-  public Loaded load(ActivatedJob job, @VariablesAsType CaseOnly in) {
-    return steps.load(in.caseNumber(), job.getProcessInstanceKey());
+  public void load(DelegateExecution execution) {
+    CaseOnly in = ProcessVariables.read(execution, CaseOnly.class);
+    ProcessVariables.write(
+        execution, steps.load(in.caseNumber(), execution.getProcessInstanceId()));
   }
 
-  @JobWorker(type = "petition.record-decision")
-  public DecisionOutput recordDecision(ActivatedJob job, @VariablesAsType DecisionInput in) {
-    return steps.recordDecision(in, key(job));
+  public void recordDecision(DelegateExecution execution) {
+    DecisionInput in = ProcessVariables.read(execution, DecisionInput.class);
+    ProcessVariables.write(execution, steps.recordDecision(in, key(execution)));
   }
 
-  /** One worker for every written notice; the task header {@code notice} names the kind. */
-  @JobWorker(type = "petition.issue-notice")
-  public NoticeOutput issueNotice(ActivatedJob job, @VariablesAsType CaseOnly in) {
-    NoticeKind kind = NoticeKind.valueOf(job.getCustomHeaders().get("notice"));
-    return steps.issueNotice(in.caseNumber(), kind, key(job));
+  /** One step for every written notice; the BPMN passes the kind (the old task header). */
+  public void issueNotice(DelegateExecution execution, String notice) {
+    CaseOnly in = ProcessVariables.read(execution, CaseOnly.class);
+    NoticeKind kind = NoticeKind.valueOf(notice);
+    ProcessVariables.write(execution, steps.issueNotice(in.caseNumber(), kind, key(execution)));
   }
 
-  @JobWorker(type = "petition.record-investigation")
-  public Accepted recordInvestigation(ActivatedJob job, @VariablesAsType InvestigationInput in) {
-    return steps.recordInvestigation(in, key(job));
+  public void recordInvestigation(DelegateExecution execution) {
+    InvestigationInput in = ProcessVariables.read(execution, InvestigationInput.class);
+    ProcessVariables.write(execution, steps.recordInvestigation(in, key(execution)));
   }
 
-  @JobWorker(type = "petition.record-meeting")
-  public Accepted recordMeeting(ActivatedJob job, @VariablesAsType MeetingInput in) {
-    return steps.recordMeeting(in, key(job));
+  public void recordMeeting(DelegateExecution execution) {
+    MeetingInput in = ProcessVariables.read(execution, MeetingInput.class);
+    ProcessVariables.write(execution, steps.recordMeeting(in, key(execution)));
   }
 
-  @JobWorker(type = "petition.record-opinion")
-  public OpinionOutput recordOpinion(ActivatedJob job, @VariablesAsType OpinionInput in) {
-    return steps.recordOpinion(in, key(job));
+  public void recordOpinion(DelegateExecution execution) {
+    OpinionInput in = ProcessVariables.read(execution, OpinionInput.class);
+    ProcessVariables.write(execution, steps.recordOpinion(in, key(execution)));
   }
 
-  @JobWorker(type = "petition.record-extension")
-  public ExtensionOutput recordExtension(ActivatedJob job, @VariablesAsType ExtensionInput in) {
-    return steps.recordExtension(in, key(job));
+  public void recordExtension(DelegateExecution execution) {
+    ExtensionInput in = ProcessVariables.read(execution, ExtensionInput.class);
+    ProcessVariables.write(execution, steps.recordExtension(in, key(execution)));
   }
 
-  @JobWorker(type = "petition.record-review")
-  public Accepted recordReview(ActivatedJob job, @VariablesAsType ReviewInput in) {
-    return steps.recordReview(in.caseNumber(), in.reviewOpinion(), false, key(job));
+  public void recordReview(DelegateExecution execution) {
+    ReviewInput in = ProcessVariables.read(execution, ReviewInput.class);
+    ProcessVariables.write(
+        execution,
+        steps.recordReview(in.caseNumber(), in.reviewOpinion(), false, key(execution)));
   }
 
-  @JobWorker(type = "petition.record-rereview")
-  public Accepted recordReReview(ActivatedJob job, @VariablesAsType ReReviewInput in) {
-    return steps.recordReview(in.caseNumber(), in.rereviewOpinion(), true, key(job));
+  public void recordReReview(DelegateExecution execution) {
+    ReReviewInput in = ProcessVariables.read(execution, ReReviewInput.class);
+    ProcessVariables.write(
+        execution,
+        steps.recordReview(in.caseNumber(), in.rereviewOpinion(), true, key(execution)));
   }
 
-  @JobWorker(type = "petition.finalize")
-  public void finalizeMatter(ActivatedJob job, @VariablesAsType CaseOnly in) {
-    steps.finalizeMatter(in.caseNumber(), key(job));
+  public void finalizeMatter(DelegateExecution execution) {
+    CaseOnly in = ProcessVariables.read(execution, CaseOnly.class);
+    steps.finalizeMatter(in.caseNumber(), key(execution));
   }
 
-  private static String key(ActivatedJob job) {
-    return job.getElementId() + ":" + job.getElementInstanceKey();
+  /**
+   * Delivers {@code message} to the case's instance, in the caller's transaction; a Chinese 409
+   * when the instance is not waiting for it (nothing is recorded then).
+   */
+  void correlate(String message, String caseNumber) {
+    try {
+      runtime
+          .createMessageCorrelation(message)
+          .processInstanceBusinessKey(caseNumber)
+          .correlateWithResult();
+    } catch (MismatchingMessageCorrelationException notWaiting) {
+      throw BusinessRuleException.conflict(
+          "PETITION_NOT_WAITING",
+          "信访事项 " + caseNumber + " 当前不在等待此请求，无法受理",
+          "message " + message + " for case " + caseNumber + ": " + notWaiting.getMessage());
+    }
+  }
+
+  /**
+   * Another officer takes over an accepted petition: the open handling task is reassigned to them
+   * and the handling tasks still to come are assigned to them ({@code handlingOfficer}), in the
+   * caller's transaction. Nothing to do when the case has no running instance.
+   */
+  void handOver(String caseNumber, String officer) {
+    ProcessInstance instance =
+        runtime
+            .createProcessInstanceQuery()
+            .processDefinitionKey(CaseType.PETITION.processId())
+            .processInstanceBusinessKey(caseNumber)
+            .singleResult();
+    if (instance == null) {
+      return;
+    }
+    runtime.setVariable(instance.getId(), "handlingOfficer", officer);
+    tasks
+        .createTaskQuery()
+        .processInstanceId(instance.getId())
+        .taskDefinitionKeyIn(HANDLING_TASKS)
+        .list()
+        .stream()
+        .filter(t -> !officer.equals(t.getAssignee()))
+        .forEach(t -> tasks.setAssignee(t.getId(), officer));
+  }
+
+  private static String key(DelegateExecution execution) {
+    return execution.getCurrentActivityId() + ":" + execution.getActivityInstanceId();
   }
 }

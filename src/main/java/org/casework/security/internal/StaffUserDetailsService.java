@@ -6,7 +6,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 
-/** The login directory is {@code jurisdiction_staff}: the same users Tasklist is given. */
+/** The login directory is {@code jurisdiction_staff}, the same directory the engine reads. */
 @Service
 class StaffUserDetailsService implements UserDetailsService {
 

@@ -1,10 +1,6 @@
 package org.casework.sla.internal;
 
-import io.camunda.zeebe.client.ZeebeClient;
-import io.camunda.zeebe.client.api.command.ClientStatusException;
-import io.grpc.Status;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +13,9 @@ import org.casework.sla.Clocks;
 import org.casework.sla.Escalation;
 import org.casework.sla.PeriodUnit;
 import org.casework.sla.StageActivity;
+import org.operaton.bpm.engine.HistoryService;
+import org.operaton.bpm.engine.RuntimeService;
+import org.operaton.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -24,25 +23,32 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Warnings and breaches by a scheduler rather than BPMN boundary timers: pauses and extensions move
  * a clock's points after the task was created, and a whole-case clock spans many tasks, so the
  * points live in sla_clock (indexed) and are re-checked every minute. Each level is raised once per
- * clock (alert level + history step key + sla_clock_alert unique key); a breach starts the
- * supervision process by a message with a message id, re-sent until the engine accepted it.
+ * clock (alert level + history step key + sla_clock_alert unique key). A breach starts the
+ * supervision process by its start message in the transaction that marks the alert escalated: both
+ * are committed together or not at all (then the next pass tries again), and the instance's
+ * business key names the breach, so one breach never gets a second supervision.
  */
 @Component
 class ClockWatch {
 
   static final String BREACH_MESSAGE = "sla.clock-breached";
+  static final String SUPERVISION_PROCESS = "sla-supervision";
   private static final Logger log = LoggerFactory.getLogger(ClockWatch.class);
 
   private final ClockRepository clocks;
   private final ClockService service;
   private final JdbcTemplate jdbc;
   private final BusinessCalendar calendar;
-  private final ObjectProvider<ZeebeClient> zeebe;
+  private final RuntimeService runtime;
+  private final HistoryService history;
+  private final TransactionTemplate transaction;
   private final ObjectProvider<StageActivity> stageActivity;
   private final Clock clock;
   private final int supervisionDays;
@@ -52,7 +58,9 @@ class ClockWatch {
       ClockService service,
       JdbcTemplate jdbc,
       BusinessCalendar calendar,
-      ObjectProvider<ZeebeClient> zeebe,
+      RuntimeService runtime,
+      HistoryService history,
+      PlatformTransactionManager transactions,
       ObjectProvider<StageActivity> stageActivity,
       Clock clock,
       @Value("${casework.sla.supervision-working-days:3}") int supervisionDays) {
@@ -60,7 +68,9 @@ class ClockWatch {
     this.service = service;
     this.jdbc = jdbc;
     this.calendar = calendar;
-    this.zeebe = zeebe;
+    this.runtime = runtime;
+    this.history = history;
+    this.transaction = new TransactionTemplate(transactions);
     this.stageActivity = stageActivity;
     this.clock = clock;
     this.supervisionDays = supervisionDays;
@@ -74,7 +84,7 @@ class ClockWatch {
   }
 
   /**
-   * One pass: raise due alerts, then (re-)send unsent breach escalations. Returns alerts raised.
+   * One pass: raise due alerts, then escalate the breaches not escalated yet. Returns alerts raised.
    */
   int scan() {
     Instant now = clock.instant();
@@ -104,8 +114,8 @@ class ClockWatch {
 
   /**
    * A stage clock whose task has ended without its end listener (an interrupting event, a cancelled
-   * instance) is withdrawn instead of warned about. Only an answer of ENDED stops it: when the task
-   * list cannot tell, the alert goes out, since a missed breach is worse than a spurious one.
+   * instance) is withdrawn instead of warned about. Only an answer of ENDED stops it: when the engine
+   * cannot tell, the alert goes out, since a missed breach is worse than a spurious one.
    */
   private boolean stageEnded(long clockId) {
     ClockEntity c = service.entity(clockId);
@@ -126,66 +136,81 @@ class ClockWatch {
   }
 
   private void escalate(Instant now) {
-    ZeebeClient client = zeebe.getIfAvailable();
-    if (client == null) {
-      return;
-    }
     List<Map<String, Object>> open =
         jdbc.queryForList(
             "select a.id alert_id, a.clock_id, a.raised_at from sla_clock_alert a"
                 + " where a.level = 'BREACH' and a.escalated_at is null order by a.id limit 100");
     for (Map<String, Object> row : open) {
       long alertId = ((Number) row.get("alert_id")).longValue();
-      ClockEntity c = service.entity(((Number) row.get("clock_id")).longValue());
-      ClockBreached breach = breach(c, now);
-      String messageId = breachMessageId(c, (java.util.Date) row.get("raised_at"));
       try {
-        client
-            .newPublishMessageCommand()
-            .messageName(BREACH_MESSAGE)
-            .correlationKey(c.getCaseNumber() + ":" + c.getClockKey())
-            .messageId(messageId)
-            .timeToLive(Duration.ofHours(1))
-            .variables(variables(breach))
-            .send()
-            .join();
-        markEscalated(alertId, now);
-        log.info(
-            "case {}: breach of {} escalated to {}",
-            c.getCaseNumber(),
-            c.getClockKey(),
-            breach.supervisorGroup());
-      } catch (ClientStatusException e) {
-        if (e.getStatusCode() == Status.Code.ALREADY_EXISTS) {
-          // an earlier pass published it and stopped before recording that (crash, database cut)
-          markEscalated(alertId, now);
-          log.info(
-              "case {}: breach of {} was already published as {}, now recorded as escalated",
-              c.getCaseNumber(),
-              c.getClockKey(),
-              messageId);
-        } else {
-          log.warn("escalating breach {} failed, next pass retries: {}", alertId, e.toString());
-        }
+        transaction.executeWithoutResult(
+            tx ->
+                escalate(
+                    alertId,
+                    ((Number) row.get("clock_id")).longValue(),
+                    (java.util.Date) row.get("raised_at"),
+                    now));
       } catch (RuntimeException e) {
         log.warn("escalating breach {} failed, next pass retries: {}", alertId, e.toString());
       }
     }
   }
 
-  private void markEscalated(long alertId, Instant now) {
-    jdbc.update(
-        "update sla_clock_alert set escalated_at = ? where id = ?",
-        java.sql.Timestamp.from(now),
-        alertId);
+  /**
+   * Marks the alert escalated and starts its supervision, in one transaction. The update locks the
+   * alert, so a concurrent pass (another node) waits and then finds it done; an instance already
+   * started for this breach (its business key) is not started again.
+   */
+  private void escalate(long alertId, long clockId, java.util.Date raisedAt, Instant now) {
+    if (!markEscalated(alertId, now)) {
+      return;
+    }
+    ClockEntity c = service.entity(clockId);
+    String breachId = breachKey(c, raisedAt);
+    long started =
+        history
+            .createHistoricProcessInstanceQuery()
+            .processDefinitionKey(SUPERVISION_PROCESS)
+            .processInstanceBusinessKey(breachId)
+            .count();
+    if (started > 0) {
+      log.info(
+          "case {}: breach of {} already has its supervision {}, now recorded as escalated",
+          c.getCaseNumber(),
+          c.getClockKey(),
+          breachId);
+      return;
+    }
+    ClockBreached breach = breach(c, now);
+    ProcessInstance instance =
+        runtime
+            .createMessageCorrelation(BREACH_MESSAGE)
+            .processInstanceBusinessKey(breachId)
+            .setVariables(variables(breach))
+            .correlateStartMessage();
+    log.info(
+        "case {}: breach of {} escalated to {} (supervision {})",
+        c.getCaseNumber(),
+        c.getClockKey(),
+        breach.supervisorGroup(),
+        instance.getId());
+  }
+
+  private boolean markEscalated(long alertId, Instant now) {
+    return jdbc.update(
+            "update sla_clock_alert set escalated_at = ? where id = ? and escalated_at is null",
+            java.sql.Timestamp.from(now),
+            alertId)
+        == 1;
   }
 
   /**
-   * The same for every attempt at one breach (a retry cannot start a second supervision), and
-   * different for another breach even when a restored or re-created database hands out the same
-   * clock id and case number again: case, clock and the second the breach was raised.
+   * The supervision's business key: the same for every attempt at one breach (a retry cannot start
+   * a second supervision), and different for another breach even when a restored or re-created
+   * database hands out the same clock id and case number again: case, clock and the second the
+   * breach was raised.
    */
-  static String breachMessageId(ClockEntity c, java.util.Date raisedAt) {
+  static String breachKey(ClockEntity c, java.util.Date raisedAt) {
     return "breach:"
         + c.getCaseNumber()
         + ":"
@@ -217,7 +242,8 @@ class ClockWatch {
     v.put("dueAtText", Formats.dateTime(b.dueAt()));
     v.put("supervisorGroup", b.supervisorGroup());
     v.put("officer", b.officer() == null ? "" : b.officer());
-    v.put("supervisionDue", b.supervisionDue().toString());
+    // a Date: the 督办 task's camunda:dueDate takes it as it is
+    v.put("supervisionDue", java.util.Date.from(b.supervisionDue()));
     return v;
   }
 }

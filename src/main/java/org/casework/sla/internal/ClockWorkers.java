@@ -1,17 +1,15 @@
 package org.casework.sla.internal;
 
-import io.camunda.zeebe.client.api.response.ActivatedJob;
-import io.camunda.zeebe.spring.client.annotation.JobWorker;
-import io.camunda.zeebe.spring.client.annotation.Variable;
-import io.camunda.zeebe.spring.client.annotation.VariablesAsType;
+import org.casework.common.process.ProcessVariables;
 import org.casework.sla.Clocks;
+import org.operaton.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * Clock steps of processes. {@code sla.resume-case-clock} is an end listener on the events that end
- * a pause (materials arrived, publicity over or objected to); resuming a running clock does
- * nothing, so a retried job is harmless. The supervision process notifies the officer and records
- * the supervisor's note.
+ * Clock steps of processes. {@code resumeCaseClock} is an end listener on the events that end a
+ * pause (materials arrived, publicity over or objected to); resuming a running clock does nothing,
+ * so a retried step is harmless. The supervision process notifies the officer and records the
+ * supervisor's note.
  */
 @Component
 public class ClockWorkers {
@@ -24,19 +22,21 @@ public class ClockWorkers {
     this.supervision = supervision;
   }
 
-  @JobWorker(type = "sla.resume-case-clock", fetchVariables = "caseNumber")
-  public void resumeCaseClock(@Variable String caseNumber) {
+  public void resumeCaseClock(DelegateExecution execution) {
+    String caseNumber = ProcessVariables.read(execution, "caseNumber", String.class);
     clocks.resume(caseNumber, Clocks.CASE_CLOCK, "system");
   }
 
-  @JobWorker(type = "sla.notify-officer")
-  public void notifyOfficer(ActivatedJob job, @VariablesAsType SupervisionVariables in) {
-    supervision.notifyOfficer(in, "notify:" + job.getProcessInstanceKey());
+  public void notifyOfficer(DelegateExecution execution) {
+    SupervisionVariables in = ProcessVariables.read(execution, SupervisionVariables.class);
+    supervision.notifyOfficer(in, "notify:" + execution.getProcessInstanceId());
   }
 
-  @JobWorker(type = "sla.record-supervision")
-  public void recordSupervision(ActivatedJob job, @VariablesAsType SupervisionVariables in) {
-    supervision.recordSupervision(in, "supervised:" + job.getElementInstanceKey());
+  public void recordSupervision(DelegateExecution execution) {
+    SupervisionVariables in = ProcessVariables.read(execution, SupervisionVariables.class);
+    supervision.recordSupervision(
+        in,
+        "supervised:" + execution.getCurrentActivityId() + ":" + execution.getActivityInstanceId());
   }
 
   /** Variables of the supervision process ({@code supervisionNote} from the 督办 form). */

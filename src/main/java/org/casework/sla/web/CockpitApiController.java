@@ -39,16 +39,16 @@ class CockpitApiController {
     this.incidents = incidents.getIfAvailable(() -> ProcessIncidents.UNAVAILABLE);
   }
 
-  /** The engine's active incidents of the supervisor's cases (from Operate). */
+  /** The engine's active incidents of the supervisor's cases (from the engine). */
   @GetMapping("/incidents")
   ProcessIncidents.Board incidents(Principal supervisor) {
     return incidents.active(supervisor.getName());
   }
 
   /** 重试: the failed job gets one more attempt and the incident is resolved. */
-  @PostMapping("/incidents/{incidentKey}/retry")
-  ProcessIncident retry(Principal supervisor, @PathVariable long incidentKey) {
-    return incidents.retry(incidentKey, supervisor.getName());
+  @PostMapping("/incidents/{incidentId}/retry")
+  ProcessIncident retry(Principal supervisor, @PathVariable String incidentId) {
+    return incidents.retry(incidentId, supervisor.getName());
   }
 
   @GetMapping

@@ -49,10 +49,10 @@ class CockpitPageController {
     return "sla/cockpit";
   }
 
-  @PostMapping("/sla/cockpit/incidents/{incidentKey}/retry")
-  String retry(Principal principal, @PathVariable long incidentKey, RedirectAttributes redirect) {
+  @PostMapping("/sla/cockpit/incidents/{incidentId}/retry")
+  String retry(Principal principal, @PathVariable String incidentId, RedirectAttributes redirect) {
     try {
-      ProcessIncident done = incidents.retry(incidentKey, principal.getName());
+      ProcessIncident done = incidents.retry(incidentId, principal.getName());
       redirect.addFlashAttribute(
           "notice",
           "已重试"

@@ -1,0 +1,388 @@
+package org.casework.casefile.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.casework.casefile.CaseFiles;
+import org.casework.casefile.CaseView;
+import org.casework.casefile.TaskCompletionRefused;
+import org.casework.common.web.ApiError;
+import org.casework.jurisdiction.Jurisdiction;
+import org.casework.jurisdiction.StaffMember;
+import org.operaton.bpm.engine.FormService;
+import org.operaton.bpm.engine.TaskService;
+import org.operaton.bpm.engine.task.IdentityLink;
+import org.operaton.bpm.engine.task.Task;
+import org.operaton.bpm.spring.boot.starter.property.OperatonBpmProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.web.servlet.JerseyApplicationPath;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The workflow cannot be steered from a form. On the engine's REST APIs (the app's {@code
+ * /engine-rest} and the web apps' own, which Tasklist uses), a task completion ({@code complete},
+ * {@code submit-form}, {@code resolve}) may set only the fields of that task's form (its deployed
+ * Camunda form's component keys); task variables cannot be written or deleted outside a form; a
+ * task claimed by someone else can be neither claimed nor completed. Refusals answer in Chinese
+ * (JSON {@code message}) and forged fields are recorded ({@link TaskCompletionRefused}).
+ */
+@Configuration
+class TaskSubmissionGuard {
+
+  /** After Spring Security (-100, it knows the user), before the engine's authentication (10). */
+  static final int ORDER = 5;
+
+  @Bean
+  FilterRegistrationBean<Guard> taskSubmissionGuardFilter(
+      TaskService tasks,
+      FormService forms,
+      CaseFiles caseFiles,
+      Jurisdiction jurisdiction,
+      ApplicationEventPublisher events,
+      ObjectMapper json,
+      Clock clock,
+      JerseyApplicationPath rest,
+      OperatonBpmProperties operaton) {
+    String app = operaton.getWebapp().getApplicationPath();
+    Pattern taskAction =
+        Pattern.compile(
+            "^(?:"
+                + Pattern.quote(rest.getPath())
+                + "(?:/engine/[^/]+)?|"
+                + Pattern.quote(app + "/api/engine/engine/")
+                + "[^/]+)/task/([^/]+)/(complete|submit-form|resolve|claim|variables|localVariables)(/.*)?$");
+    FilterRegistrationBean<Guard> registration =
+        new FilterRegistrationBean<>(
+            new Guard(taskAction, tasks, forms, caseFiles, jurisdiction, events, json, clock));
+    registration.setName("casework task submission guard");
+    registration.addUrlPatterns(rest.getPath() + "/*", app + "/api/engine/*");
+    registration.setOrder(ORDER);
+    return registration;
+  }
+
+  static final class Guard extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(TaskSubmissionGuard.class);
+    private static final int MAX_NAMED = 5;
+
+    private final Pattern taskAction;
+    private final TaskService tasks;
+    private final FormService forms;
+    private final CaseFiles caseFiles;
+    private final Jurisdiction jurisdiction;
+    private final ApplicationEventPublisher events;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    Guard(
+        Pattern taskAction,
+        TaskService tasks,
+        FormService forms,
+        CaseFiles caseFiles,
+        Jurisdiction jurisdiction,
+        ApplicationEventPublisher events,
+        ObjectMapper json,
+        Clock clock) {
+      this.taskAction = taskAction;
+      this.tasks = tasks;
+      this.forms = forms;
+      this.caseFiles = caseFiles;
+      this.jurisdiction = jurisdiction;
+      this.events = events;
+      this.json = json;
+      this.clock = clock;
+    }
+
+    @Override
+    protected void doFilterInternal(
+        HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+        throws ServletException, IOException {
+      String path = request.getRequestURI().substring(request.getContextPath().length());
+      Matcher m = taskAction.matcher(path);
+      if (!m.matches() || "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())) {
+        chain.doFilter(request, response);
+        return;
+      }
+      String taskId = m.group(1);
+      String action = m.group(2);
+      String username = request.getRemoteUser();
+      Task task =
+          tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
+      if (task == null || username == null) {
+        // nothing to guard: the engine answers (404, or 401 from the authentication filters)
+        chain.doFilter(request, response);
+        return;
+      }
+      if (action.equals("variables") || action.equals("localVariables")) {
+        refuse(
+            response,
+            HttpServletResponse.SC_FORBIDDEN,
+            "TASK_VARIABLES_READ_ONLY",
+            "任务中的数据只能通过提交本任务的表单填写，不能直接修改或删除",
+            List.of());
+        return;
+      }
+      CachedBodyRequest cached = new CachedBodyRequest(request);
+      JsonNode body = parse(cached.body());
+      String assignee = task.getAssignee();
+      if (action.equals("claim")) {
+        String claimant = body.path("userId").asText(username);
+        if (assignee != null && !assignee.equals(claimant)) {
+          refuse(
+              response,
+              HttpServletResponse.SC_CONFLICT,
+              "TASK_ALREADY_CLAIMED",
+              "任务「" + task.getName() + "」已由 " + who(assignee) + " 认领，不能重复认领；如需接办，请联系认领人退回任务",
+              List.of());
+          return;
+        }
+        if (!claimant.equals(username)) {
+          refuse(
+              response,
+              HttpServletResponse.SC_FORBIDDEN,
+              "CLAIM_FOR_OTHERS",
+              "只能为自己认领任务",
+              List.of());
+          return;
+        }
+        chain.doFilter(cached, response);
+        return;
+      }
+      if (assignee != null && !assignee.equals(username)) {
+        refuse(
+            response,
+            HttpServletResponse.SC_CONFLICT,
+            "TASK_CLAIMED_BY_OTHER",
+            "任务「" + task.getName() + "」已由 " + who(assignee) + " 认领，只能由其本人办理",
+            List.of());
+        return;
+      }
+      List<String> forged = notInForm(task, body.path("variables"));
+      if (!forged.isEmpty()) {
+        refuseForged(response, task, username, forged);
+        return;
+      }
+      chain.doFilter(cached, response);
+    }
+
+    private List<String> notInForm(Task task, JsonNode variables) {
+      if (!variables.isObject() || variables.isEmpty()) {
+        return List.of();
+      }
+      Set<String> allowed = formKeys(task);
+      List<String> forged = new ArrayList<>();
+      Iterator<String> names = variables.fieldNames();
+      while (names.hasNext()) {
+        String name = names.next();
+        if (!allowed.contains(name)) {
+          forged.add(name);
+        }
+      }
+      return forged;
+    }
+
+    /** The keys of the task's deployed form; none when it has no form one can read. */
+    private Set<String> formKeys(Task task) {
+      Set<String> keys = new LinkedHashSet<>();
+      if (task.getOperatonFormRef() == null && task.getFormKey() == null) {
+        return keys;
+      }
+      try (InputStream form = forms.getDeployedTaskForm(task.getId())) {
+        collectKeys(json.readTree(form), keys);
+      } catch (IOException | RuntimeException e) {
+        log.warn("form of task {} ({}) not readable: {}", task.getId(), task.getTaskDefinitionKey(), e.getMessage());
+      }
+      return keys;
+    }
+
+    private static void collectKeys(JsonNode node, Set<String> keys) {
+      if (node.isObject()) {
+        JsonNode key = node.get("key");
+        if (key != null && key.isTextual() && node.has("type")) {
+          keys.add(key.asText());
+        }
+        node.elements().forEachRemaining(child -> collectKeys(child, keys));
+      } else if (node.isArray()) {
+        node.forEach(child -> collectKeys(child, keys));
+      }
+    }
+
+    private void refuseForged(
+        HttpServletResponse response, Task task, String username, List<String> forged)
+        throws IOException {
+      List<String> named =
+          forged.stream().limit(MAX_NAMED).map(n -> n.length() > 40 ? n.substring(0, 40) : n).toList();
+      String list = String.join("、", named) + (forged.size() > MAX_NAMED ? " 等" : "");
+      String message =
+          "只能提交本任务表单中的内容："
+              + list
+              + " 不是表单「"
+              + task.getName()
+              + "」中的字段，本次提交已拒绝，任务仍待办理。此操作已记录";
+      String caseNumber = caseNumber(task);
+      List<String> candidateGroups =
+          tasks.getIdentityLinksForTask(task.getId()).stream()
+              .filter(l -> l.getGroupId() != null)
+              .map(IdentityLink::getGroupId)
+              .sorted()
+              .toList();
+      log.warn(
+          "task {} ({}) of case {}: {} submitted fields outside its form: {}",
+          task.getId(),
+          task.getTaskDefinitionKey(),
+          caseNumber,
+          username,
+          named);
+      events.publishEvent(
+          new TaskCompletionRefused(
+              caseNumber,
+              caseNumber == null
+                  ? null
+                  : caseFiles.find(caseNumber).map(CaseView::regionCode).orElse(null),
+              clock.instant(),
+              username,
+              jurisdiction.staff(username).map(StaffMember::candidateGroup).orElse(null),
+              task.getTaskDefinitionKey(),
+              candidateGroups,
+              "提交了表单以外的字段：" + list));
+      refuse(
+          response,
+          HttpServletResponse.SC_BAD_REQUEST,
+          "FORM_FIELDS_ONLY",
+          message,
+          named.stream().map(n -> new ApiError.FieldMessage(n, "不是本任务表单中的字段")).toList());
+    }
+
+    private String caseNumber(Task task) {
+      if (task.getProcessInstanceId() == null) {
+        return null;
+      }
+      Object value = tasks.getVariable(task.getId(), "caseNumber");
+      return value instanceof String s ? s : null;
+    }
+
+    private String who(String username) {
+      return jurisdiction
+          .staff(username)
+          .map(s -> s.displayName() + "（" + s.username() + "）")
+          .orElse(username);
+    }
+
+    private JsonNode parse(byte[] body) {
+      if (body.length == 0) {
+        return json.createObjectNode();
+      }
+      try {
+        return Objects.requireNonNullElse(json.readTree(body), json.createObjectNode());
+      } catch (IOException unreadable) {
+        // the engine answers a malformed body itself
+        return json.createObjectNode();
+      }
+    }
+
+    private void refuse(
+        HttpServletResponse response,
+        int status,
+        String code,
+        String message,
+        List<ApiError.FieldMessage> fields)
+        throws IOException {
+      response.setStatus(status);
+      response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+      response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+      json.writeValue(response.getOutputStream(), new ApiError(code, message, fields));
+    }
+  }
+
+  /** The request with its body read once and replayed to the engine. */
+  static final class CachedBodyRequest extends HttpServletRequestWrapper {
+
+    private final byte[] body;
+
+    CachedBodyRequest(HttpServletRequest request) throws IOException {
+      super(request);
+      this.body = request.getInputStream().readAllBytes();
+    }
+
+    byte[] body() {
+      return body;
+    }
+
+    @Override
+    public ServletInputStream getInputStream() {
+      ByteArrayInputStream in = new ByteArrayInputStream(body);
+      return new ServletInputStream() {
+        @Override
+        public boolean isFinished() {
+          return in.available() == 0;
+        }
+
+        @Override
+        public boolean isReady() {
+          return true;
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+          throw new UnsupportedOperationException("synchronous reads only");
+        }
+
+        @Override
+        public int read() {
+          return in.read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+          return in.read(b, off, len);
+        }
+      };
+    }
+
+    @Override
+    public BufferedReader getReader() {
+      String encoding = getCharacterEncoding();
+      return new BufferedReader(
+          new InputStreamReader(
+              getInputStream(),
+              encoding == null ? StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(encoding)));
+    }
+
+    @Override
+    public int getContentLength() {
+      return body.length;
+    }
+
+    @Override
+    public long getContentLengthLong() {
+      return body.length;
+    }
+  }
+}

@@ -1,0 +1,117 @@
+package org.casework.security.internal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.casework.jurisdiction.Jurisdiction;
+import org.casework.jurisdiction.Role;
+import org.casework.jurisdiction.StaffMember;
+import org.operaton.bpm.spring.boot.starter.property.OperatonBpmProperties;
+import org.springframework.boot.autoconfigure.web.servlet.JerseyApplicationPath;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * The engine's web apps ({@code /operaton}) and REST API ({@code /engine-rest}) behind the app's
+ * login: one session for the app's pages, Tasklist, Cockpit and Admin.
+ *
+ * <ul>
+ *   <li>Anonymous: the web apps redirect to the app's login page (and come back after it), the REST
+ *       APIs answer 401 in Chinese.
+ *   <li>Logged in: Operaton's container-based filter takes the user from the session for the web
+ *       apps, the REST filter sets the engine's authentication per request; groups are the staff
+ *       directory's at that moment.
+ *   <li>Cockpit and Admin only for enabled staff with the ADMIN role (read now, not at login);
+ *       the engine's own application authorizations say the same.
+ *   <li>CSRF: the web apps' own API is protected by Operaton's CSRF filter (its XSRF cookie and
+ *       header), {@code /engine-rest} by Spring Security's token like the app's pages.
+ * </ul>
+ */
+@Configuration
+class EngineWebSecurity {
+
+  /** Filters behind Spring Security's chain (order -100) and before Operaton's own. */
+  static final int ENGINE_AUTHENTICATION_ORDER = 10;
+
+  @Bean
+  StaffSessionAuthenticationProvider staffSessionAuthenticationProvider(
+      Jurisdiction jurisdiction, ObjectMapper json) {
+    return new StaffSessionAuthenticationProvider(jurisdiction, json);
+  }
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain engineFilterChain(
+      HttpSecurity http,
+      OperatonBpmProperties operaton,
+      JerseyApplicationPath rest,
+      Jurisdiction jurisdiction,
+      JsonAuthenticationEntryPoint jsonEntryPoint,
+      ChineseAccessDeniedHandler deniedHandler)
+      throws Exception {
+    String app = operaton.getWebapp().getApplicationPath();
+    String restPath = rest.getPath();
+    RequestMatcher apis =
+        request -> {
+          String path = request.getRequestURI().substring(request.getContextPath().length());
+          return path.startsWith(restPath + "/") || path.startsWith(app + "/api/");
+        };
+    http.securityMatcher(app + "/**", restPath + "/**")
+        .authorizeHttpRequests(
+            auth ->
+                auth.requestMatchers(
+                        app + "/app/cockpit/**",
+                        app + "/app/admin/**",
+                        app + "/api/cockpit/**",
+                        app + "/api/admin/plugin/**",
+                        app + "/api/admin/setup/**")
+                    .access(
+                        (who, context) ->
+                            new AuthorizationDecision(
+                                jurisdiction
+                                    .staff(who.get().getName())
+                                    .filter(StaffMember::enabled)
+                                    .filter(s -> s.role() == Role.ADMIN)
+                                    .isPresent()))
+                    .anyRequest()
+                    .authenticated())
+        .exceptionHandling(
+            e ->
+                e.defaultAuthenticationEntryPointFor(jsonEntryPoint, apis)
+                    .defaultAuthenticationEntryPointFor(
+                        new LoginUrlAuthenticationEntryPoint("/login"), request -> true)
+                    .accessDeniedHandler(deniedHandler))
+        .csrf(c -> c.ignoringRequestMatchers(app + "/**"))
+        // Operaton's header filter writes the web apps' content security policy
+        .headers(h -> h.frameOptions(f -> f.sameOrigin()).cacheControl(c -> c.disable()))
+        .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()));
+    return http.build();
+  }
+
+  @Bean
+  FilterRegistrationBean<WebappSessionAuthenticationFilter> webappSessionAuthenticationFilter(
+      StaffSessionAuthenticationProvider provider, OperatonBpmProperties operaton) {
+    FilterRegistrationBean<WebappSessionAuthenticationFilter> registration =
+        new FilterRegistrationBean<>(new WebappSessionAuthenticationFilter(provider));
+    registration.setName("casework webapp session authentication");
+    registration.addUrlPatterns(operaton.getWebapp().getApplicationPath() + "/*");
+    registration.setOrder(ENGINE_AUTHENTICATION_ORDER);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<EngineRestAuthenticationFilter> engineRestAuthenticationFilter(
+      StaffSessionAuthenticationProvider provider, JerseyApplicationPath rest) {
+    FilterRegistrationBean<EngineRestAuthenticationFilter> registration =
+        new FilterRegistrationBean<>(new EngineRestAuthenticationFilter(provider, rest.getPath()));
+    registration.setName("casework engine-rest authentication");
+    registration.addUrlPatterns(rest.getPath() + "/*");
+    registration.setOrder(ENGINE_AUTHENTICATION_ORDER);
+    return registration;
+  }
+}
