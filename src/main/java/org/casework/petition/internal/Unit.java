@@ -60,8 +60,8 @@ record Unit(String level, String region) {
 
   /**
    * A body above the county (city, province) has no staff in this system: its task goes to it and
-   * to the county petition office, which records the body's written opinion (a completion by
-   * anyone outside the task's groups is refused). The county office itself: its group alone.
+   * to the county petition office, which records the body's written opinion (a completion by anyone
+   * outside the task's groups is refused). The county office itself: its group alone.
    * Comma-separated, as the engine reads a candidate group expression.
    */
   private String recordedByCounty(String group) {
