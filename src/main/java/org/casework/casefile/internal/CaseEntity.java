@@ -56,7 +56,7 @@ class CaseEntity {
   @Column(name = "filed_by")
   private String filedBy;
 
-  @Column(name = "process_instance_key")
+  @Column(name = "process_instance_id")
   private String processInstanceId;
 
   @Column(name = "filed_at")

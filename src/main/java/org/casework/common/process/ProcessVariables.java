@@ -56,7 +56,10 @@ public final class ProcessVariables {
     if (result instanceof Record r) {
       for (RecordComponent c : r.getClass().getRecordComponents()) {
         try {
-          variables.put(c.getName(), plain(c.getAccessor().invoke(r)));
+          // variable records are package-private in each module's internal package
+          java.lang.reflect.Method accessor = c.getAccessor();
+          accessor.setAccessible(true);
+          variables.put(c.getName(), plain(accessor.invoke(r)));
         } catch (ReflectiveOperationException e) {
           throw new IllegalStateException("cannot read " + c.getName() + " of " + r, e);
         }
