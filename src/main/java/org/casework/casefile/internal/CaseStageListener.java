@@ -35,9 +35,13 @@ class CaseStageListener implements ExecutionListener {
     execution.setVariable("stageLabel", stage.stageLabel());
   }
 
-  /** The stage clock of one task instance is keyed by its activity instance. */
+  /**
+   * The stage clock of one task instance is keyed by its activity instance: the id's unique part
+   * ({@code Task_X:<uuid>} → {@code stage:<uuid>}), so the key fits sla_clock.clock_key (64)
+   * whatever the element id's length.
+   */
   static String stageKey(String activityInstanceId) {
-    return "stage:" + activityInstanceId;
+    return "stage:" + activityInstanceId.substring(activityInstanceId.lastIndexOf(':') + 1);
   }
 
   /** {@code hardship-assistance:3:uuid} → {@code hardship-assistance}. */
