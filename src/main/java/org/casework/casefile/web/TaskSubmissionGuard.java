@@ -133,8 +133,7 @@ class TaskSubmissionGuard {
       String taskId = m.group(1);
       String action = m.group(2);
       String username = request.getRemoteUser();
-      Task task =
-          tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
+      Task task = tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
       if (task == null || username == null) {
         // nothing to guard: the engine answers (404, or 401 from the authentication filters)
         chain.doFilter(request, response);
@@ -217,7 +216,11 @@ class TaskSubmissionGuard {
       try (InputStream form = forms.getDeployedTaskForm(task.getId())) {
         collectKeys(json.readTree(form), keys);
       } catch (IOException | RuntimeException e) {
-        log.warn("form of task {} ({}) not readable: {}", task.getId(), task.getTaskDefinitionKey(), e.getMessage());
+        log.warn(
+            "form of task {} ({}) not readable: {}",
+            task.getId(),
+            task.getTaskDefinitionKey(),
+            e.getMessage());
       }
       return keys;
     }
@@ -238,14 +241,13 @@ class TaskSubmissionGuard {
         HttpServletResponse response, Task task, String username, List<String> forged)
         throws IOException {
       List<String> named =
-          forged.stream().limit(MAX_NAMED).map(n -> n.length() > 40 ? n.substring(0, 40) : n).toList();
+          forged.stream()
+              .limit(MAX_NAMED)
+              .map(n -> n.length() > 40 ? n.substring(0, 40) : n)
+              .toList();
       String list = String.join("、", named) + (forged.size() > MAX_NAMED ? " 等" : "");
       String message =
-          "只能提交本任务表单中的内容："
-              + list
-              + " 不是表单「"
-              + task.getName()
-              + "」中的字段，本次提交已拒绝，任务仍待办理。此操作已记录";
+          "只能提交本任务表单中的内容：" + list + " 不是表单「" + task.getName() + "」中的字段，本次提交已拒绝，任务仍待办理。此操作已记录";
       String caseNumber = caseNumber(task);
       List<String> candidateGroups =
           tasks.getIdentityLinksForTask(task.getId()).stream()
@@ -372,7 +374,9 @@ class TaskSubmissionGuard {
       return new BufferedReader(
           new InputStreamReader(
               getInputStream(),
-              encoding == null ? StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(encoding)));
+              encoding == null
+                  ? StandardCharsets.UTF_8
+                  : java.nio.charset.Charset.forName(encoding)));
     }
 
     @Override

@@ -75,7 +75,8 @@ class StaffIdentityProvider implements ReadOnlyIdentityProvider {
 
   @Override
   public NativeUserQuery createNativeUserQuery() {
-    throw new UnsupportedOperationException("native user queries: the staff directory is no SQL table of the engine");
+    throw new UnsupportedOperationException(
+        "native user queries: the staff directory is no SQL table of the engine");
   }
 
   /** Always false: logins go through the app's form (throttled, audited), never the engine. */
