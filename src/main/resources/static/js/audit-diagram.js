@@ -1,7 +1,7 @@
 /*
  * Auditor's timeline: draws the case's process (bpmn-js NavigatedViewer) and marks the path taken.
  * The stages entered and user tasks completed come from the app's own case history
- * (/audit/cases/{n}/path), so the diagram works while Operate is down. Between two recorded steps
+ * (/audit/cases/{n}/path). Between two recorded steps
  * the connecting sequence flows, gateways and service tasks are the shortest route in the model
  * that passes no other user task: inferred, and said so on the page.
  */

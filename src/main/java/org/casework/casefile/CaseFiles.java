@@ -101,7 +101,7 @@ public interface CaseFiles {
 
   /**
    * The BPMN elements the case passed, from its own history (stages entered, user tasks completed),
-   * for a case inside {@code scope} (else 403, recorded). Needs neither the engine nor Operate.
+   * for a case inside {@code scope} (else 403, recorded). Read from the case history alone.
    */
   PathTaken pathTaken(String caseNumber, RegionScope scope);
 

@@ -22,8 +22,8 @@ import org.springframework.stereotype.Component;
 /**
  * Demo for petitions (issue 5): a visit registered by the county petition officer 郑涛 (zhengtao),
  * waiting in the engine's Tasklist for his acceptance decision (review would go to the city), and a
- * letter registered at 海滨街道 by 张伟 (zhangwei), whose review would go to the county (郑涛).
- * Idempotent: a matter that already has a case is not registered again.
+ * letter registered at 海滨街道 by 张伟 (zhangwei), whose review would go to the county (郑涛). Idempotent:
+ * a matter that already has a case is not registered again.
  */
 @Component
 @Order(2)

@@ -12,8 +12,7 @@ public interface Petitions {
   /**
    * Registers a letter, visit, call or online message, all or nothing: a new case (its process
    * instance starts in the same transaction), or a record on the open case of the same matter
-   * (首办责任: not accepted again), or on the final case, answered "not accepted again"
-   * automatically.
+   * (首办责任: not accepted again), or on the final case, answered "not accepted again" automatically.
    */
   PetitionRegistered register(RegisterPetition petition);
 

@@ -116,7 +116,7 @@ class AuditPage {
     return "audit/timeline";
   }
 
-  /** The path taken, from the case's own history (works while Operate is down). */
+  /** The path taken, from the case's own history. */
   @GetMapping(path = "/audit/cases/{caseNumber}/path", produces = MediaType.APPLICATION_JSON_VALUE)
   @ResponseBody
   PathTaken path(@PathVariable String caseNumber, RegionScope scope) {

@@ -43,7 +43,7 @@ class LedgerService implements Ledger {
   private final DuplicateRules rules;
   private final Reconciliations reconciliations;
   private final LedgerTotals totals;
-  private final TransactionTemplate newTransaction;
+  private final TransactionTemplate write;
   private final Clock clock;
   private final ScopeGuard scopeGuard;
 
@@ -62,8 +62,11 @@ class LedgerService implements Ledger {
     this.rules = rules;
     this.reconciliations = reconciliations;
     this.totals = totals;
-    this.newTransaction = new TransactionTemplate(txManager);
-    this.newTransaction.setPropagationBehavior(Propagation.REQUIRES_NEW.value());
+    this.write = new TransactionTemplate(txManager);
+    // a payment joins the caller's transaction: booked by a process step, it commits together with
+    // the engine's move to the next element or not at all (a retried step finds it and pays nothing
+    // more); called alone, it has a transaction of its own
+    this.write.setPropagationBehavior(Propagation.REQUIRED.value());
     this.clock = clock;
   }
 
@@ -90,9 +93,10 @@ class LedgerService implements Ledger {
           "case " + r.caseNumber() + " blocked by " + duplicates.others().size() + " payment(s)");
     }
     try {
-      // own transaction: a unique-key clash must not poison the caller's transaction
+      // a unique-key clash means a concurrent run booked it first: alone, answer with that payment;
+      // inside a step, the step's transaction is rolled back and its retry finds the payment
       DisbursementEntity saved =
-          newTransaction.execute(
+          write.execute(
               status ->
                   repository.saveAndFlush(
                       DisbursementEntity.payment(
@@ -135,7 +139,7 @@ class LedgerService implements Ledger {
     }
     try {
       DisbursementEntity saved =
-          newTransaction.execute(
+          write.execute(
               status ->
                   repository.saveAndFlush(
                       payment.reversal(newId(), why, actor(recordedBy), clock.instant())));
@@ -160,7 +164,7 @@ class LedgerService implements Ledger {
     }
     try {
       DisbursementEntity saved =
-          newTransaction.execute(
+          write.execute(
               status -> {
                 repository.saveAndFlush(
                     payment.reversal(newId(), why, actor(recordedBy), clock.instant()));

@@ -121,7 +121,10 @@ class PetitionSteps {
     return new Loaded(
         facts,
         new Groups(
-            unit.handlingGroup(), unit.headGroup(), unit.reviewGroup(), unit.rereviewGroup()),
+            unit.handlingGroup(),
+            unit.headGroup(),
+            unit.reviewTaskGroups(),
+            unit.rereviewTaskGroups()),
         "");
   }
 

@@ -18,6 +18,7 @@ final class PetitionVariables {
       String decisionDue,
       String sameMatter) {}
 
+  /** Candidate groups of the tasks; review and re-review may name two (comma-separated). */
   record Groups(String handling, String head, String review, String rereview) {}
 
   record Loaded(PetitionFacts petitionFacts, Groups groups, String taskNotice) {}

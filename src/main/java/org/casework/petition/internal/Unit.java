@@ -48,6 +48,28 @@ record Unit(String level, String region) {
         : "province-" + region.substring(0, 2) + "-petition";
   }
 
+  /** Candidate groups of the review task (复查): see {@link #recordedByCounty}. */
+  String reviewTaskGroups() {
+    return recordedByCounty(reviewGroup());
+  }
+
+  /** Candidate groups of the re-review task (复核): see {@link #recordedByCounty}. */
+  String rereviewTaskGroups() {
+    return recordedByCounty(rereviewGroup());
+  }
+
+  /**
+   * A body above the county (city, province) has no staff in this system: its task goes to it and
+   * to the county petition office, which records the body's written opinion (a completion by anyone
+   * outside the task's groups is refused). The county office itself: its group alone.
+   * Comma-separated, as the engine reads a candidate group expression.
+   */
+  private String recordedByCounty(String group) {
+    String county =
+        CandidateGroups.of(new RegionCode(region.substring(0, 6)), Role.PETITION_OFFICER);
+    return group.equals(county) ? group : group + "," + county;
+  }
+
   String label() {
     return TOWNSHIP.equals(level) ? "乡镇（街道）" : "县（区）";
   }

@@ -1,18 +1,11 @@
 package org.casework.condolence.internal;
 
-import static io.camunda.zeebe.process.test.assertions.BpmnAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
-import static org.awaitility.Awaitility.await;
 
-import io.camunda.zeebe.client.ZeebeClient;
-import io.camunda.zeebe.client.api.response.ActivatedJob;
-import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import io.camunda.zeebe.process.test.inspections.model.InspectedProcessInstance;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -31,40 +24,36 @@ import org.casework.registry.RegisterPerson;
 import org.casework.registry.Registry;
 import org.casework.support.DemoRegion;
 import org.casework.support.ProcessTest;
-import org.casework.support.ScriptedTaskActors;
 import org.casework.support.TestPeople;
 import org.casework.support.UserTasks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.operaton.bpm.engine.HistoryService;
+import org.operaton.bpm.engine.IdentityService;
+import org.operaton.bpm.engine.RuntimeService;
+import org.operaton.bpm.engine.TaskService;
+import org.operaton.bpm.engine.task.Task;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * bpmn/condolence-campaign.bpmn on the in-memory engine with the real database. Every test uses two
- * fresh townships so that earlier runs' people do not join the lists.
+ * bpmn/condolence-campaign.bpmn on the embedded engine with the real database. Every test uses two
+ * fresh townships so that earlier runs' people do not join the lists. The townships run as parallel
+ * instances of SubProcess_Township; each instance's variables are its own.
  */
 @SpringBootTest
 @ProcessTest
 @ActiveProfiles("test")
-@Import({CondolenceCampaignProcessTest.Actors.class, DemoRegion.class})
+@Import(DemoRegion.class)
 class CondolenceCampaignProcessTest {
 
-  @TestConfiguration
-  static class Actors {
-    @Bean
-    @Primary
-    ScriptedTaskActors scriptedTaskActors() {
-      return new ScriptedTaskActors();
-    }
-  }
-
-  @Autowired ZeebeClient client;
-  @Autowired ZeebeTestEngine engine;
+  @Autowired UserTasks tasks;
+  @Autowired TaskService taskService;
+  @Autowired RuntimeService runtime;
+  @Autowired HistoryService history;
+  @Autowired IdentityService identity;
   @Autowired Condolence condolence;
   @Autowired Registry registry;
   @Autowired Jurisdiction jurisdiction;
@@ -73,14 +62,12 @@ class CondolenceCampaignProcessTest {
   @Autowired CampaignRepository campaigns;
   @Autowired DemoRegion region;
 
-  UserTasks tasks;
   String townshipA;
   String townshipB;
 
   @BeforeEach
   void setUp() {
     region.ensure();
-    tasks = new UserTasks(client, engine);
     int n;
     do {
       n = ThreadLocalRandom.current().nextInt(100, 990);
@@ -104,17 +91,18 @@ class CondolenceCampaignProcessTest {
     PersonView inB = person("老兵 蔡明", PersonCategory.VETERAN, townshipB);
 
     long id = define("2026年春节走访慰问", 10).id();
-    long pik = instanceOf(id);
+    String pid = instanceOf(id);
 
-    ActivatedJob confirmA = awaitTask(pik, "Task_ConfirmList", townshipA);
-    assertThat(confirmA.getCustomHeaders())
-        .containsEntry(
-            "io.camunda.zeebe:candidateGroups", "[\"township-" + townshipA + "-caseworker\"]")
-        .containsKey("io.camunda.zeebe:dueDate");
-    assertThat(confirmA.getCustomHeaders().get("io.camunda.zeebe:dueDate"))
-        .startsWith(today().plusDays(10) + "T23:59:59");
-    assertThat(confirmA.getVariablesAsMap().get("townshipSummary"))
-        .isEqualTo("名单 2 人，慰问金合计 ¥800.00");
+    Task confirmA = awaitTask(pid, "Task_ConfirmList", townshipA);
+    assertThat(tasks.candidateGroups(confirmA))
+        .containsExactly("township-" + townshipA + "-caseworker");
+    assertThat(confirmA.getDueDate().toInstant())
+        .isEqualTo(today().plusDays(10).atTime(23, 59, 59).atZone(Formats.CHINA).toInstant());
+    assertThat(tasks.variables(confirmA).get("townshipSummary")).isEqualTo("名单 2 人，慰问金合计 ¥800.00");
+    Task confirmB = awaitTask(pid, "Task_ConfirmList", townshipB);
+    assertThat(tasks.candidateGroups(confirmB))
+        .containsExactly("township-" + townshipB + "-caseworker");
+    assertThat(tasks.variables(confirmB).get("townshipSummary")).isEqualTo("名单 1 人，慰问金合计 ¥300.00");
     CampaignView drawn = condolence.campaign(id);
     assertThat(drawn.township(townshipA).entries())
         .extracting(CampaignView.Entry::personId, CampaignView.Entry::state)
@@ -133,39 +121,37 @@ class CondolenceCampaignProcessTest {
 
     long martyrEntry = entry(drawn, townshipA, martyrFamily).id();
     complete(confirmA, Map.of("removals", martyrEntry + " 住院中，另行单次慰问", "additions", ""));
-    ActivatedJob approvalA = awaitTask(pik, "Task_ApproveTownshipList", townshipA);
+    Task approvalA = awaitTask(pid, "Task_ApproveTownshipList", townshipA);
     complete(approvalA, Map.of("approvalDecision", "RETURN", "approvalReason", "迁出人员已回迁，请补充"));
-    ActivatedJob returned = awaitTask(pik, "Task_ConfirmList", townshipA);
-    assertThat(returned.getVariablesAsMap().get("taskNotice")).isEqualTo("县局退回：迁出人员已回迁，请补充");
+    Task returned = awaitTask(pid, "Task_ConfirmList", townshipA);
+    assertThat(tasks.variables(returned).get("taskNotice")).isEqualTo("县局退回：迁出人员已回迁，请补充");
     // the form still holds the earlier removal; an addition without a reason comes back
     complete(returned, Map.of("additions", idOf(movedAway)));
-    ActivatedJob again = awaitTask(pik, "Task_ConfirmList", townshipA);
-    assertThat(again.getVariablesAsMap().get("taskNotice").toString())
-        .isEqualTo("新增人员 迁出 吴建华 须写明理由");
+    Task again = awaitTask(pid, "Task_ConfirmList", townshipA);
+    assertThat(tasks.variables(again).get("taskNotice").toString()).isEqualTo("新增人员 迁出 吴建华 须写明理由");
     assertThat(entry(condolence.campaign(id), townshipA, movedAway).state()).isEqualTo("EXCLUDED");
     complete(again, Map.of("additions", idOf(movedAway) + " 已于上月回迁，仍在本街道居住"));
 
-    ActivatedJob approval = awaitTask(pik, "Task_ApproveTownshipList", townshipA);
-    assertThat(approval.getCustomHeaders())
-        .containsEntry("io.camunda.zeebe:candidateGroups", "[\"county-350502-approver\"]");
-    assertThat(approval.getVariablesAsMap().get("townshipSummary"))
-        .isEqualTo("名单 2 人，慰问金合计 ¥600.00");
+    Task approval = awaitTask(pid, "Task_ApproveTownshipList", townshipA);
+    assertThat(tasks.candidateGroups(approval)).containsExactly("county-350502-approver");
+    assertThat(tasks.variables(approval).get("townshipSummary")).isEqualTo("名单 2 人，慰问金合计 ¥600.00");
     complete(approval, Map.of("approvalDecision", "APPROVE", "approvalReason", "同意"));
 
-    ActivatedJob visits = awaitTask(pik, "Task_RecordVisits", townshipA);
+    Task visits = awaitTask(pid, "Task_RecordVisits", townshipA);
+    assertThat(tasks.candidateGroups(visits))
+        .containsExactly("township-" + townshipA + "-caseworker");
     long veteranEntry = entry(condolence.campaign(id), townshipA, veteran).id();
     long movedEntry = entry(condolence.campaign(id), townshipA, movedAway).id();
     complete(
         visits,
         Map.of("visitRecords", veteranEntry + ", 张伟、李晓红, " + today() + ", 慰问金300元及年货, 签收单 CJ-01"));
-    ActivatedJob rest = awaitTask(pik, "Task_RecordVisits", townshipA);
-    assertThat(rest.getVariablesAsMap().get("taskNotice").toString())
+    Task rest = awaitTask(pid, "Task_RecordVisits", townshipA);
+    assertThat(tasks.variables(rest).get("taskNotice").toString())
         .contains("尚未登记走访情况：" + movedEntry);
     complete(rest, Map.of("visitRecords", movedEntry + ", 张伟, " + today() + ", 慰问金300元, 照片 P-07"));
 
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> condolence.campaign(id).township(townshipA).state().equals("PAID"));
+    tasks.idle();
+    assertThat(condolence.campaign(id).township(townshipA).state()).isEqualTo("PAID");
     assertThat(ledger.forCase("CAMPAIGN-" + id))
         .extracting(Disbursement::beneficiaryPersonId, Disbursement::amount)
         .containsExactlyInAnyOrder(
@@ -175,11 +161,17 @@ class CondolenceCampaignProcessTest {
     assertThat(ledger.forCase("CAMPAIGN-" + id)).hasSize(2);
 
     // township B never confirms: at the deadline it is closed without payment
-    awaitTask(pik, "Task_ConfirmList", townshipB);
-    engine.increaseTime(Duration.ofDays(12));
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> condolence.campaign(id).status().equals("CLOSED"));
+    Task stillOpen = awaitTask(pid, "Task_ConfirmList", townshipB);
+    // township B's variables are its own: A's notices and lists never reached it
+    assertThat(tasks.variables(stillOpen).get("taskNotice")).isEqualTo("");
+    assertThat(tasks.variables(stillOpen)).containsEntry("removals", null);
+    assertThat(runtime.getVariablesLocal(pid))
+        .containsKeys("campaignId", "townships", "deadlineAt", "countyApproverGroup")
+        .doesNotContainKeys(
+            "township", "taskNotice", "removals", "additions", "townshipSummary", "paidCount");
+    assertThat(tasks.variables(stillOpen).get("townshipSummary")).isEqualTo("名单 1 人，慰问金合计 ¥300.00");
+    tasks.advance(Duration.ofDays(12));
+    assertThat(condolence.campaign(id).status()).isEqualTo("CLOSED");
     CampaignView closed = condolence.campaign(id);
     assertThat(closed.township(townshipB).state()).isEqualTo("EXPIRED");
     assertThat(closed.township(townshipB).entries())
@@ -187,27 +179,31 @@ class CondolenceCampaignProcessTest {
         .containsExactly("EXPIRED");
     assertThat(closed.township(townshipA).paid()).isEqualTo(2);
     assertThat(closed.township(townshipA).paidAmount()).isEqualByComparingTo("600.00");
-    await()
-        .pollInSameThread()
-        .atMost(Duration.ofSeconds(30))
-        .untilAsserted(
-            () ->
-                assertThat(new InspectedProcessInstance(pik))
-                    .isCompleted()
-                    .hasPassedElement("Timer_ListDeadline")
-                    .hasPassedElement("EndEvent_TownshipExpired")
-                    .hasVariableWithValue(
-                        "campaignTotals",
-                        jurisdiction.region(new RegionCode(townshipA)).name()
-                            + " 2 人 ¥600.00；"
-                            + jurisdiction.region(new RegionCode(townshipB)).name()
-                            + " 0 人 ¥0.00（未按期确认）"));
+    var finished =
+        history.createHistoricProcessInstanceQuery().processInstanceId(pid).singleResult();
+    assertThat(finished.getEndTime()).isNotNull();
+    assertThat(finished.getEndActivityId()).isEqualTo("EndEvent_CampaignClosed");
+    assertThat(passed(pid, "Timer_ListDeadline")).isTrue();
+    assertThat(passed(pid, "EndEvent_TownshipExpired")).isTrue();
+    assertThat(passed(pid, "EndEvent_TownshipPaid")).isTrue();
+    assertThat(
+            history
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(pid)
+                .variableName("campaignTotals")
+                .singleResult()
+                .getValue())
+        .isEqualTo(
+            jurisdiction.region(new RegionCode(townshipA)).name()
+                + " 2 人 ¥600.00；"
+                + jurisdiction.region(new RegionCode(townshipB)).name()
+                + " 0 人 ¥0.00（未按期确认）");
 
     // a second Spring Festival campaign this year leaves out who was visited in the first; its
     // deadline lies beyond the engine clock, which the first campaign moved 12 days on
     long second = define("2026年春节补充慰问", 30).id();
-    long pik2 = instanceOf(second);
-    awaitTask(pik2, "Task_ConfirmList", townshipA);
+    String pid2 = instanceOf(second);
+    awaitTask(pid2, "Task_ConfirmList", townshipA);
     CampaignView drawnAgain = condolence.campaign(second);
     assertThat(reason(drawnAgain, townshipA, veteran)).isEqualTo("本年度春节慰问已在活动 #" + id + " 中走访");
     assertThat(entry(drawnAgain, townshipA, martyrFamily).state()).isEqualTo("LISTED");
@@ -233,53 +229,63 @@ class CondolenceCampaignProcessTest {
             "sunli"));
   }
 
-  /** The instance that claimed the campaign in its first step. */
-  private long instanceOf(long campaignId) {
-    return await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () -> campaigns.findById(campaignId).orElseThrow().getProcessInstanceKey(),
-            key -> key != null);
+  /** The instance started with the campaign (in the same transaction), which claimed it. */
+  private String instanceOf(long campaignId) {
+    String pid = campaigns.findById(campaignId).orElseThrow().getProcessInstanceId();
+    assertThat(pid).as("process instance of campaign %s", campaignId).isNotNull();
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(pid).singleResult())
+        .extracting(p -> p.getBusinessKey())
+        .isEqualTo("CAMPAIGN-" + campaignId);
+    return pid;
   }
 
-  /** The user task at an element for one township of the multi-instance. */
-  private ActivatedJob awaitTask(long pik, String elementId, String township) {
-    java.util.concurrent.atomic.AtomicReference<ActivatedJob> found =
-        new java.util.concurrent.atomic.AtomicReference<>();
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .pollInterval(Duration.ofMillis(100))
-        .until(
-            () -> {
-              client
-                  .newActivateJobsCommand()
-                  .jobType(UserTasks.USER_TASK_JOB)
-                  .maxJobsToActivate(50)
-                  .timeout(Duration.ofMillis(300))
-                  .send()
-                  .join()
-                  .getJobs()
-                  .stream()
-                  .filter(
-                      j ->
-                          j.getProcessInstanceKey() == pik
-                              && j.getElementId().equals(elementId)
-                              && township.equals(townshipOf(j)))
-                  .findFirst()
-                  .ifPresent(found::set);
-              return found.get() != null;
-            });
-    return found.get();
+  private boolean passed(String pid, String elementId) {
+    return history
+            .createHistoricActivityInstanceQuery()
+            .processInstanceId(pid)
+            .activityId(elementId)
+            .count()
+        > 0;
   }
 
-  @SuppressWarnings("unchecked")
-  private static String townshipOf(ActivatedJob job) {
-    Object t = job.getVariablesAsMap().get("township");
-    return t instanceof Map<?, ?> m ? (String) ((Map<String, Object>) m).get("code") : null;
+  /** The open user task at an element for one township of the multi-instance. */
+  private Task awaitTask(String pid, String elementId, String township) {
+    tasks.idle();
+    List<Task> open =
+        taskService
+            .createTaskQuery()
+            .processInstanceId(pid)
+            .taskDefinitionKey(elementId)
+            .list()
+            .stream()
+            .filter(t -> township.equals(townshipOf(t)))
+            .toList();
+    assertThat(open).as("open %s for township %s", elementId, township).hasSize(1);
+    return open.getFirst();
   }
 
-  private void complete(ActivatedJob job, Map<String, Object> variables) {
-    client.newCompleteCommand(job.getKey()).variables(new HashMap<>(variables)).send().join();
+  private String townshipOf(Task task) {
+    return runtime.getVariable(task.getExecutionId(), "township") instanceof Map<?, ?> m
+        ? String.valueOf(m.get("code"))
+        : null;
+  }
+
+  /**
+   * Completes the task as a member of its candidate group would in Tasklist (logged in with that
+   * group, claims, completes), then runs what became due.
+   */
+  private void complete(Task task, Map<String, Object> variables) {
+    String user = "test-" + tasks.candidateGroups(task).getFirst();
+    identity.setAuthentication(user, tasks.candidateGroups(task));
+    try {
+      if (task.getAssignee() == null) {
+        taskService.claim(task.getId(), user);
+      }
+      taskService.complete(task.getId(), variables);
+    } finally {
+      identity.clearAuthentication();
+    }
+    tasks.idle();
   }
 
   private PersonView person(String name, PersonCategory category, String township) {

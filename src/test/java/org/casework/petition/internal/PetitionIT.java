@@ -2,9 +2,7 @@ package org.casework.petition.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -29,6 +27,7 @@ import org.casework.sla.PeriodUnit;
 import org.casework.support.DemoRegion;
 import org.casework.support.ProcessTest;
 import org.casework.support.TestPeople;
+import org.casework.support.UserTasks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,12 +41,7 @@ import org.springframework.test.context.ActiveProfiles;
  * per-region representatives rule, repeated notices and links written once, and the first-handler
  * lookup over the matter index.
  */
-@SpringBootTest(
-    properties = {
-      "casework.sla.watch-initial-delay=PT24H",
-      "zeebe.client.request-timeout=PT60S",
-      "camunda.client.zeebe.request-timeout=PT60S"
-    })
+@SpringBootTest(properties = {"casework.sla.watch-initial-delay=PT24H"})
 @ProcessTest
 @ActiveProfiles("test")
 @Import(DemoRegion.class)
@@ -64,6 +58,7 @@ class PetitionIT {
   @Autowired Jurisdiction jurisdiction;
   @Autowired DemoRegion region;
   @Autowired JdbcTemplate jdbc;
+  @Autowired UserTasks tasks;
 
   @BeforeEach
   void setUp() {
@@ -154,10 +149,9 @@ class PetitionIT {
   void shouldWriteANoticeAndItsLinkOnlyOnceWhenAStepRunsTwice() {
     PersonView lead = person("邱𠮷山");
     PetitionRegistered r = petitions.register(petition(lead, "医疗救助", "zhangwei"));
-    // let the case's process reach its first task, so the steps below do not race its workers
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .until(() -> caseFiles.get(r.caseNumber()).status() == CaseStatus.AWAITING_ACCEPTANCE);
+    // the case's process reaches its first task first, so the steps below run on a waiting case
+    tasks.idle();
+    assertThat(caseFiles.get(r.caseNumber()).status()).isEqualTo(CaseStatus.AWAITING_ACCEPTANCE);
     PetitionEntity p = rows.findByCaseNumber(r.caseNumber()).orElseThrow();
     p.phase = PetitionEntity.Phase.NOT_ACCEPTED;
     p.decision = "NOT_ACCEPT";

@@ -1,14 +1,8 @@
 package org.casework.petition.internal;
 
-import static io.camunda.zeebe.process.test.assertions.BpmnAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
-import io.camunda.zeebe.client.ZeebeClient;
-import io.camunda.zeebe.client.api.response.ActivatedJob;
-import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import io.camunda.zeebe.process.test.inspections.model.InspectedProcessInstance;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +51,10 @@ import org.casework.support.TestPeople;
 import org.casework.support.UserTasks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.operaton.bpm.engine.HistoryService;
+import org.operaton.bpm.engine.history.HistoricProcessInstance;
+import org.operaton.bpm.engine.impl.util.ClockUtil;
+import org.operaton.bpm.engine.task.Task;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -65,18 +64,13 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * Every path of bpmn/petition.bpmn on the in-memory engine with the real database. The app clock
+ * Every path of bpmn/petition.bpmn on the embedded engine with the real database. The app clock
  * starts each test on Thursday 17 September 2026, 10:00 in Shanghai, so the 15-day decision period
  * ends in the National Day week (1–7 October 2026) and moves to Thursday 8 October; the engine
- * clock is moved together with the app clock.
+ * clock starts there too and is moved together with the app clock. Nothing runs in the background:
+ * {@link UserTasks} runs the due steps and timers in the test's thread.
  */
-@SpringBootTest(
-    properties = {
-      "casework.sla.watch-initial-delay=PT24H",
-      // the first deployment of all resources can take more than 10 s on a busy machine
-      "zeebe.client.request-timeout=PT60S",
-      "camunda.client.zeebe.request-timeout=PT60S"
-    })
+@SpringBootTest(properties = {"casework.sla.watch-initial-delay=PT24H"})
 @ProcessTest
 @ActiveProfiles("test")
 @Import({PetitionProcessTest.Config.class, DemoRegion.class})
@@ -84,9 +78,7 @@ class PetitionProcessTest {
 
   static final Instant START = Instant.parse("2026-09-17T02:00:00Z");
 
-  /**
-   * The app's clock, set back to {@link #START} before each test (each test has a fresh engine).
-   */
+  /** The app's clock, set back to {@link #START} before each test. */
   static final class TestClock extends Clock {
     private volatile Instant now = START;
 
@@ -114,19 +106,14 @@ class PetitionProcessTest {
   static class Config {
     @Bean
     @Primary
-    ScriptedTaskActors scriptedTaskActors() {
-      return new ScriptedTaskActors();
-    }
-
-    @Bean
-    @Primary
     TestClock testClock() {
       return new TestClock();
     }
   }
 
-  @Autowired ZeebeClient client;
-  @Autowired ZeebeTestEngine engine;
+  @Autowired UserTasks tasks;
+  @Autowired ScriptedTaskActors actors;
+  @Autowired HistoryService history;
   @Autowired Petitions petitions;
   @Autowired PetitionRepository petitionRows;
   @Autowired CaseFiles caseFiles;
@@ -135,20 +122,17 @@ class PetitionProcessTest {
   @Autowired Registry registry;
   @Autowired Jurisdiction jurisdiction;
   @Autowired DemoRegion region;
-  @Autowired ScriptedTaskActors actors;
   @Autowired TestClock clock;
   @Autowired HardshipAssistance assistance;
   @Autowired Ledger ledger;
 
-  UserTasks tasks;
-
   @BeforeEach
   void setUp() {
     clock.set(START);
+    ClockUtil.setCurrentTime(Date.from(START));
     region.ensure();
     jurisdiction.addStaff(
         "zhengtao", "郑涛", Role.PETITION_OFFICER, new RegionCode(DemoRegion.COUNTY), "demo123");
-    tasks = new UserTasks(client, engine);
     actors.reset();
     actors.completes("Task_AcceptanceDecision", "zhangwei");
     actors.completes("Task_Investigation", "wangfang");
@@ -165,20 +149,18 @@ class PetitionProcessTest {
   @Test
   void shouldAcceptHandleAndIssueTheOpinionThenCloseAsFinalWhenNoReviewIsAsked() {
     Case c = register(person("陈国华"), "zhangwei", "退役安置待遇落实");
-    ActivatedJob decision = tasks.await(c.pik, "Task_AcceptanceDecision");
+    Task decision = tasks.await(c.pid, "Task_AcceptanceDecision");
     // 15 days from 17 Sep end on Fri 2 Oct, inside National Day: moved to Thu 8 Oct
     assertThat(c.registered.decisionDueAt()).isEqualTo(endOf("2026-10-08"));
-    assertThat(decision.getCustomHeaders())
-        .containsEntry("io.camunda.zeebe:candidateGroups", "[\"township-350502001-caseworker\"]")
-        .containsEntry("io.camunda.zeebe:dueDate", endOf("2026-10-08").toString());
+    assertThat(tasks.candidateGroups(decision)).containsExactly("township-350502001-caseworker");
+    assertThat(decision.getDueDate().toInstant()).isEqualTo(endOf("2026-10-08"));
     assertThat(caseFiles.get(c.number).status()).isEqualTo(CaseStatus.AWAITING_ACCEPTANCE);
 
     accept(c, "wangfang");
-    ActivatedJob investigation = tasks.await(c.pik, "Task_Investigation");
+    Task investigation = tasks.await(c.pid, "Task_Investigation");
     // 60 days from 17 Sep: Mon 16 Nov 2026
-    assertThat(investigation.getCustomHeaders())
-        .containsEntry("io.camunda.zeebe:assignee", "wangfang")
-        .containsEntry("io.camunda.zeebe:dueDate", endOf("2026-11-16").toString());
+    assertThat(investigation.getAssignee()).isEqualTo("wangfang");
+    assertThat(investigation.getDueDate().toInstant()).isEqualTo(endOf("2026-11-16"));
     assertThat(caseFiles.get(c.number).assignedOfficer()).isEqualTo("wangfang");
     assertThat(notice(c, NoticeKind.ACCEPTANCE).deadlineDay()).isEqualTo("2026-11-16");
     assertThat(notice(c, NoticeKind.ACCEPTANCE).body()).contains("2026年11月16日");
@@ -186,7 +168,7 @@ class PetitionProcessTest {
         .contains("受理告知书", c.number, "2026年11月16日", "海滨街道");
 
     handleAndIssueOpinion(c);
-    awaitStatus(c, CaseStatus.OPINION_ISSUED);
+    assertStatus(c, CaseStatus.OPINION_ISSUED);
     // 30 days from 17 Sep end on Sat 17 Oct (a day off): Mon 19 Oct
     PetitionNotice opinion = notice(c, NoticeKind.OPINION);
     assertThat(opinion.deadlineDay()).isEqualTo("2026-10-19");
@@ -201,8 +183,8 @@ class PetitionProcessTest {
         "Gateway_AwaitReview",
         "Timer_ReviewWindow",
         Duration.between(START, endOf("2026-10-19")).plusHours(1));
-    awaitStatus(c, CaseStatus.PETITION_FINAL);
-    awaitEnd(c, "EndEvent_Final");
+    assertStatus(c, CaseStatus.PETITION_FINAL);
+    assertEnded(c, "EndEvent_Final");
     assertThatThrownBy(() -> petitions.requestReview(c.number, "不服", scope("zhangwei")))
         .isInstanceOf(BusinessRuleException.class)
         .hasMessageContaining("PETITION_REQUEST_NOT_OPEN");
@@ -212,15 +194,15 @@ class PetitionProcessTest {
   @Test
   void shouldTransferToTheCompetentBodyWithAWrittenNotice() {
     Case c = register(person("林建平"), "zhangwei", "医疗保险报销");
-    tasks.complete(c.pik, "Task_AcceptanceDecision", Map.of("decision", "TRANSFER"));
-    ActivatedJob again = tasks.await(c.pik, "Task_AcceptanceDecision");
-    assertThat(again.getVariablesAsMap()).containsEntry("taskNotice", "转送须写明有权处理的机关（转送至何处）");
+    tasks.complete(c.pid, "Task_AcceptanceDecision", Map.of("decision", "TRANSFER"));
+    Task again = tasks.await(c.pid, "Task_AcceptanceDecision");
+    assertThat(tasks.variables(again)).containsEntry("taskNotice", "转送须写明有权处理的机关（转送至何处）");
     tasks.complete(
-        c.pik,
+        c.pid,
         "Task_AcceptanceDecision",
         Map.of("decision", "TRANSFER", "transferTo", "鲤城区医疗保障局", "decisionReason", "属医保部门职责"));
-    awaitStatus(c, CaseStatus.TRANSFERRED);
-    awaitEnd(c, "EndEvent_Transferred");
+    assertStatus(c, CaseStatus.TRANSFERRED);
+    assertEnded(c, "EndEvent_Transferred");
     assertThat(notice(c, NoticeKind.TRANSFER).body()).contains("已转送鲤城区医疗保障局处理");
     assertThat(clocks.find(c.number, Clocks.CASE_CLOCK).orElseThrow().stoppedAt()).isNotNull();
   }
@@ -228,15 +210,15 @@ class PetitionProcessTest {
   @Test
   void shouldNotAcceptOnlyWithAReason() {
     Case c = register(person("黄志明"), "zhangwei", "要求调整门牌号");
-    tasks.complete(c.pik, "Task_AcceptanceDecision", Map.of("decision", "NOT_ACCEPT"));
-    assertThat(tasks.await(c.pik, "Task_AcceptanceDecision").getVariablesAsMap())
+    tasks.complete(c.pid, "Task_AcceptanceDecision", Map.of("decision", "NOT_ACCEPT"));
+    assertThat(tasks.variables(tasks.await(c.pid, "Task_AcceptanceDecision")))
         .containsEntry("taskNotice", "不予受理须写明理由");
     tasks.complete(
-        c.pik,
+        c.pid,
         "Task_AcceptanceDecision",
         Map.of("decision", "NOT_ACCEPT", "decisionReason", "已通过诉讼程序解决"));
-    awaitStatus(c, CaseStatus.NOT_ACCEPTED);
-    awaitEnd(c, "EndEvent_NotAccepted");
+    assertStatus(c, CaseStatus.NOT_ACCEPTED);
+    assertEnded(c, "EndEvent_NotAccepted");
     assertThat(notice(c, NoticeKind.NOT_ACCEPTED).body()).contains("不予受理", "已通过诉讼程序解决");
     assertThat(caseFiles.notices(c.number))
         .anySatisfy(n -> assertThat(n.text()).startsWith("不予受理告知书"));
@@ -248,19 +230,17 @@ class PetitionProcessTest {
     accept(c, "wangfang");
     investigateAndMeet(c);
     tasks.complete(
-        c.pik,
+        c.pid,
         "Task_Opinion",
         Map.of("opinionAction", "EXTEND", "extensionDays", 30, "extensionReason", "需省厅答复"));
-    ActivatedJob approval = tasks.await(c.pik, "Task_ExtensionApproval");
-    assertThat(approval.getCustomHeaders())
-        .containsEntry("io.camunda.zeebe:candidateGroups", "[\"township-350502001-head\"]");
+    Task approval = tasks.await(c.pid, "Task_ExtensionApproval");
+    assertThat(tasks.candidateGroups(approval)).containsExactly("township-350502001-head");
     assertThat(caseFiles.get(c.number).status()).isEqualTo(CaseStatus.AWAITING_EXTENSION);
-    tasks.complete(c.pik, "Task_ExtensionApproval", Map.of("extensionDecision", "APPROVE"));
+    tasks.complete(c.pid, "Task_ExtensionApproval", Map.of("extensionDecision", "APPROVE"));
 
     // 16 Nov + 30 days = Wed 16 Dec 2026, shown on the opinion task and in the notice
-    ActivatedJob opinion = tasks.await(c.pik, "Task_Opinion");
-    assertThat(opinion.getCustomHeaders())
-        .containsEntry("io.camunda.zeebe:dueDate", endOf("2026-12-16").toString());
+    Task opinion = tasks.await(c.pid, "Task_Opinion");
+    assertThat(opinion.getDueDate().toInstant()).isEqualTo(endOf("2026-12-16"));
     PetitionNotice extension = notice(c, NoticeKind.EXTENSION);
     assertThat(extension.deadlineDay()).isEqualTo("2026-12-16");
     assertThat(extension.body()).contains("需省厅答复", "延期30日", "2026年12月16日");
@@ -270,11 +250,11 @@ class PetitionProcessTest {
         .isEqualTo(endOf("2026-12-16"));
 
     tasks.complete(
-        c.pik,
+        c.pid,
         "Task_Opinion",
         Map.of("opinionAction", "EXTEND", "extensionDays", 10, "extensionReason", "仍需答复"));
-    ActivatedJob back = tasks.await(c.pik, "Task_Opinion");
-    assertThat(back.getVariablesAsMap().get("taskNotice").toString())
+    Task back = tasks.await(c.pid, "Task_Opinion");
+    assertThat(tasks.variables(back).get("taskNotice").toString())
         .contains("已延期一次", "只能延期一次", "2026年12月16日");
     // the clock itself refuses too, whoever asks (e.g. the extension API)
     assertThatThrownBy(
@@ -284,8 +264,8 @@ class PetitionProcessTest {
     assertThat(actions(c)).containsOnlyOnce("批准延期");
 
     tasks.complete(
-        c.pik, "Task_Opinion", Map.of("opinionAction", "ISSUE", "opinionText", "经查，已按规定评定。"));
-    awaitStatus(c, CaseStatus.OPINION_ISSUED);
+        c.pid, "Task_Opinion", Map.of("opinionAction", "ISSUE", "opinionText", "经查，已按规定评定。"));
+    assertStatus(c, CaseStatus.OPINION_ISSUED);
   }
 
   @Test
@@ -294,25 +274,26 @@ class PetitionProcessTest {
     Case c = register(person, "zhangwei", "优抚金发放标准");
     accept(c, "wangfang");
     handleAndIssueOpinion(c);
-    awaitStatus(c, CaseStatus.OPINION_ISSUED);
+    assertStatus(c, CaseStatus.OPINION_ISSUED);
 
     advance(Duration.ofDays(20));
     petitions.requestReview(c.number, "对处理意见不服", scope("zhangwei"));
-    ActivatedJob review = tasks.await(c.pik, "Task_ReviewDecision");
-    assertThat(review.getCustomHeaders())
-        .containsEntry("io.camunda.zeebe:candidateGroups", "[\"county-350502-petition\"]");
+    Task review = tasks.await(c.pid, "Task_ReviewDecision");
+    assertThat(tasks.candidateGroups(review)).containsExactly("county-350502-petition");
     assertThat(caseFiles.get(c.number).status()).isEqualTo(CaseStatus.PETITION_REVIEW);
-    tasks.complete(c.pik, "Task_ReviewDecision", Map.of("reviewOpinion", "维持原处理意见。"));
-    awaitStatus(c, CaseStatus.REVIEW_ISSUED);
+    tasks.complete(c.pid, "Task_ReviewDecision", Map.of("reviewOpinion", "维持原处理意见。"));
+    assertStatus(c, CaseStatus.REVIEW_ISSUED);
     assertThat(notice(c, NoticeKind.REVIEW).body()).contains("维持原处理意见", "复核");
 
     petitions.requestReReview(c.number, "请求复核", scope("zhangwei"));
-    ActivatedJob rereview = tasks.await(c.pik, "Task_ReReviewDecision");
-    assertThat(rereview.getCustomHeaders())
-        .containsEntry("io.camunda.zeebe:candidateGroups", "[\"city-3505-petition\"]");
-    tasks.complete(c.pik, "Task_ReReviewDecision", Map.of("rereviewOpinion", "维持复查意见。"));
-    awaitStatus(c, CaseStatus.PETITION_FINAL);
-    awaitEnd(c, "EndEvent_Final");
+    Task rereview = tasks.await(c.pid, "Task_ReReviewDecision");
+    // the city body, which has no staff in this system: the county petition office records its
+    // opinion
+    assertThat(tasks.candidateGroups(rereview))
+        .containsExactly("city-3505-petition", "county-350502-petition");
+    tasks.complete(c.pid, "Task_ReReviewDecision", Map.of("rereviewOpinion", "维持复查意见。"));
+    assertStatus(c, CaseStatus.PETITION_FINAL);
+    assertEnded(c, "EndEvent_Final");
 
     long casesBefore = casesOf(person);
     PetitionRegistered again =
@@ -323,6 +304,29 @@ class PetitionProcessTest {
     assertThat(casesOf(person)).isEqualTo(casesBefore);
     assertThat(notice(c, NoticeKind.NOT_ACCEPTED_AGAIN).body()).contains(c.number);
     assertThat(actions(c)).contains("重复信访（来信）");
+  }
+
+  @Test
+  void shouldRefuseAReviewRequestTheProcessDoesNotWaitForAndRecordNothing() {
+    Case c = register(person("邓志刚"), "zhangwei", "优待证办理");
+    accept(c, "wangfang");
+    tasks.await(c.pid, "Task_Investigation");
+    CaseStatus before = caseFiles.get(c.number).status();
+    // the records say the opinion was issued, but the process is still at the investigation
+    PetitionEntity p = petitionRows.findByCaseNumber(c.number).orElseThrow();
+    p.phase = PetitionEntity.Phase.OPINION_ISSUED;
+    p.opinionAt = clock.instant();
+    petitionRows.save(p);
+
+    assertThatThrownBy(() -> petitions.requestReview(c.number, "不服", scope("zhangwei")))
+        .isInstanceOf(BusinessRuleException.class)
+        .hasMessageContaining("PETITION_NOT_WAITING")
+        .satisfies(e -> assertThat(((BusinessRuleException) e).userMessage()).contains(c.number));
+    assertThat(caseFiles.get(c.number).status()).isEqualTo(before);
+    assertThat(petitionRows.findByCaseNumber(c.number).orElseThrow().phase)
+        .isEqualTo(PetitionEntity.Phase.OPINION_ISSUED);
+    assertThat(actions(c)).doesNotContain("请求复查");
+    assertThat(tasks.find(c.pid, "Task_Investigation")).isNotNull();
   }
 
   @Test
@@ -346,27 +350,25 @@ class PetitionProcessTest {
     PersonView person = person("吴大海");
     Case township = register(person, "zhangwei", "退役金补发");
     accept(township, "wangfang");
-    tasks.await(township.pik, "Task_Investigation");
+    tasks.await(township.pid, "Task_Investigation");
 
     actors.completes("Task_AcceptanceDecision", "zhengtao");
     Case county = register(person, "zhengtao", "退役金补发");
     assertThat(county.registered.outcome()).isEqualTo(PetitionRegistered.REGISTERED);
     assertThat(caseLinks.links(county.number))
         .anySatisfy(l -> assertThat(l.otherCase()).isEqualTo(township.number));
-    ActivatedJob decision = tasks.await(county.pik, "Task_AcceptanceDecision");
-    assertThat(decision.getCustomHeaders())
-        .containsEntry("io.camunda.zeebe:candidateGroups", "[\"county-350502-petition\"]");
-    assertThat(decision.getVariablesAsMap().get("petitionFacts").toString())
-        .contains(township.number);
+    Task decision = tasks.await(county.pid, "Task_AcceptanceDecision");
+    assertThat(tasks.candidateGroups(decision)).containsExactly("county-350502-petition");
+    assertThat(tasks.variables(decision).get("petitionFacts").toString()).contains(township.number);
     accept(county, "zhengtao");
-    ActivatedJob refused = tasks.await(county.pik, "Task_AcceptanceDecision");
-    assertThat(refused.getVariablesAsMap().get("taskNotice").toString())
+    Task refused = tasks.await(county.pid, "Task_AcceptanceDecision");
+    assertThat(tasks.variables(refused).get("taskNotice").toString())
         .contains(township.number, "2026年11月16日", "上级机关不予受理");
 
     // after the township's deadline (16 Nov) the county may take the matter up
     advance(Duration.between(START, endOf("2026-11-16")).plusHours(2));
     accept(county, "zhengtao");
-    tasks.await(county.pik, "Task_Investigation");
+    tasks.await(county.pid, "Task_Investigation");
     assertThat(caseFiles.get(county.number).assignedOfficer()).isEqualTo("zhengtao");
   }
 
@@ -375,16 +377,36 @@ class PetitionProcessTest {
     Case c = register(person("周国庆"), "zhangwei", "征地补偿");
     petitions.markConflict(c.number, "wangfang", "与信访人系亲属", scope("zhangwei"));
     accept(c, "wangfang");
-    ActivatedJob back = tasks.await(c.pik, "Task_AcceptanceDecision");
-    assertThat(back.getVariablesAsMap().get("taskNotice").toString())
+    Task back = tasks.await(c.pid, "Task_AcceptanceDecision");
+    assertThat(tasks.variables(back).get("taskNotice").toString())
         .contains("王芳", "应当回避", "不能指派为承办人");
     assertThatThrownBy(() -> petitions.assignOfficer(c.number, "wangfang", scope("liuyang")))
         .isInstanceOf(BusinessRuleException.class)
         .satisfies(e -> assertThat(((BusinessRuleException) e).userMessage()).contains("应当回避"));
     accept(c, "zhangwei");
-    tasks.await(c.pik, "Task_Investigation");
+    tasks.await(c.pid, "Task_Investigation");
     assertThat(caseFiles.get(c.number).assignedOfficer()).isEqualTo("zhangwei");
     assertThat(actions(c)).contains("登记回避");
+  }
+
+  @Test
+  void shouldHandTheOpenHandlingTaskAndTheNextOnesToANewlyAssignedOfficer() {
+    Case c = register(person("蔡文斌"), "zhangwei", "退役士兵保险接续");
+    accept(c, "wangfang");
+    assertThat(tasks.await(c.pid, "Task_Investigation").getAssignee()).isEqualTo("wangfang");
+
+    petitions.assignOfficer(c.number, "zhangwei", scope("liuyang"));
+    assertThat(tasks.await(c.pid, "Task_Investigation").getAssignee()).isEqualTo("zhangwei");
+    assertThat(caseFiles.get(c.number).assignedOfficer()).isEqualTo("zhangwei");
+    // the officer who handed over may no longer complete it
+    Map<String, Object> findings = Map.of("investigationFindings", "走访核实情况");
+    assertThatThrownBy(() -> tasks.completeAs("wangfang", c.pid, "Task_Investigation", findings))
+        .satisfies(e -> assertThat(businessRule(e).userMessage()).contains("已指派给承办人 zhangwei"));
+    assertThat(tasks.find(c.pid, "Task_Investigation")).isNotNull();
+
+    tasks.completeAs("zhangwei", c.pid, "Task_Investigation", findings);
+    assertThat(tasks.await(c.pid, "Task_Meeting").getAssignee()).isEqualTo("zhangwei");
+    assertThat(actions(c)).contains("指定承办人", "调查核实");
   }
 
   @Test
@@ -437,10 +459,10 @@ class PetitionProcessTest {
     PersonView person = person("何长青");
     Case petition = register(person, "zhangwei", "对补助标准有意见");
     tasks.complete(
-        petition.pik,
+        petition.pid,
         "Task_AcceptanceDecision",
         Map.of("decision", "NOT_ACCEPT", "decisionReason", "已答复"));
-    awaitStatus(petition, CaseStatus.NOT_ACCEPTED);
+    assertStatus(petition, CaseStatus.NOT_ACCEPTED);
     register(person, "zhangwei", "要求重新核定补助");
 
     PersonalData data = registry.unmasked(person.id());
@@ -464,25 +486,23 @@ class PetitionProcessTest {
                     false,
                     "zhangwei"))
             .caseNumber();
-    long pik =
-        await()
-            .atMost(Duration.ofSeconds(30))
-            .until(() -> caseFiles.get(number).processInstanceKey(), key -> key != null);
-    Case hardship = new Case(number, pik, null);
+    String pid = caseFiles.get(number).processInstanceId();
+    assertThat(pid).isNotNull();
+    Case hardship = new Case(number, pid, null);
     tasks.complete(
-        pik,
+        pid,
         "Task_VillageVerification",
         Map.of("verificationConfirmed", true, "verificationFindings", "入户核实，情况属实"));
     Map<String, Object> review = new HashMap<>();
     review.put("reviewDecision", "ACCEPT");
     review.put("reviewReason", "符合帮扶条件");
     review.put("recommendedAmount", new BigDecimal("800.00"));
-    tasks.complete(pik, "Task_TownshipReview", review);
+    tasks.complete(pid, "Task_TownshipReview", review);
     tasks.complete(
-        pik,
+        pid,
         "Task_TownshipHeadApproval",
         Map.of("approvalDecision", "APPROVE", "approvalReason", "同意"));
-    awaitStatus(hardship, CaseStatus.FOLLOW_UP);
+    assertStatus(hardship, CaseStatus.FOLLOW_UP);
     assertThat(ledger.forCase(number))
         .extracting(Disbursement::amount)
         .containsExactly(new BigDecimal("800.00"));
@@ -493,7 +513,7 @@ class PetitionProcessTest {
 
   // --- steps ---------------------------------------------------------------------------------
 
-  record Case(String number, long pik, PetitionRegistered registered) {}
+  record Case(String number, String pid, PetitionRegistered registered) {}
 
   private PersonView person(String name) {
     return registry.register(TestPeople.veteran(name, DemoRegion.TOWNSHIP, DemoRegion.VILLAGE));
@@ -512,14 +532,13 @@ class PetitionProcessTest {
         officer);
   }
 
+  /** Registers a new case; its process instance is started in the same transaction. */
   private Case register(PersonView person, String officer, String subject) {
     PetitionRegistered r = petitions.register(petition(person, subject, Channel.VISIT, officer));
     assertThat(r.outcome()).isEqualTo(PetitionRegistered.REGISTERED);
-    Long pik =
-        await()
-            .atMost(Duration.ofSeconds(30))
-            .until(() -> caseFiles.get(r.caseNumber()).processInstanceKey(), key -> key != null);
-    return new Case(r.caseNumber(), pik, r);
+    String pid = caseFiles.get(r.caseNumber()).processInstanceId();
+    assertThat(pid).as("process instance of %s", r.caseNumber()).isNotNull();
+    return new Case(r.caseNumber(), pid, r);
   }
 
   private void accept(Case c, String officer) {
@@ -527,13 +546,13 @@ class PetitionProcessTest {
     vars.put("decision", "ACCEPT");
     vars.put("handlingOfficer", officer);
     vars.put("decisionReason", "属本单位职责");
-    tasks.complete(c.pik, "Task_AcceptanceDecision", vars);
+    tasks.complete(c.pid, "Task_AcceptanceDecision", vars);
   }
 
   private void investigateAndMeet(Case c) {
-    tasks.complete(c.pik, "Task_Investigation", Map.of("investigationFindings", "走访核实情况"));
+    tasks.complete(c.pid, "Task_Investigation", Map.of("investigationFindings", "走访核实情况"));
     tasks.complete(
-        c.pik,
+        c.pid,
         "Task_Meeting",
         Map.of("meetingOn", LocalDate.of(2026, 9, 17).toString(), "meetingSummary", "当面听取诉求"));
   }
@@ -541,7 +560,7 @@ class PetitionProcessTest {
   private void handleAndIssueOpinion(Case c) {
     investigateAndMeet(c);
     tasks.complete(
-        c.pik,
+        c.pid,
         "Task_Opinion",
         Map.of("opinionAction", "ISSUE", "opinionText", "经查，诉求部分属实，已责成相关单位落实。"));
   }
@@ -550,16 +569,13 @@ class PetitionProcessTest {
     return RegionScope.of(jurisdiction.staff(username).orElseThrow());
   }
 
+  /** The latest notice of {@code kind}, after the due steps ran. */
   private PetitionNotice notice(Case c, NoticeKind kind) {
-    return await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () ->
-                petitions.notices(c.number, scope("zhangwei")).stream()
-                    .filter(n -> n.kind() == kind)
-                    .reduce((a, b) -> b),
-            java.util.Optional::isPresent)
-        .orElseThrow();
+    tasks.idle();
+    return petitions.notices(c.number, scope("zhangwei")).stream()
+        .filter(n -> n.kind() == kind)
+        .reduce((a, b) -> b)
+        .orElseThrow(() -> new AssertionError("no " + kind + " notice for " + c.number));
   }
 
   private String pdfText(Case c, NoticeKind kind) {
@@ -580,36 +596,58 @@ class PetitionProcessTest {
     return BusinessCalendar.endOfDay(LocalDate.parse(day));
   }
 
+  /** Moves the app clock and the engine clock together, then runs what became due. */
   private void advance(Duration by) {
     clock.set(clock.instant().plus(by));
-    engine.increaseTime(by);
+    tasks.advance(by);
   }
 
-  private void awaitStatus(Case c, CaseStatus status) {
-    await().atMost(Duration.ofSeconds(30)).until(() -> caseFiles.get(c.number).status() == status);
+  private void assertStatus(Case c, CaseStatus status) {
+    tasks.idle();
+    assertThat(caseFiles.get(c.number).status()).isEqualTo(status);
   }
 
   /** The one way tests move time: assert waiting at the timer, advance both clocks, passed. */
   private void passTimer(Case c, String waitingAt, String timer, Duration by) {
-    await()
-        .pollInSameThread()
-        .atMost(Duration.ofSeconds(30))
-        .untilAsserted(() -> assertThat(processOf(c)).isWaitingAtElements(waitingAt));
+    tasks.idle();
+    assertThat(
+            history
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(c.pid)
+                .activityId(waitingAt)
+                .unfinished()
+                .count())
+        .as("waiting at %s", waitingAt)
+        .isEqualTo(1);
     advance(by);
-    await()
-        .pollInSameThread()
-        .atMost(Duration.ofSeconds(30))
-        .untilAsserted(() -> assertThat(processOf(c)).hasPassedElement(timer));
+    assertThat(passed(c, timer)).as("passed %s", timer).isTrue();
   }
 
-  private void awaitEnd(Case c, String endEvent) {
-    await()
-        .pollInSameThread()
-        .atMost(Duration.ofSeconds(30))
-        .untilAsserted(() -> assertThat(processOf(c)).isCompleted().hasPassedElement(endEvent));
+  private boolean passed(Case c, String elementId) {
+    return history
+            .createHistoricActivityInstanceQuery()
+            .processInstanceId(c.pid)
+            .activityId(elementId)
+            .finished()
+            .count()
+        > 0;
   }
 
-  private InspectedProcessInstance processOf(Case c) {
-    return new InspectedProcessInstance(c.pik);
+  private void assertEnded(Case c, String endEvent) {
+    tasks.idle();
+    HistoricProcessInstance instance =
+        history.createHistoricProcessInstanceQuery().processInstanceId(c.pid).singleResult();
+    assertThat(instance.getState()).isEqualTo(HistoricProcessInstance.STATE_COMPLETED);
+    assertThat(passed(c, endEvent)).as("ended at %s", endEvent).isTrue();
+  }
+
+  /** The business refusal inside whatever the engine wrapped it in. */
+  private static BusinessRuleException businessRule(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof BusinessRuleException b) {
+        return b;
+      }
+    }
+    throw new AssertionError("no business refusal in " + e, e);
   }
 }
