@@ -23,8 +23,11 @@ import org.casework.support.TestPeople;
 import org.casework.support.UserTasks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.operaton.bpm.engine.IdentityService;
 import org.operaton.bpm.engine.RuntimeService;
 import org.operaton.bpm.engine.TaskService;
+import org.operaton.bpm.engine.identity.Group;
+import org.operaton.bpm.engine.identity.User;
 import org.operaton.bpm.engine.task.Task;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -54,6 +57,7 @@ class EngineSecurityIT {
   @Autowired HardshipAssistance assistance;
   @Autowired UserTasks tasks;
   @Autowired TaskService taskService;
+  @Autowired IdentityService identity;
   @Autowired RuntimeService runtime;
   @Autowired ObjectMapper json;
   @Autowired JdbcTemplate jdbc;
@@ -110,6 +114,26 @@ class EngineSecurityIT {
     assertThat(chenjing.get("/engine-rest/task?processInstanceId=" + c.pid).json()).isEmpty();
     assertThat(chenjing.get("/engine-rest/task/" + c.reviewTaskId).status()).isIn(403, 404);
     assertThat(chenjing.tasklistGet("/task?processInstanceId=" + c.pid).json()).isEmpty();
+    // nor can she take or complete it, told why in Chinese; the completion attempt is recorded
+    Answer claim =
+        chenjing.post(
+            "/engine-rest/task/" + c.reviewTaskId + "/claim", Map.of("userId", "chenjing"));
+    assertThat(claim.status()).isEqualTo(403);
+    assertThat(claim.json().path("message").asText())
+        .contains("只能由 township-350502001-caseworker 的工作人员办理");
+    Answer completion =
+        chenjing.tasklistPost(
+            "/task/" + c.reviewTaskId + "/submit-form", StaffSession.variables(review(600)));
+    assertThat(completion.status()).isEqualTo(403);
+    assertThat(completion.json().path("message").asText()).contains("您的岗位不在其中");
+    assertThat(taskService.createTaskQuery().taskId(c.reviewTaskId).count()).isEqualTo(1);
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT COUNT(*) FROM audit_entry WHERE kind = 'TASK_OUTSIDE_GROUP'"
+                    + " AND actor = 'chenjing' AND case_number = ?",
+                Long.class,
+                c.number))
+        .isEqualTo(1);
 
     // Tasklist's shared filters: 本组待办 resolves ${currentUserGroups()} per user
     Map<String, String> filters = new LinkedHashMap<>();
@@ -266,6 +290,40 @@ class EngineSecurityIT {
     // and the engine no longer knows the user at all
     StaffSession zhangwei = StaffSession.login(port, json, "zhangwei", PASSWORD);
     assertThat(zhangwei.get("/engine-rest/user?id=" + TEMP).json()).isEmpty();
+  }
+
+  @Test
+  void shouldGiveTheEngineTheStaffDirectoryAsItsUsersAndGroups() {
+    assertThat(identity.isReadOnly()).isTrue();
+    User zhangwei = identity.createUserQuery().userId("zhangwei").singleResult();
+    assertThat(zhangwei.getFirstName()).isEqualTo("张伟");
+    assertThat(identity.createUserQuery().memberOfGroup("township-350502001-caseworker").list())
+        .extracting(User::getId)
+        .contains("zhangwei", "wangfang")
+        .doesNotContain("chenjing", "liuyang");
+    Group group =
+        identity.createGroupQuery().groupId("township-350502001-caseworker").singleResult();
+    assertThat(group.getName()).isEqualTo("海滨街道 乡镇经办人");
+    assertThat(group.getType()).isEqualTo("WORKFLOW");
+    assertThat(identity.createGroupQuery().groupMember("liuyang").list())
+        .extracting(Group::getId)
+        .containsExactly("township-350502001-head");
+    assertThat(identity.createGroupQuery().groupMember(ADMIN).list())
+        .extracting(Group::getId)
+        .containsExactlyInAnyOrder("county-350502-admin", "operaton-admin");
+    assertThat(identity.createGroupQuery().groupNameLike("%临江街道%").list())
+        .extracting(Group::getId)
+        .contains("township-350502002-caseworker");
+    assertThat(identity.createUserQuery().userIdIn("zhangwei", "chenjing", "nobody").count())
+        .isEqualTo(2);
+    assertThat(identity.createUserQuery().listPage(0, 2)).hasSize(2);
+    assertThat(identity.createTenantQuery().count()).isZero();
+    // a password is never checked by the engine: every login goes through the app's form
+    assertThat(identity.checkPassword("zhangwei", PASSWORD)).isFalse();
+
+    jurisdiction.setEnabled(TEMP, false);
+    assertThat(identity.createUserQuery().userId(TEMP).count()).isZero();
+    assertThat(identity.createGroupQuery().groupMember(TEMP).count()).isZero();
   }
 
   // --- helpers ---------------------------------------------------------------------------------
