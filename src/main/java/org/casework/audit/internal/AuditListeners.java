@@ -55,7 +55,9 @@ class AuditListeners {
     return "history:" + e.historyId();
   }
 
-  /** A task completion refused (not the task's group, not its officer, or fields not in its form). */
+  /**
+   * A task completion refused (not the task's group, not its officer, or fields not in its form).
+   */
   @EventListener
   @Transactional(propagation = Propagation.REQUIRES_NEW)
   public void on(TaskCompletionRefused e) {

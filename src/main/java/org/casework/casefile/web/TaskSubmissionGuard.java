@@ -28,6 +28,7 @@ import org.casework.casefile.CaseFiles;
 import org.casework.casefile.CaseView;
 import org.casework.casefile.TaskCompletionRefused;
 import org.casework.common.web.ApiError;
+import org.casework.jurisdiction.CandidateGroups;
 import org.casework.jurisdiction.Jurisdiction;
 import org.casework.jurisdiction.StaffMember;
 import org.operaton.bpm.engine.FormService;
@@ -50,8 +51,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * /engine-rest} and the web apps' own, which Tasklist uses), a task completion ({@code complete},
  * {@code submit-form}, {@code resolve}) may set only the fields of that task's form (its deployed
  * Camunda form's component keys); task variables cannot be written or deleted outside a form; a
- * task claimed by someone else can be neither claimed nor completed. Refusals answer in Chinese
- * (JSON {@code message}) and forged fields are recorded ({@link TaskCompletionRefused}).
+ * task claimed by someone else can be neither claimed nor completed, nor a task of another group.
+ * Refusals answer in Chinese (JSON {@code message}) and forged fields are recorded ({@link
+ * TaskCompletionRefused}).
  */
 @Configuration
 class TaskSubmissionGuard {
@@ -133,8 +135,7 @@ class TaskSubmissionGuard {
       String taskId = m.group(1);
       String action = m.group(2);
       String username = request.getRemoteUser();
-      Task task =
-          tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
+      Task task = tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
       if (task == null || username == null) {
         // nothing to guard: the engine answers (404, or 401 from the authentication filters)
         chain.doFilter(request, response);
@@ -172,6 +173,9 @@ class TaskSubmissionGuard {
               List.of());
           return;
         }
+        if (refusedOutsideGroups(response, task, username, false)) {
+          return;
+        }
         chain.doFilter(cached, response);
         return;
       }
@@ -184,12 +188,47 @@ class TaskSubmissionGuard {
             List.of());
         return;
       }
+      if (!username.equals(assignee) && refusedOutsideGroups(response, task, username, true)) {
+        return;
+      }
       List<String> forged = notInForm(task, body.path("variables"));
       if (!forged.isEmpty()) {
         refuseForged(response, task, username, forged);
         return;
       }
       chain.doFilter(cached, response);
+    }
+
+    /**
+     * The engine refuses a task to someone outside its candidate groups too, in English; this says
+     * it in Chinese first. Tasks without candidate groups (assigned by the process) and the
+     * engine's administrators are left to the engine.
+     */
+    private boolean refusedOutsideGroups(
+        HttpServletResponse response, Task task, String username, boolean completion)
+        throws IOException {
+      List<String> candidates = candidateGroups(task);
+      List<String> mine = jurisdiction.staff(username).map(StaffMember::groups).orElse(List.of());
+      if (candidates.isEmpty()
+          || mine.contains(CandidateGroups.ENGINE_ADMINS)
+          || mine.stream().anyMatch(candidates::contains)) {
+        return false;
+      }
+      String message =
+          "任务「" + task.getName() + "」只能由 " + String.join("、", candidates) + " 的工作人员办理，您的岗位不在其中";
+      if (completion) {
+        publishRefusal(task, username, candidates, "候选组以外的工作人员试图办理");
+      }
+      refuse(response, HttpServletResponse.SC_FORBIDDEN, "TASK_NOT_YOUR_GROUP", message, List.of());
+      return true;
+    }
+
+    private List<String> candidateGroups(Task task) {
+      return tasks.getIdentityLinksForTask(task.getId()).stream()
+          .filter(l -> l.getGroupId() != null)
+          .map(IdentityLink::getGroupId)
+          .sorted()
+          .toList();
     }
 
     private List<String> notInForm(Task task, JsonNode variables) {
@@ -217,7 +256,11 @@ class TaskSubmissionGuard {
       try (InputStream form = forms.getDeployedTaskForm(task.getId())) {
         collectKeys(json.readTree(form), keys);
       } catch (IOException | RuntimeException e) {
-        log.warn("form of task {} ({}) not readable: {}", task.getId(), task.getTaskDefinitionKey(), e.getMessage());
+        log.warn(
+            "form of task {} ({}) not readable: {}",
+            task.getId(),
+            task.getTaskDefinitionKey(),
+            e.getMessage());
       }
       return keys;
     }
@@ -238,28 +281,32 @@ class TaskSubmissionGuard {
         HttpServletResponse response, Task task, String username, List<String> forged)
         throws IOException {
       List<String> named =
-          forged.stream().limit(MAX_NAMED).map(n -> n.length() > 40 ? n.substring(0, 40) : n).toList();
+          forged.stream()
+              .limit(MAX_NAMED)
+              .map(n -> n.length() > 40 ? n.substring(0, 40) : n)
+              .toList();
       String list = String.join("、", named) + (forged.size() > MAX_NAMED ? " 等" : "");
       String message =
-          "只能提交本任务表单中的内容："
-              + list
-              + " 不是表单「"
-              + task.getName()
-              + "」中的字段，本次提交已拒绝，任务仍待办理。此操作已记录";
-      String caseNumber = caseNumber(task);
-      List<String> candidateGroups =
-          tasks.getIdentityLinksForTask(task.getId()).stream()
-              .filter(l -> l.getGroupId() != null)
-              .map(IdentityLink::getGroupId)
-              .sorted()
-              .toList();
+          "只能提交本任务表单中的内容：" + list + " 不是表单「" + task.getName() + "」中的字段，本次提交已拒绝，任务仍待办理。此操作已记录";
       log.warn(
-          "task {} ({}) of case {}: {} submitted fields outside its form: {}",
+          "task {} ({}): {} submitted fields outside its form: {}",
           task.getId(),
           task.getTaskDefinitionKey(),
-          caseNumber,
           username,
           named);
+      publishRefusal(task, username, candidateGroups(task), "提交了表单以外的字段：" + list);
+      refuse(
+          response,
+          HttpServletResponse.SC_BAD_REQUEST,
+          "FORM_FIELDS_ONLY",
+          message,
+          named.stream().map(n -> new ApiError.FieldMessage(n, "不是本任务表单中的字段")).toList());
+    }
+
+    /** Recorded at once (its own transaction): the refused request changes nothing else. */
+    private void publishRefusal(
+        Task task, String username, List<String> candidateGroups, String reason) {
+      String caseNumber = caseNumber(task);
       events.publishEvent(
           new TaskCompletionRefused(
               caseNumber,
@@ -271,13 +318,7 @@ class TaskSubmissionGuard {
               jurisdiction.staff(username).map(StaffMember::candidateGroup).orElse(null),
               task.getTaskDefinitionKey(),
               candidateGroups,
-              "提交了表单以外的字段：" + list));
-      refuse(
-          response,
-          HttpServletResponse.SC_BAD_REQUEST,
-          "FORM_FIELDS_ONLY",
-          message,
-          named.stream().map(n -> new ApiError.FieldMessage(n, "不是本任务表单中的字段")).toList());
+              reason));
     }
 
     private String caseNumber(Task task) {
@@ -372,7 +413,9 @@ class TaskSubmissionGuard {
       return new BufferedReader(
           new InputStreamReader(
               getInputStream(),
-              encoding == null ? StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(encoding)));
+              encoding == null
+                  ? StandardCharsets.UTF_8
+                  : java.nio.charset.Charset.forName(encoding)));
     }
 
     @Override

@@ -24,7 +24,9 @@ class StaffIdentityPlugin extends AbstractProcessEnginePlugin {
   public void preInit(ProcessEngineConfigurationImpl config) {
     config.setIdentityProviderSessionFactory(StaffIdentityProvider.factory(directory));
     List<String> admins =
-        config.getAdminGroups() == null ? new ArrayList<>() : new ArrayList<>(config.getAdminGroups());
+        config.getAdminGroups() == null
+            ? new ArrayList<>()
+            : new ArrayList<>(config.getAdminGroups());
     if (!admins.contains(CandidateGroups.ENGINE_ADMINS)) {
       admins.add(CandidateGroups.ENGINE_ADMINS);
     }

@@ -19,6 +19,7 @@ import org.operaton.bpm.engine.impl.Page;
 import org.operaton.bpm.engine.impl.TenantQueryImpl;
 import org.operaton.bpm.engine.impl.UserQueryImpl;
 import org.operaton.bpm.engine.impl.context.Context;
+import org.operaton.bpm.engine.impl.db.ListQueryParameterObject;
 import org.operaton.bpm.engine.impl.identity.ReadOnlyIdentityProvider;
 import org.operaton.bpm.engine.impl.interceptor.CommandContext;
 import org.operaton.bpm.engine.impl.interceptor.CommandExecutor;
@@ -75,7 +76,8 @@ class StaffIdentityProvider implements ReadOnlyIdentityProvider {
 
   @Override
   public NativeUserQuery createNativeUserQuery() {
-    throw new UnsupportedOperationException("native user queries: the staff directory is no SQL table of the engine");
+    throw new UnsupportedOperationException(
+        "native user queries: the staff directory is no SQL table of the engine");
   }
 
   /** Always false: logins go through the app's form (throttled, audited), never the engine. */
@@ -196,12 +198,12 @@ class StaffIdentityProvider implements ReadOnlyIdentityProvider {
     return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
   }
 
-  private static <T> List<T> page(List<T> all, Page page) {
-    if (page == null) {
-      return all;
-    }
-    int from = Math.min(Math.max(page.getFirstResult(), 0), all.size());
-    int to = (int) Math.min((long) from + Math.max(page.getMaxResults(), 0), all.size());
+  /** The page asked for: {@code listPage} sets it on the query, a {@link Page} may narrow it. */
+  private static <T> List<T> page(List<T> all, ListQueryParameterObject query, Page page) {
+    int first = page != null ? page.getFirstResult() : query.getFirstResult();
+    int max = page != null ? page.getMaxResults() : query.getMaxResults();
+    int from = Math.min(Math.max(first, 0), all.size());
+    int to = (int) Math.min((long) from + Math.max(max, 0), all.size());
     return all.subList(from, to);
   }
 
@@ -243,7 +245,7 @@ class StaffIdentityProvider implements ReadOnlyIdentityProvider {
 
     @Override
     public List<User> executeList(CommandContext commandContext, Page page) {
-      return page(provider(commandContext).users(this), page).stream()
+      return page(provider(commandContext).users(this), this, page).stream()
           .map(StaffIdentityProvider::toUser)
           .toList();
     }
@@ -268,7 +270,7 @@ class StaffIdentityProvider implements ReadOnlyIdentityProvider {
 
     @Override
     public List<Group> executeList(CommandContext commandContext, Page page) {
-      return page(provider(commandContext).groups(this), page).stream()
+      return page(provider(commandContext).groups(this), this, page).stream()
           .map(StaffIdentityProvider::toGroup)
           .toList();
     }

@@ -26,8 +26,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *   <li>Logged in: Operaton's container-based filter takes the user from the session for the web
  *       apps, the REST filter sets the engine's authentication per request; groups are the staff
  *       directory's at that moment.
- *   <li>Cockpit and Admin only for enabled staff with the ADMIN role (read now, not at login);
- *       the engine's own application authorizations say the same.
+ *   <li>Cockpit and Admin only for enabled staff with the ADMIN role (read now, not at login); the
+ *       engine's own application authorizations say the same.
  *   <li>CSRF: the web apps' own API is protected by Operaton's CSRF filter (its XSRF cookie and
  *       header), {@code /engine-rest} by Spring Security's token like the app's pages.
  * </ul>
@@ -56,20 +56,21 @@ class EngineWebSecurity {
       throws Exception {
     String app = operaton.getWebapp().getApplicationPath();
     String restPath = rest.getPath();
+    // matched on the whole path: the REST API is not a Spring MVC servlet, so MVC patterns miss it
+    RequestMatcher webapps = under(app);
     RequestMatcher apis =
-        request -> {
-          String path = request.getRequestURI().substring(request.getContextPath().length());
-          return path.startsWith(restPath + "/") || path.startsWith(app + "/api/");
-        };
-    http.securityMatcher(app + "/**", restPath + "/**")
+        request -> under(restPath).matches(request) || under(app + "/api").matches(request);
+    RequestMatcher adminApps =
+        request ->
+            under(app + "/app/cockpit").matches(request)
+                || under(app + "/app/admin").matches(request)
+                || under(app + "/api/cockpit").matches(request)
+                || under(app + "/api/admin/plugin").matches(request)
+                || under(app + "/api/admin/setup").matches(request);
+    http.securityMatcher(request -> webapps.matches(request) || under(restPath).matches(request))
         .authorizeHttpRequests(
             auth ->
-                auth.requestMatchers(
-                        app + "/app/cockpit/**",
-                        app + "/app/admin/**",
-                        app + "/api/cockpit/**",
-                        app + "/api/admin/plugin/**",
-                        app + "/api/admin/setup/**")
+                auth.requestMatchers(adminApps)
                     .access(
                         (who, context) ->
                             new AuthorizationDecision(
@@ -86,11 +87,19 @@ class EngineWebSecurity {
                     .defaultAuthenticationEntryPointFor(
                         new LoginUrlAuthenticationEntryPoint("/login"), request -> true)
                     .accessDeniedHandler(deniedHandler))
-        .csrf(c -> c.ignoringRequestMatchers(app + "/**"))
+        .csrf(c -> c.ignoringRequestMatchers(webapps))
         // Operaton's header filter writes the web apps' content security policy
         .headers(h -> h.frameOptions(f -> f.sameOrigin()).cacheControl(c -> c.disable()))
         .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()));
     return http.build();
+  }
+
+  /** The path itself or anything below it, relative to the context path. */
+  private static RequestMatcher under(String prefix) {
+    return request -> {
+      String path = request.getRequestURI().substring(request.getContextPath().length());
+      return path.equals(prefix) || path.startsWith(prefix + "/");
+    };
   }
 
   @Bean

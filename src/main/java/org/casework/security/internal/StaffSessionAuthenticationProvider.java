@@ -67,8 +67,7 @@ class StaffSessionAuthenticationProvider implements AuthenticationProvider {
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
     try {
       json.writeValue(
-          response.getOutputStream(),
-          ApiError.of("UNAUTHENTICATED", "账号未登录或已停用，请重新登录本系统后再办理"));
+          response.getOutputStream(), ApiError.of("UNAUTHENTICATED", "账号未登录或已停用，请重新登录本系统后再办理"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

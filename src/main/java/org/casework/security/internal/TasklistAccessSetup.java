@@ -27,9 +27,10 @@ import org.springframework.stereotype.Component;
 /**
  * What the engine must hold for staff to work in Tasklist, created at start-up when missing (so a
  * restart changes nothing): Tasklist for every member of staff, Cockpit and Admin for the
- * administrators' group, read access to the shared task filters, and the filters themselves
- * (Tasklist lists nothing without one). Which tasks a filter shows is still the engine's
- * authorization: the candidate groups of each task.
+ * administrators' group (and every permission on every resource: engine administrators), read
+ * access to the shared task filters, and the filters themselves (Tasklist lists nothing without
+ * one). Which tasks a filter shows is still the engine's authorization: the candidate groups of
+ * each task.
  */
 @Component
 class TasklistAccessSetup {
@@ -60,6 +61,11 @@ class TasklistAccessSetup {
     global(Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     grantGroup(CandidateGroups.ENGINE_ADMINS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
     grantGroup(CandidateGroups.ENGINE_ADMINS, Resources.APPLICATION, "admin", Permissions.ACCESS);
+    // the engine's admin groups pass only its admin checks; what they may see and do in the web
+    // apps is authorizations like everyone's: all of them, on every resource
+    for (Resources resource : Resources.values()) {
+      grantGroup(CandidateGroups.ENGINE_ADMINS, resource, ANY, Permissions.ALL);
+    }
     global(Resources.FILTER, ANY, Permissions.READ);
     // process names and forms in Tasklist; instances and their data stay per task
     global(Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
@@ -134,11 +140,16 @@ class TasklistAccessSetup {
       a.setResourceId(resourceId);
       a.addPermission(permission);
       authorizations.saveAuthorization(a);
-      log.info("global authorization {} on {} {}", permission.getName(), resource.resourceName(), resourceId);
+      log.info(
+          "global authorization {} on {} {}",
+          permission.getName(),
+          resource.resourceName(),
+          resourceId);
     }
   }
 
-  private void grantGroup(String group, Resource resource, String resourceId, Permission permission) {
+  private void grantGroup(
+      String group, Resource resource, String resourceId, Permission permission) {
     boolean exists =
         authorizations
                 .createAuthorizationQuery()
@@ -156,7 +167,12 @@ class TasklistAccessSetup {
       a.setResourceId(resourceId);
       a.addPermission(permission);
       authorizations.saveAuthorization(a);
-      log.info("group {} granted {} on {} {}", group, permission.getName(), resource.resourceName(), resourceId);
+      log.info(
+          "group {} granted {} on {} {}",
+          group,
+          permission.getName(),
+          resource.resourceName(),
+          resourceId);
     }
   }
 }

@@ -1,0 +1,235 @@
+package org.casework.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.casework.assistance.ApplyForAssistance;
+import org.casework.assistance.HardshipCause;
+import org.casework.security.StaffSession;
+import org.casework.security.StaffSession.Answer;
+import org.casework.support.DemoRegion;
+import org.casework.support.ProcessTest;
+import org.casework.support.TestPeople;
+import org.casework.support.UserTasks;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * 困难帮扶 end to end on the running app, done as the staff do it in their browsers: the application is
+ * filed through the app's JSON API, and every user task is found in Tasklist's 本组待办 filter,
+ * claimed, its form read and submitted through Tasklist's own API by the member of staff it belongs
+ * to, each logged in once through the app's login form. The job executor is off in tests: the
+ * engine's due jobs run between the steps ({@link UserTasks#idle}), and the follow-up timer is
+ * passed by moving the engine clock.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ProcessTest
+@ActiveProfiles("test")
+@Import(DemoRegion.class)
+class HardshipAssistanceIT {
+
+  private static final String PASSWORD = "demo123";
+  private static final String VILLAGE_LIAISON = "lixiaohong";
+  private static final String CASEWORKER = "zhangwei";
+  private static final String TOWNSHIP_HEAD = "liuyang";
+
+  @LocalServerPort int port;
+  @Autowired DemoRegion region;
+  @Autowired UserTasks tasks;
+  @Autowired ObjectMapper json;
+
+  @BeforeEach
+  void setUp() {
+    region.ensure();
+  }
+
+  @Test
+  void shouldTakeASmallApplicationThroughTasklistToPaymentAndFollowUp() {
+    StaffSession caseworker = login(CASEWORKER);
+    String number = file(caseworker, "800.00");
+    tasks.idle();
+
+    // 入户核实 — the village liaison
+    StaffSession liaison = login(VILLAGE_LIAISON);
+    JsonNode verification = inGroupFilter(liaison, number, "Task_VillageVerification");
+    assertThat(candidateGroups(liaison, verification)).contains("village-350502001001-liaison");
+    assertThat(verification.path("due").asText("")).isNotBlank();
+    String form = liaison.tasklistGet("/task/" + id(verification) + "/deployed-form").body();
+    assertThat(form).contains("hardship-village-verification", "入户核实", "核实结论");
+    claimAndSubmit(
+        liaison,
+        verification,
+        Map.of("verificationConfirmed", "true", "verificationFindings", "入户核实，情况属实"));
+
+    // 乡镇受理审核 — the township caseworker; the facts the form shows are masked
+    JsonNode review = inGroupFilter(caseworker, number, "Task_TownshipReview");
+    assertThat(candidateGroups(caseworker, review)).contains("township-350502001-caseworker");
+    JsonNode facts =
+        caseworker
+            .tasklistGet("/task/" + id(review) + "/form-variables?variableNames=caseFacts")
+            .json()
+            .path("caseFacts")
+            .path("value");
+    JsonNode caseFacts = facts.isTextual() ? parse(facts.asText()) : facts;
+    assertThat(caseFacts.path("idNumber").asText()).contains("*");
+    assertThat(caseFacts.path("amountRequested").asText()).isEqualTo("¥800.00");
+    claimAndSubmit(caseworker, review, reviewAccept(800));
+
+    // 乡镇分管领导审批 — the township head; the caseworker who reviewed it cannot take it
+    StaffSession head = login(TOWNSHIP_HEAD);
+    JsonNode approval = inGroupFilter(head, number, "Task_TownshipHeadApproval");
+    assertThat(candidateGroups(head, approval)).contains("township-350502001-head");
+    Answer notHis =
+        caseworker.tasklistPost("/task/" + id(approval) + "/claim", Map.of("userId", CASEWORKER));
+    assertThat(notHis.status()).as(notHis.body()).isEqualTo(403);
+    assertThat(notHis.json().path("message").asText())
+        .contains("只能由 township-350502001-head 的工作人员办理");
+    claimAndSubmit(head, approval, Map.of("approvalDecision", "APPROVE", "approvalReason", "同意"));
+
+    // the app pays and waits for the follow-up; the history names who did each task
+    JsonNode paid = caseDetail(caseworker, number);
+    assertThat(paid.path("caseFile").path("status").asText()).isEqualTo("FOLLOW_UP");
+    assertThat(texts(paid.path("history"), "action")).contains("发放帮扶金");
+    assertThat(completedBy(paid)).containsExactly(VILLAGE_LIAISON, CASEWORKER, TOWNSHIP_HEAD);
+    JsonNode application = caseworker.get("/api/hardship/cases/" + number + "/application").json();
+    assertThat(application.path("approvedAmount").decimalValue()).isEqualByComparingTo("800.00");
+    assertThat(application.path("reviewer").asText()).isEqualTo(CASEWORKER);
+
+    // 结案30日后回访
+    tasks.advance(Duration.ofDays(31));
+    JsonNode followUp = inGroupFilter(liaison, number, "Task_FollowUpVisit");
+    claimAndSubmit(liaison, followUp, Map.of("followUpNotes", "生活已改善"));
+    JsonNode closed = caseDetail(caseworker, number);
+    assertThat(closed.path("caseFile").path("status").asText()).isEqualTo("CLOSED");
+    assertThat(completedBy(closed))
+        .containsExactly(VILLAGE_LIAISON, CASEWORKER, TOWNSHIP_HEAD, VILLAGE_LIAISON);
+  }
+
+  // --- steps ------------------------------------------------------------------------------------
+
+  private StaffSession login(String username) {
+    return StaffSession.login(port, json, username, PASSWORD);
+  }
+
+  /** Files through the app's JSON API as the logged-in caseworker. */
+  private String file(StaffSession caseworker, String amount) {
+    ApplyForAssistance application =
+        new ApplyForAssistance(
+            TestPeople.veteran("陈建华", DemoRegion.TOWNSHIP, DemoRegion.VILLAGE),
+            HardshipCause.ILLNESS,
+            "本人患病住院，家庭收入微薄",
+            new BigDecimal(amount),
+            new BigDecimal("1200.00"),
+            false,
+            CASEWORKER);
+    Answer filed = caseworker.post("/api/hardship/applications", application);
+    assertThat(filed.status()).as(filed.body()).isEqualTo(201);
+    String number = filed.json().path("caseNumber").asText();
+    assertThat(number).isNotBlank();
+    return number;
+  }
+
+  /** The case's open task at {@code elementId} in the user's 本组待办 filter (their groups). */
+  private JsonNode inGroupFilter(StaffSession user, String caseNumber, String elementId) {
+    tasks.idle();
+    String filterId = null;
+    for (JsonNode f : user.tasklistGet("/filter?resourceType=Task").json()) {
+      if (f.path("name").asText().equals("本组待办")) {
+        filterId = f.path("id").asText();
+      }
+    }
+    assertThat(filterId).as("filter 本组待办 for %s", user.username()).isNotNull();
+    Answer listed =
+        user.tasklistPost(
+            "/filter/" + filterId + "/list?firstResult=0&maxResults=200",
+            Map.of("processInstanceBusinessKey", caseNumber));
+    assertThat(listed.status()).as(listed.body()).isEqualTo(200);
+    List<JsonNode> found = new ArrayList<>();
+    listed
+        .json()
+        .forEach(
+            t -> {
+              if (t.path("taskDefinitionKey").asText().equals(elementId)) {
+                found.add(t);
+              }
+            });
+    assertThat(found)
+        .as("%s of case %s in %s's 本组待办: %s", elementId, caseNumber, user.username(), listed.body())
+        .hasSize(1);
+    return found.get(0);
+  }
+
+  private static void claimAndSubmit(StaffSession user, JsonNode task, Map<String, Object> values) {
+    Answer claimed =
+        user.tasklistPost("/task/" + id(task) + "/claim", Map.of("userId", user.username()));
+    assertThat(claimed.status()).as(claimed.body()).isEqualTo(204);
+    Answer submitted =
+        user.tasklistPost("/task/" + id(task) + "/submit-form", StaffSession.variables(values));
+    assertThat(submitted.status()).as(submitted.body()).isEqualTo(204);
+  }
+
+  private JsonNode caseDetail(StaffSession user, String number) {
+    tasks.idle();
+    return user.get("/api/cases/" + number).json();
+  }
+
+  private static List<String> candidateGroups(StaffSession user, JsonNode task) {
+    List<String> groups = new ArrayList<>();
+    user.tasklistGet("/task/" + id(task) + "/identity-links?type=candidate")
+        .json()
+        .forEach(l -> groups.add(l.path("groupId").asText()));
+    return groups;
+  }
+
+  private static List<String> completedBy(JsonNode caseDetail) {
+    List<String> actors = new ArrayList<>();
+    caseDetail
+        .path("history")
+        .forEach(
+            h -> {
+              if (h.path("action").asText().startsWith("完成任务")) {
+                actors.add(h.path("actor").asText());
+              }
+            });
+    return actors;
+  }
+
+  private static Map<String, Object> reviewAccept(int amount) {
+    Map<String, Object> vars = new LinkedHashMap<>();
+    vars.put("reviewDecision", "ACCEPT");
+    vars.put("recommendedAmount", amount);
+    vars.put("reviewReason", "符合帮扶条件");
+    return vars;
+  }
+
+  private static String id(JsonNode task) {
+    return task.path("id").asText();
+  }
+
+  private JsonNode parse(String text) {
+    try {
+      return json.readTree(text);
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static List<String> texts(JsonNode array, String field) {
+    List<String> out = new ArrayList<>();
+    array.forEach(n -> out.add(n.path(field).asText()));
+    return out;
+  }
+}
