@@ -90,7 +90,9 @@ class CaseTaskListener implements TaskListener {
         .toList();
   }
 
-  /** Whether the BPMN names the assignee (camunda:assignee) instead of leaving a claim to groups. */
+  /**
+   * Whether the BPMN names the assignee (camunda:assignee) instead of leaving a claim to groups.
+   */
   private static boolean assignedByName(DelegateTask task) {
     return task instanceof TaskEntity entity
         && entity.getTaskDefinition() != null
