@@ -37,6 +37,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -51,6 +52,9 @@ import org.springframework.test.context.TestPropertySource;
 @Import({LegalAidDeadlinesProcessTest.Config.class, DemoRegion.class})
 @TestPropertySource(
     properties = {"casework.sla.watch-interval=PT1S", "casework.sla.watch-initial-delay=PT1S"})
+// its watcher scans every second: the context is closed after the class, so that scheduler does not
+// go on touching the clocks of later test classes in the shared database
+@DirtiesContext
 class LegalAidDeadlinesProcessTest {
 
   /** Tuesday 2026-09-29, 10:00 in Beijing. */
