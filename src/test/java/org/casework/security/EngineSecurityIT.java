@@ -293,6 +293,41 @@ class EngineSecurityIT {
   }
 
   @Test
+  void shouldLogInAndOutThroughTheWebAppsOwnFormAsThroughTheAppsLoginPage() {
+    String login = "/operaton/api/admin/auth/user/default/login/tasklist";
+    StaffSession browser = StaffSession.anonymous(port, json);
+    Answer wrong =
+        browser.webappForm(login, Map.of("username", "zhangwei", "password", "wrong"), true);
+    assertThat(wrong.status()).isEqualTo(401);
+    assertThat(wrong.json().path("message").asText()).isEqualTo("用户名或密码错误");
+    assertThat(
+            browser
+                .webappForm(login, Map.of("username", "zhangwei", "password", PASSWORD), false)
+                .status())
+        .as("a login without the page's origin (another site's form)")
+        .isEqualTo(403);
+
+    Answer in =
+        browser.webappForm(login, Map.of("username", "zhangwei", "password", PASSWORD), true);
+    assertThat(in.status()).as(in.body()).isEqualTo(200);
+    assertThat(in.json().path("userId").asText()).isEqualTo("zhangwei");
+    assertThat(texts(in.json().path("authorizedApps")))
+        .contains("tasklist")
+        .doesNotContain("cockpit");
+    // one session: the engine's API, the web apps and the app's pages
+    assertThat(browser.get("/engine-rest/task?maxResults=1").status()).isEqualTo(200);
+    assertThat(browser.get("/operaton/api/admin/auth/user/default").json().path("userId").asText())
+        .isEqualTo("zhangwei");
+    assertThat(browser.get("/cases").status()).isEqualTo(200);
+
+    // Tasklist's logout ends that one session
+    Answer out = browser.webappForm("/operaton/api/admin/auth/user/default/logout", Map.of(), true);
+    assertThat(out.status()).isEqualTo(204);
+    assertThat(browser.get("/engine-rest/task?maxResults=1").status()).isEqualTo(401);
+    assertThat(browser.get("/cases").status()).isEqualTo(302);
+  }
+
+  @Test
   void shouldGiveTheEngineTheStaffDirectoryAsItsUsersAndGroups() {
     assertThat(identity.isReadOnly()).isTrue();
     User zhangwei = identity.createUserQuery().userId("zhangwei").singleResult();
