@@ -10,8 +10,8 @@ import org.casework.common.Formats;
  * @param incidentId the engine's incident id (what 重试 resolves)
  * @param processInstanceId the process instance that stopped
  * @param jobId the failed job, null when the incident is not a job's (e.g. a failed external task)
- * @param caseNumber the case of that instance, null when no case has it (then only the engine's
- *     own cockpit knows more)
+ * @param caseNumber the case of that instance, null when no case has it (then only the engine's own
+ *     cockpit knows more)
  * @param caseType Chinese label of the case type, null without a case
  * @param regionCode the case's region, null without a case
  * @param elementId the BPMN element that failed

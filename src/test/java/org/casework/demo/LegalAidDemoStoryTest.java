@@ -1,7 +1,6 @@
 package org.casework.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -10,10 +9,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.camunda.zeebe.client.ZeebeClient;
-import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.casework.casefile.CaseFiles;
@@ -30,10 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.TestExecutionEvent;
@@ -48,20 +40,11 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @SpringBootTest(properties = "casework.demo-data=true")
 @AutoConfigureMockMvc
-@Import({CsrfByDefault.class, LegalAidDemoStoryTest.Actors.class})
+@Import(CsrfByDefault.class)
 @WithUserDetails(value = "wuhua", setupBefore = TestExecutionEvent.TEST_EXECUTION)
 @ProcessTest
 @ActiveProfiles("test")
 class LegalAidDemoStoryTest {
-
-  @TestConfiguration
-  static class Actors {
-    @Bean
-    @Primary
-    ScriptedTaskActors scriptedTaskActors() {
-      return new ScriptedTaskActors();
-    }
-  }
 
   @Autowired MockMvc mvc;
   @Autowired ObjectMapper json;
@@ -70,8 +53,7 @@ class LegalAidDemoStoryTest {
   @Autowired LegalAid legalAid;
   @Autowired Registry registry;
   @Autowired CaseFiles caseFiles;
-  @Autowired ZeebeClient client;
-  @Autowired ZeebeTestEngine engine;
+  @Autowired UserTasks tasks;
   @Autowired ScriptedTaskActors actors;
 
   @Test
@@ -138,30 +120,25 @@ class LegalAidDemoStoryTest {
             .getResponse()
             .getContentAsString();
     String caseNumber = json.readTree(filed).get("caseNumber").asText();
-    long pik =
-        await()
-            .atMost(Duration.ofSeconds(30))
-            .until(() -> caseFiles.get(caseNumber).processInstanceKey(), key -> key != null);
+    // the instance is started in the filing transaction
+    String pid = caseFiles.get(caseNumber).processInstanceId();
+    assertThat(pid).isNotNull();
 
-    UserTasks tasks = new UserTasks(client, engine);
+    actors.reset();
     actors.completes("Task_CheckCompleteness", "wuhua");
     actors.completes("Task_Decide", "wuhua");
     actors.completes("Task_AssignLawyer", "wuhua");
     actors.completes("Task_CaseWork", "xuming");
     actors.completes("Task_CloseAndArchive", "xuming");
     actors.completes("Task_SatisfactionSurvey", "wuhua");
-    tasks.complete(pik, "Task_CheckCompleteness", Map.of("materialsCheck", "COMPLETE"));
-    tasks.complete(pik, "Task_Decide", Map.of("decision", "GRANT"));
-    tasks.complete(pik, "Task_AssignLawyer", Map.of("lawyerUsername", "xuming"));
-    tasks.complete(pik, "Task_CaseWork", Map.of("progressAction", "MATTER_ENDED"));
+    tasks.complete(pid, "Task_CheckCompleteness", Map.of("materialsCheck", "COMPLETE"));
+    tasks.complete(pid, "Task_Decide", Map.of("decision", "GRANT"));
+    tasks.complete(pid, "Task_AssignLawyer", Map.of("lawyerUsername", "xuming"));
+    tasks.complete(pid, "Task_CaseWork", Map.of("progressAction", "MATTER_ENDED"));
     tasks.complete(
-        pik,
-        "Task_CloseAndArchive",
-        Map.of("outcome", "SETTLED", "moneyRecovered", new BigDecimal("9600.00")));
-    tasks.complete(pik, "Task_SatisfactionSurvey", Map.of("satisfaction", "SATISFIED"));
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> caseFiles.get(caseNumber).status() == CaseStatus.CLOSED);
+        pid, "Task_CloseAndArchive", Map.of("outcome", "SETTLED", "moneyRecovered", 9600.00));
+    tasks.complete(pid, "Task_SatisfactionSurvey", Map.of("satisfaction", "SATISFIED"));
+    assertThat(caseFiles.get(caseNumber).status()).isEqualTo(CaseStatus.CLOSED);
 
     mvc.perform(get("/api/legal-aid/cases/" + caseNumber))
         .andExpect(status().isOk())

@@ -21,7 +21,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * The ledger on the real MariaDB: retries and races pay once, corrections are reversals, help from
@@ -30,9 +29,6 @@ import org.springframework.test.context.TestPropertySource;
  */
 @ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES, extraIncludes = "common")
 @ActiveProfiles("test")
-@TestPropertySource(
-    properties =
-        "spring.autoconfigure.exclude=io.camunda.zeebe.spring.client.configuration.CamundaAutoConfiguration")
 class LedgerIT {
 
   @Autowired Ledger ledger;

@@ -29,7 +29,6 @@ import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.springframework.security.test.context.support.TestExecutionEvent;
 import org.springframework.security.test.context.support.WithUserDetails;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The reconciliation page, the totals page and the JSON API, on the real MariaDB. */
@@ -40,9 +39,6 @@ import org.springframework.test.web.servlet.MockMvc;
 @Import(CsrfByDefault.class)
 @WithUserDetails(value = "sunli", setupBefore = TestExecutionEvent.TEST_EXECUTION)
 @ActiveProfiles("test")
-@TestPropertySource(
-    properties =
-        "spring.autoconfigure.exclude=io.camunda.zeebe.spring.client.configuration.CamundaAutoConfiguration")
 class LedgerWebIT {
 
   @Autowired MockMvc mvc;

@@ -18,7 +18,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /**
  * The calendar against the real MariaDB/MySQL with the real Flyway migrations. Only the sla module
- * (and the shared kernel it uses) is started, without the Camunda client.
+ * (and the shared kernel it uses) is started, with the embedded engine.
  */
 @ApplicationModuleTest(extraIncludes = "common")
 @TestPropertySource(
@@ -26,9 +26,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
       "spring.datasource.url=jdbc:mysql://${CASEWORK_DB_HOST:127.0.0.1}:${CASEWORK_DB_PORT:3306}/${CASEWORK_TEST_DB_NAME:casework_test}"
           + "?createDatabaseIfNotExist=true&characterEncoding=UTF-8&connectionCollation=utf8mb4_unicode_ci"
           + "&serverTimezone=UTC&useSSL=false&allowPublicKeyRetrieval=true",
-      // the Camunda 8.6 SDK does not start with its client disabled (beans still need a
-      // ZeebeClient)
-      "spring.autoconfigure.exclude=io.camunda.zeebe.spring.client.configuration.CamundaAutoConfiguration"
+      // the embedded engine starts too (the clock watch uses it); its job executor stays off
+      "operaton.bpm.job-execution.enabled=false"
     })
 class BusinessCalendarIT {
 

@@ -31,7 +31,6 @@ import org.springframework.test.context.TestPropertySource;
           + "${CASEWORK_BENCH_DB_NAME:casework_bench}?createDatabaseIfNotExist=true"
           + "&characterEncoding=UTF-8&connectionCollation=utf8mb4_unicode_ci&serverTimezone=UTC"
           + "&useSSL=false&allowPublicKeyRetrieval=true",
-      "spring.autoconfigure.exclude=io.camunda.zeebe.spring.client.configuration.CamundaAutoConfiguration",
       "casework.sla.watch-initial-delay=PT240H"
     })
 class CockpitBench {

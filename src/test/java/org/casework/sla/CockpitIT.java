@@ -33,11 +33,7 @@ import org.springframework.test.context.TestPropertySource;
     mode = ApplicationModuleTest.BootstrapMode.DIRECT_DEPENDENCIES,
     extraIncludes = "common")
 @ActiveProfiles("test")
-@TestPropertySource(
-    properties = {
-      "spring.autoconfigure.exclude=io.camunda.zeebe.spring.client.configuration.CamundaAutoConfiguration",
-      "casework.sla.watch-initial-delay=PT24H"
-    })
+@TestPropertySource(properties = {"casework.sla.watch-initial-delay=PT24H"})
 class CockpitIT {
 
   static final String COUNTY = "350583";

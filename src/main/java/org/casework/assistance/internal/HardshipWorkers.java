@@ -42,7 +42,8 @@ public class HardshipWorkers {
     EmergencyInput in = ProcessVariables.read(execution, EmergencyInput.class);
     write(
         execution,
-        steps.payEmergency(in.caseNumber(), in.emergencyAmount(), in.emergencyNote(), key(execution)));
+        steps.payEmergency(
+            in.caseNumber(), in.emergencyAmount(), in.emergencyNote(), key(execution)));
   }
 
   public void recordVerification(DelegateExecution execution) {

@@ -192,7 +192,8 @@ class CaseIncidents implements ProcessIncidents {
         elementId,
         elementName(i.getProcessDefinitionId(), elementId),
         type,
-        messages.getMessage("casefile.incident.type." + type, null, type, Locale.SIMPLIFIED_CHINESE),
+        messages.getMessage(
+            "casefile.incident.type." + type, null, type, Locale.SIMPLIFIED_CHINESE),
         i.getIncidentMessage(),
         i.getIncidentTimestamp() == null ? null : i.getIncidentTimestamp().toInstant());
   }

@@ -3,6 +3,8 @@ package org.casework.common.process;
 import org.casework.common.StepOutcome;
 import org.operaton.bpm.engine.delegate.BpmnError;
 import org.operaton.bpm.engine.delegate.DelegateExecution;
+import org.operaton.bpm.engine.impl.context.BpmnExecutionContext;
+import org.operaton.bpm.engine.impl.context.Context;
 import org.operaton.bpm.engine.impl.delegate.DelegateInvocation;
 import org.operaton.bpm.engine.impl.interceptor.DelegateInterceptor;
 
@@ -28,12 +30,24 @@ class StepOutcomeInterceptor implements DelegateInterceptor {
       if (outcome == null) {
         throw e;
       }
-      if (invocation.getContextResource() instanceof DelegateExecution execution
-          && !outcome.variables().isEmpty()) {
+      DelegateExecution execution = executionOf(invocation);
+      if (execution != null && !outcome.variables().isEmpty()) {
         execution.setVariables(ProcessVariables.asVariables(outcome.variables()));
       }
       throw new BpmnError(outcome.code(), outcome.getMessage());
     }
+  }
+
+  /**
+   * The execution the step runs in. An expression ({@code camunda:expression}) is invoked without a
+   * context execution: then it is the execution the engine is running the activity for.
+   */
+  private static DelegateExecution executionOf(DelegateInvocation invocation) {
+    if (invocation.getContextExecution() instanceof DelegateExecution execution) {
+      return execution;
+    }
+    BpmnExecutionContext context = Context.getBpmnExecutionContext();
+    return context == null ? null : context.getExecution();
   }
 
   private static StepOutcome outcomeIn(Throwable e) {

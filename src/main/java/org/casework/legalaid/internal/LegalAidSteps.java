@@ -458,8 +458,7 @@ class LegalAidSteps {
   }
 
   private static StepOutcome refused(String notice) {
-    return new StepOutcome(
-        LegalAidErrors.ASSIGNMENT_REFUSED, notice, Map.of("taskNotice", notice));
+    return new StepOutcome(LegalAidErrors.ASSIGNMENT_REFUSED, notice, Map.of("taskNotice", notice));
   }
 
   private static String noticeLabel(String notice) {

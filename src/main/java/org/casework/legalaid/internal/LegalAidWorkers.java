@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
  * The process adapter of bpmn/legal-aid.bpmn (the only legal-aid class that sees the engine): each
  * service task calls one method here by expression; it reads a variables record, calls one step and
  * writes the result record back. The step key (activity instance) makes every step idempotent. A
- * business outcome is a {@link org.casework.common.StepOutcome} thrown by the step, which the engine
- * adapter turns into the BPMN error the process catches.
+ * business outcome is a {@link org.casework.common.StepOutcome} thrown by the step, which the
+ * engine adapter turns into the BPMN error the process catches.
  */
 @Component
 public class LegalAidWorkers {
@@ -30,7 +30,8 @@ public class LegalAidWorkers {
 
   public void loadCase(DelegateExecution execution) {
     CaseOnly in = ProcessVariables.read(execution, CaseOnly.class);
-    ProcessVariables.write(execution, steps.load(in.caseNumber(), execution.getProcessInstanceId()));
+    ProcessVariables.write(
+        execution, steps.load(in.caseNumber(), execution.getProcessInstanceId()));
   }
 
   public void recordCompleteness(DelegateExecution execution) {

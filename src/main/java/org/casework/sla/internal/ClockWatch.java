@@ -84,7 +84,8 @@ class ClockWatch {
   }
 
   /**
-   * One pass: raise due alerts, then escalate the breaches not escalated yet. Returns alerts raised.
+   * One pass: raise due alerts, then escalate the breaches not escalated yet. Returns alerts
+   * raised.
    */
   int scan() {
     Instant now = clock.instant();
@@ -114,8 +115,8 @@ class ClockWatch {
 
   /**
    * A stage clock whose task has ended without its end listener (an interrupting event, a cancelled
-   * instance) is withdrawn instead of warned about. Only an answer of ENDED stops it: when the engine
-   * cannot tell, the alert goes out, since a missed breach is worse than a spurious one.
+   * instance) is withdrawn instead of warned about. Only an answer of ENDED stops it: when the
+   * engine cannot tell, the alert goes out, since a missed breach is worse than a spurious one.
    */
   private boolean stageEnded(long clockId) {
     ClockEntity c = service.entity(clockId);

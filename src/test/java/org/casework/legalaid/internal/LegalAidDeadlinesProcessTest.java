@@ -3,13 +3,11 @@ package org.casework.legalaid.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.camunda.zeebe.client.ZeebeClient;
-import io.camunda.zeebe.client.api.response.ActivatedJob;
-import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Date;
 import java.util.Map;
 import org.casework.casefile.CaseFiles;
 import org.casework.casefile.HistoryView;
@@ -30,6 +28,8 @@ import org.casework.support.ProcessTest;
 import org.casework.support.ScriptedTaskActors;
 import org.casework.support.UserTasks;
 import org.junit.jupiter.api.Test;
+import org.operaton.bpm.engine.impl.util.ClockUtil;
+import org.operaton.bpm.engine.task.Task;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -61,19 +61,12 @@ class LegalAidDeadlinesProcessTest {
   static class Config {
     @Bean
     @Primary
-    ScriptedTaskActors scriptedTaskActors() {
-      return new ScriptedTaskActors();
-    }
-
-    @Bean
-    @Primary
     MovableClock movableClock() {
       return new MovableClock(START);
     }
   }
 
-  @Autowired ZeebeClient client;
-  @Autowired ZeebeTestEngine engine;
+  @Autowired UserTasks tasks;
   @Autowired LegalAid legalAid;
   @Autowired CaseFiles caseFiles;
   @Autowired Clocks clocks;
@@ -86,7 +79,9 @@ class LegalAidDeadlinesProcessTest {
   void shouldCountDecisionAndObjectionDaysPastTheNationalDayWeekAndNotCountWaitingForMaterials() {
     region.ensure();
     LegalAidTestSupport.staff(jurisdiction, legalAid);
-    UserTasks tasks = new UserTasks(client, engine);
+    // the engine's clock stands where the app's clock stands, and moves with it
+    ClockUtil.setCurrentTime(Date.from(clock.instant()));
+    actors.reset();
     actors.completes("Task_CheckCompleteness", "wuhua");
     actors.completes("Task_Decide", "wuhua");
     actors.completes("Task_DecideObjection", "wuhua");
@@ -96,32 +91,29 @@ class LegalAidDeadlinesProcessTest {
     Case refused = file();
     Case incomplete = file();
     assertThat(caseClock(refused).dueAt()).isEqualTo(octoberEighth);
-    ActivatedJob check = tasks.await(refused.pik, "Task_CheckCompleteness");
-    assertThat(check.getCustomHeaders())
-        .containsEntry("io.camunda.zeebe:dueDate", octoberEighth.toString());
+    Task check = tasks.await(refused.pid, "Task_CheckCompleteness");
+    assertThat(check.getDueDate().toInstant()).isEqualTo(octoberEighth);
 
-    tasks.complete(refused.pik, "Task_CheckCompleteness", Map.of("materialsCheck", "COMPLETE"));
-    ActivatedJob decide = tasks.await(refused.pik, "Task_Decide");
-    assertThat(decide.getCustomHeaders())
-        .containsEntry("io.camunda.zeebe:dueDate", octoberEighth.toString());
+    tasks.complete(refused.pid, "Task_CheckCompleteness", Map.of("materialsCheck", "COMPLETE"));
+    Task decide = tasks.await(refused.pid, "Task_Decide");
+    assertThat(decide.getDueDate().toInstant()).isEqualTo(octoberEighth);
     tasks.complete(
-        refused.pik,
+        refused.pid,
         "Task_Decide",
         Map.of("decision", "REFUSE", "decisionReason", "申请人名下有多处房产，不符合经济困难标准"));
-    await().until(() -> caseClock(refused).state() == ClockState.STOPPED);
+    assertThat(caseClock(refused).state()).isEqualTo(ClockState.STOPPED);
 
     tasks.complete(
-        incomplete.pik,
+        incomplete.pid,
         "Task_CheckCompleteness",
         Map.of("materialsCheck", "INCOMPLETE", "missingMaterials", "劳动合同；工资条"));
-    await().until(() -> caseClock(incomplete).state() == ClockState.PAUSED);
+    assertThat(caseClock(incomplete).state()).isEqualTo(ClockState.PAUSED);
 
     // objection received Wed 30 Sep: five days end Mon 5 Oct, a holiday → due Thu 8 Oct
     moveTo(START.plus(Duration.ofDays(1)));
     legalAid.objectionLodged(refused.number, "申请人房产已被法院查封，实际无收入", "wuhua");
-    ActivatedJob objection = tasks.await(refused.pik, "Task_DecideObjection");
-    assertThat(objection.getCustomHeaders())
-        .containsEntry("io.camunda.zeebe:dueDate", octoberEighth.toString());
+    Task objection = tasks.await(refused.pid, "Task_DecideObjection");
+    assertThat(objection.getDueDate().toInstant()).isEqualTo(octoberEighth);
     ClockView objectionClock = stageClock(refused, "Task_DecideObjection");
     assertThat(objectionClock.dueDay()).isEqualTo(LocalDate.of(2026, 10, 8));
 
@@ -143,14 +135,15 @@ class LegalAidDeadlinesProcessTest {
 
     // the materials arrive on 9 Oct: the ten days of waiting move the decision date by ten days
     legalAid.materialsSubmitted(incomplete.number, "补交劳动合同和工资条", "wuhua");
-    await().until(() -> caseClock(incomplete).state() == ClockState.RUNNING);
+    tasks.idle();
+    assertThat(caseClock(incomplete).state()).isEqualTo(ClockState.RUNNING);
     ClockView resumed = caseClock(incomplete);
     assertThat(resumed.pausedDays()).isEqualTo(10);
     assertThat(resumed.dueDay()).isEqualTo(LocalDate.of(2026, 10, 16));
-    tasks.await(incomplete.pik, "Task_CheckCompleteness");
+    tasks.await(incomplete.pid, "Task_CheckCompleteness");
   }
 
-  record Case(String number, long pik) {}
+  record Case(String number, String pid) {}
 
   private Case file() {
     String number =
@@ -170,11 +163,10 @@ class LegalAidDeadlinesProcessTest {
                     null,
                     "wuhua"))
             .caseNumber();
-    Long pik =
-        await()
-            .atMost(Duration.ofSeconds(30))
-            .until(() -> caseFiles.get(number).processInstanceKey(), key -> key != null);
-    return new Case(number, pik);
+    // the instance is started in the filing transaction
+    String pid = caseFiles.get(number).processInstanceId();
+    assertThat(pid).as("process instance of %s", number).isNotNull();
+    return new Case(number, pid);
   }
 
   private ClockView caseClock(Case c) {
@@ -188,11 +180,10 @@ class LegalAidDeadlinesProcessTest {
         .orElseThrow();
   }
 
+  /** Both clocks to {@code target} (never back), then what became due in the engine runs. */
   private void moveTo(Instant target) {
-    Duration step = Duration.between(clock.instant(), target);
     clock.moveTo(target);
-    if (!step.isNegative()) {
-      engine.increaseTime(step);
-    }
+    ClockUtil.setCurrentTime(Date.from(clock.instant()));
+    tasks.idle();
   }
 }

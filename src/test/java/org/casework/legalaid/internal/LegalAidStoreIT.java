@@ -2,7 +2,6 @@ package org.casework.legalaid.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.camunda.zeebe.client.ZeebeClient;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -20,20 +19,17 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /**
  * The legal-aid tables on the real MariaDB with the real migrations: consultation statistics by
  * region and topic (scoped by region prefix, bounded by time, counting conversions), and the rules
  * as data (most specific region row wins). Uses 惠安县 (350521) and 漳州 (3506) which no other test
- * touches; the other modules are stand-ins.
+ * touches; the other modules are stand-ins (the embedded engine runs, its job executor off in the
+ * test profile).
  */
 @ApplicationModuleTest(extraIncludes = "common")
 @ActiveProfiles("test")
-@TestPropertySource(
-    properties =
-        "spring.autoconfigure.exclude=io.camunda.zeebe.spring.client.configuration.CamundaAutoConfiguration")
 class LegalAidStoreIT {
 
   static final String COUNTY = "350521";
@@ -46,7 +42,6 @@ class LegalAidStoreIT {
   @MockitoBean CaseFiles caseFiles;
   @MockitoBean Clocks clocks;
   @MockitoBean ScopeGuard scopeGuard;
-  @MockitoBean ZeebeClient zeebe;
 
   @Autowired LegalAidStore store;
   @Autowired JdbcTemplate jdbc;

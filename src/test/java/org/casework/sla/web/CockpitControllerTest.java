@@ -45,17 +45,20 @@ class CockpitControllerTest {
   @MockitoBean Clocks clocks;
   @MockitoBean ProcessIncidents incidents;
 
+  /** An engine incident id (a UUID, as the engine's id generator makes them). */
+  private static final String INCIDENT = "8f1c2d4e-6b7a-11f1-9c3e-0242ac120002";
+
   private static final ProcessIncident STOPPED =
       new ProcessIncident(
-          2251799813907612L,
-          2251799813907001L,
-          2251799813907555L,
+          INCIDENT,
+          "5a0e77b1-6b7a-11f1-9c3e-0242ac120002",
+          "8f1c2d4d-6b7a-11f1-9c3e-0242ac120002",
           "BF-350502-2026-000010",
           "困难帮扶",
           "350502001001",
           "ServiceTask_RecordVerification",
           "记录核实结果",
-          "JOB_NO_RETRIES",
+          "failedJob",
           "自动步骤多次失败，已停止重试",
           "injected fault at assistance.record-verification",
           Instant.parse("2026-11-24T00:22:40Z"));
@@ -77,44 +80,44 @@ class CockpitControllerTest {
         .andExpect(
             content()
                 .string(
-                    containsString("action=\"/sla/cockpit/incidents/2251799813907612/retry\"")));
+                    containsString("action=\"/sla/cockpit/incidents/" + INCIDENT + "/retry\"")));
   }
 
   @Test
-  void shouldSayInChineseWhenOperateCannotBeReadAndStillShowTheClocks() throws Exception {
+  void shouldSayInChineseWhenTheIncidentsCannotBeReadAndStillShowTheClocks() throws Exception {
     given(cockpit.rows(eq("huangmin"), any()))
         .willReturn(
             new CockpitPage(
                 "huangmin", "350502", "鲤城区", CockpitQuery.all(), 1, 1, List.of(BREACHED)));
     given(incidents.active("huangmin"))
-        .willReturn(new ProcessIncidents.Board(false, "暂时无法读取 Operate 中的流程故障", List.of()));
+        .willReturn(new ProcessIncidents.Board(false, "暂时无法读取流程故障", List.of()));
     mvc.perform(get("/sla/cockpit").with(user("huangmin").roles("SUPERVISOR")))
         .andExpect(status().isOk())
-        .andExpect(content().string(containsString("暂时无法读取 Operate 中的流程故障")))
+        .andExpect(content().string(containsString("暂时无法读取流程故障")))
         .andExpect(content().string(containsString("BF-350502-2026-000007")));
   }
 
   @Test
   void shouldRetryFromThePageAndFromTheApi() throws Exception {
-    given(incidents.retry(2251799813907612L, "huangmin")).willReturn(STOPPED);
+    given(incidents.retry(INCIDENT, "huangmin")).willReturn(STOPPED);
     mvc.perform(
-            post("/sla/cockpit/incidents/2251799813907612/retry")
+            post("/sla/cockpit/incidents/{id}/retry", INCIDENT)
                 .with(user("huangmin").roles("SUPERVISOR"))
                 .with(csrf()))
         .andExpect(status().is3xxRedirection())
         .andExpect(flash().attribute("notice", containsString("BF-350502-2026-000010")));
     mvc.perform(
-            post("/api/sla/cockpit/incidents/2251799813907612/retry")
+            post("/api/sla/cockpit/incidents/{id}/retry", INCIDENT)
                 .with(user("huangmin").roles("SUPERVISOR"))
                 .with(csrf()))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.caseNumber").value("BF-350502-2026-000010"));
-    verify(incidents, times(2)).retry(2251799813907612L, "huangmin");
+    verify(incidents, times(2)).retry(INCIDENT, "huangmin");
   }
 
   @Test
   void shouldShowARefusedRetryInChinese() throws Exception {
-    given(incidents.retry(42L, "huangmin"))
+    given(incidents.retry("42", "huangmin"))
         .willThrow(BusinessRuleException.notFound("INCIDENT_NOT_ACTIVE", "该流程故障不存在或已处理", "x"));
     mvc.perform(
             post("/sla/cockpit/incidents/42/retry")
