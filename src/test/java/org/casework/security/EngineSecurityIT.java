@@ -24,6 +24,8 @@ import org.casework.support.UserTasks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.operaton.bpm.engine.IdentityService;
+import org.operaton.bpm.engine.ProcessEngine;
+import org.operaton.bpm.engine.ProcessEngines;
 import org.operaton.bpm.engine.RuntimeService;
 import org.operaton.bpm.engine.TaskService;
 import org.operaton.bpm.engine.identity.Group;
@@ -56,6 +58,7 @@ class EngineSecurityIT {
   @Autowired Jurisdiction jurisdiction;
   @Autowired HardshipAssistance assistance;
   @Autowired UserTasks tasks;
+  @Autowired ProcessEngine engine;
   @Autowired TaskService taskService;
   @Autowired IdentityService identity;
   @Autowired RuntimeService runtime;
@@ -64,6 +67,9 @@ class EngineSecurityIT {
 
   @BeforeEach
   void setUp() {
+    // the suite's application contexts share the static registry in which the REST API and the web
+    // apps look up the engine "default": this test's requests are answered by this context's engine
+    ProcessEngines.registerProcessEngine(engine);
     region.ensure();
     jurisdiction.addStaff(ADMIN, "管理员", Role.ADMIN, new RegionCode(DemoRegion.COUNTY), PASSWORD);
     jurisdiction.addStaff(
