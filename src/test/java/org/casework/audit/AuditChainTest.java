@@ -24,6 +24,7 @@ import org.casework.jurisdiction.Role;
 import org.casework.support.DemoRegion;
 import org.casework.support.ProcessTest;
 import org.casework.support.TestPeople;
+import org.casework.support.UserTasks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,6 +54,7 @@ class AuditChainTest {
   @Autowired Jurisdiction jurisdiction;
   @Autowired UserDetailsService users;
   @Autowired JdbcTemplate jdbc;
+  @Autowired UserTasks tasks;
 
   String number;
   long filedEntry;
@@ -86,6 +88,7 @@ class AuditChainTest {
                 ids -> ids.size() == 1)
             .getFirst();
     // the case's next entry (its first stage) follows, so a deleted "filed" row leaves a gap
+    tasks.idle();
     await()
         .atMost(Duration.ofSeconds(30))
         .until(

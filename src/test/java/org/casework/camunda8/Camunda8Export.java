@@ -20,8 +20,8 @@ import org.camunda.community.migration.converter.DiagramConverterFactory;
 /**
  * Exports the processes for an organisation that licenses Camunda 8: every {@code bpmn/*.bpmn}
  * converted by the Apache-licensed migration converter into {@code <out>/<id>.bpmn}, with the
- * converter's report of what needs work ({@code <out>/conversion-report.md}: every step becomes a job
- * of type {@code camunda-7-adapter} that a job worker must serve). Run by {@code ./casework
+ * converter's report of what needs work ({@code <out>/conversion-report.md}: every step becomes a
+ * job of type {@code camunda-7-adapter} that a job worker must serve). Run by {@code ./casework
  * export-camunda8 [folder]}; not part of the product (test scope only).
  */
 public final class Camunda8Export {
@@ -32,7 +32,10 @@ public final class Camunda8Export {
     Path out = Path.of(args.length > 0 ? args[0] : "target/camunda8");
     List<Path> written = export(Path.of("bpmn"), out);
     System.out.println(
-        "exported " + written.size() + " processes to " + out.toAbsolutePath()
+        "exported "
+            + written.size()
+            + " processes to "
+            + out.toAbsolutePath()
             + " (see conversion-report.md there)");
   }
 

@@ -19,7 +19,12 @@ class Camunda8ExportTest {
   void shouldConvertEveryProcessIntoAValidCamunda8Model(@TempDir Path out) throws Exception {
     List<Path> written = Camunda8Export.export(Path.of("bpmn"), out);
 
-    assertThat(written).hasSize(7);
+    try (var processes = Files.newDirectoryStream(Path.of("bpmn"), "*.bpmn")) {
+      assertThat(written)
+          .hasSize(
+              (int) java.util.stream.StreamSupport.stream(processes.spliterator(), false).count());
+    }
+    assertThat(written).hasSizeGreaterThanOrEqualTo(6);
     for (Path file : written) {
       BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
       Bpmn.validateModel(model);

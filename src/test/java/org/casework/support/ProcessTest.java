@@ -12,9 +12,9 @@ import org.springframework.test.context.TestExecutionListener;
 import org.springframework.test.context.TestExecutionListeners;
 
 /**
- * A test of a BPMN process on the real engine and database: the job executor is off (profile
- * test), {@link UserTasks} runs due jobs and timers explicitly and moves the engine clock, which is
- * reset after every test.
+ * A test of a BPMN process on the real engine and database: the job executor is off (profile test),
+ * {@link UserTasks} runs due jobs and timers explicitly and moves the engine clock, which is reset
+ * after every test.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -77,7 +77,9 @@ public class UserTasks {
     return completeAs(actors.of(elementId), processInstanceId, elementId, variables);
   }
 
-  /** Claims (if nobody holds it) and completes the task as {@code username}, then runs what is due. */
+  /**
+   * Claims (if nobody holds it) and completes the task as {@code username}, then runs what is due.
+   */
   public Task completeAs(
       String username, String processInstanceId, String elementId, Map<String, Object> variables) {
     Task task = await(processInstanceId, elementId);

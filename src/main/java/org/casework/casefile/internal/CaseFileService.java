@@ -25,7 +25,6 @@ import org.casework.common.Formats;
 import org.casework.jurisdiction.Jurisdiction;
 import org.casework.jurisdiction.RegionCode;
 import org.casework.jurisdiction.RegionScope;
-import org.casework.jurisdiction.Role;
 import org.casework.jurisdiction.ScopeGuard;
 import org.casework.jurisdiction.StaffMember;
 import org.casework.sla.ClockView;
@@ -198,8 +197,8 @@ class CaseFileService implements CaseFiles {
    * Refuses the completion of a user task by someone who may not complete it: not an enabled member
    * of staff, not in one of its candidate groups (role and region), or, for a task the process
    * assigns by name (the legal-aid lawyer), not the case's assigned officer. The refusal is
-   * published at once (the audit log keeps it although the completion is rolled back) and thrown
-   * as a Chinese 403 that Tasklist shows.
+   * published at once (the audit log keeps it although the completion is rolled back) and thrown as
+   * a Chinese 403 that Tasklist shows.
    */
   void requireMayComplete(
       String caseNumber,
@@ -240,8 +239,16 @@ class CaseFileService implements CaseFiles {
     throw BusinessRuleException.forbidden(
         "TASK_NOT_YOURS",
         refusal,
-        "case " + caseNumber + ": " + username + " (" + userGroup + ") may not complete "
-            + elementId + ", candidate groups " + candidateGroups);
+        "case "
+            + caseNumber
+            + ": "
+            + username
+            + " ("
+            + userGroup
+            + ") may not complete "
+            + elementId
+            + ", candidate groups "
+            + candidateGroups);
   }
 
   @Override

@@ -1,6 +1,5 @@
 package org.casework.casefile.internal;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Pageable;

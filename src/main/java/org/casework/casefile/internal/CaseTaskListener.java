@@ -12,10 +12,10 @@ import org.operaton.bpm.engine.task.IdentityLink;
 import org.springframework.stereotype.Component;
 
 /**
- * Task listener of every user task of a case ({@code assignment} and {@code complete}). The engine
- * knows who acts (the logged-in user of Tasklist or the app), so the history line names them in the
- * same transaction as the engine's move. A completion by someone who may not complete the task is
- * refused here, before anything is written.
+ * Task listener of every user task of a case ({@code create}, {@code assignment}, {@code
+ * complete}). The engine knows who acts (the logged-in user of Tasklist or the app), so the history
+ * line names them in the same transaction as the engine's move. A completion by someone who may not
+ * complete the task is refused here, before anything is written.
  */
 @Component("caseTaskListener")
 class CaseTaskListener implements TaskListener {
@@ -33,10 +33,13 @@ class CaseTaskListener implements TaskListener {
     String caseNumber = (String) task.getVariable("caseNumber");
     String elementId = task.getTaskDefinitionKey();
     switch (task.getEventName()) {
+      // the case number on the task itself: Tasklist's lists show task variables to whoever may
+      // work on the task (the instance's variables stay hidden from them)
+      case EVENTNAME_CREATE -> task.setVariableLocal("caseNumber", caseNumber);
       case EVENTNAME_ASSIGNMENT -> recordAssignment(task, caseNumber, elementId);
       case EVENTNAME_COMPLETE -> complete(task, caseNumber, elementId);
       default -> {
-        // create, update, delete, timeout: nothing to record
+        // update, delete, timeout: nothing to record
       }
     }
   }
@@ -90,7 +93,9 @@ class CaseTaskListener implements TaskListener {
         .toList();
   }
 
-  /** Whether the BPMN names the assignee (camunda:assignee) instead of leaving a claim to groups. */
+  /**
+   * Whether the BPMN names the assignee (camunda:assignee) instead of leaving a claim to groups.
+   */
   private static boolean assignedByName(DelegateTask task) {
     return task instanceof TaskEntity entity
         && entity.getTaskDefinition() != null

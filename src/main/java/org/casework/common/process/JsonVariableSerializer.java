@@ -28,7 +28,9 @@ class JsonVariableSerializer extends AbstractObjectValueSerializer {
 
   @Override
   protected String getTypeNameForDeserialized(Object deserializedObject) {
-    return deserializedObject instanceof Map<?, ?> ? "java.util.LinkedHashMap" : "java.util.ArrayList";
+    return deserializedObject instanceof Map<?, ?>
+        ? "java.util.LinkedHashMap"
+        : "java.util.ArrayList";
   }
 
   @Override
@@ -37,8 +39,7 @@ class JsonVariableSerializer extends AbstractObjectValueSerializer {
   }
 
   @Override
-  protected Object deserializeFromByteArray(byte[] object, String objectTypeName)
-      throws Exception {
+  protected Object deserializeFromByteArray(byte[] object, String objectTypeName) throws Exception {
     JavaType type =
         switch (objectTypeName) {
           case "java.util.LinkedHashMap", "java.util.HashMap", "java.util.Map" ->
@@ -49,8 +50,7 @@ class JsonVariableSerializer extends AbstractObjectValueSerializer {
               throw new IllegalArgumentException(
                   "JSON variables are maps or lists, not " + objectTypeName);
         };
-    return ProcessVariables.JSON.readValue(
-        new String(object, StandardCharsets.UTF_8), type);
+    return ProcessVariables.JSON.readValue(new String(object, StandardCharsets.UTF_8), type);
   }
 
   @Override

@@ -289,9 +289,10 @@ class HardshipAssistanceProcessTest {
     assertThat(tasks.variables(again).get("taskNotice").toString()).contains("sunli");
 
     // another county approver, who took no part
+    // (a user no other test gives another role: the suite shares one database)
     jurisdiction.addStaff(
-        "wuhua", "吴华", Role.COUNTY_APPROVER, new RegionCode(DemoRegion.COUNTY), "demo123");
-    actors.completes("Task_Reconsideration", "wuhua");
+        "qianjun", "钱军", Role.COUNTY_APPROVER, new RegionCode(DemoRegion.COUNTY), "demo123");
+    actors.completes("Task_Reconsideration", "qianjun");
     tasks.complete(
         c.pik,
         "Task_Reconsideration",
