@@ -21,9 +21,12 @@ import org.casework.support.DemoRegion;
 import org.casework.support.ProcessTest;
 import org.casework.support.TestPeople;
 import org.casework.support.UserTasks;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.operaton.bpm.engine.IdentityService;
+import org.operaton.bpm.engine.ProcessEngine;
+import org.operaton.bpm.engine.ProcessEngines;
 import org.operaton.bpm.engine.RuntimeService;
 import org.operaton.bpm.engine.TaskService;
 import org.operaton.bpm.engine.identity.Group;
@@ -56,20 +59,40 @@ class EngineSecurityIT {
   @Autowired Jurisdiction jurisdiction;
   @Autowired HardshipAssistance assistance;
   @Autowired UserTasks tasks;
+  @Autowired ProcessEngine engine;
   @Autowired TaskService taskService;
   @Autowired IdentityService identity;
   @Autowired RuntimeService runtime;
   @Autowired ObjectMapper json;
   @Autowired JdbcTemplate jdbc;
 
+  private final List<String> started = new ArrayList<>();
+
   @BeforeEach
   void setUp() {
+    // the suite's application contexts share the static registry in which the REST API and the web
+    // apps look up the engine "default": this test's requests are answered by this context's engine
+    ProcessEngines.registerProcessEngine(engine);
     region.ensure();
     jurisdiction.addStaff(ADMIN, "管理员", Role.ADMIN, new RegionCode(DemoRegion.COUNTY), PASSWORD);
     jurisdiction.addStaff(
         TEMP, "临时经办", Role.TOWNSHIP_CASEWORKER, new RegionCode(DemoRegion.TOWNSHIP), PASSWORD);
     jurisdiction.reassign(TEMP, Role.TOWNSHIP_CASEWORKER, new RegionCode(DemoRegion.TOWNSHIP));
     jurisdiction.setEnabled(TEMP, true);
+  }
+
+  /**
+   * The suite shares one database: the open review tasks of this test's cases would crowd the
+   * township's Tasklist for the tests after it.
+   */
+  @AfterEach
+  void endTheCasesProcesses() {
+    for (String pid : started) {
+      if (runtime.createProcessInstanceQuery().processInstanceId(pid).count() > 0) {
+        runtime.deleteProcessInstance(pid, "EngineSecurityIT done", true, true);
+      }
+    }
+    started.clear();
   }
 
   @Test
@@ -293,6 +316,41 @@ class EngineSecurityIT {
   }
 
   @Test
+  void shouldLogInAndOutThroughTheWebAppsOwnFormAsThroughTheAppsLoginPage() {
+    String login = "/operaton/api/admin/auth/user/default/login/tasklist";
+    StaffSession browser = StaffSession.anonymous(port, json);
+    Answer wrong =
+        browser.webappForm(login, Map.of("username", "zhangwei", "password", "wrong"), true);
+    assertThat(wrong.status()).isEqualTo(401);
+    assertThat(wrong.json().path("message").asText()).isEqualTo("用户名或密码错误");
+    assertThat(
+            browser
+                .webappForm(login, Map.of("username", "zhangwei", "password", PASSWORD), false)
+                .status())
+        .as("a login without the page's origin (another site's form)")
+        .isEqualTo(403);
+
+    Answer in =
+        browser.webappForm(login, Map.of("username", "zhangwei", "password", PASSWORD), true);
+    assertThat(in.status()).as(in.body()).isEqualTo(200);
+    assertThat(in.json().path("userId").asText()).isEqualTo("zhangwei");
+    assertThat(texts(in.json().path("authorizedApps")))
+        .contains("tasklist")
+        .doesNotContain("cockpit");
+    // one session: the engine's API, the web apps and the app's pages
+    assertThat(browser.get("/engine-rest/task?maxResults=1").status()).isEqualTo(200);
+    assertThat(browser.get("/operaton/api/admin/auth/user/default").json().path("userId").asText())
+        .isEqualTo("zhangwei");
+    assertThat(browser.get("/cases").status()).isEqualTo(200);
+
+    // Tasklist's logout ends that one session
+    Answer out = browser.webappForm("/operaton/api/admin/auth/user/default/logout", Map.of(), true);
+    assertThat(out.status()).isEqualTo(204);
+    assertThat(browser.get("/engine-rest/task?maxResults=1").status()).isEqualTo(401);
+    assertThat(browser.get("/cases").status()).isEqualTo(302);
+  }
+
+  @Test
   void shouldGiveTheEngineTheStaffDirectoryAsItsUsersAndGroups() {
     assertThat(identity.isReadOnly()).isTrue();
     User zhangwei = identity.createUserQuery().userId("zhangwei").singleResult();
@@ -343,6 +401,7 @@ class EngineSecurityIT {
                 false,
                 "zhangwei"));
     String pid = filed.processInstanceId();
+    started.add(pid);
     tasks.completeAs(
         "lixiaohong",
         pid,

@@ -118,6 +118,19 @@ public final class StaffSession {
             .POST(HttpRequest.BodyPublishers.ofString(write(body))));
   }
 
+  /** A form POST as the web apps' login form sends it (with the page's origin, or without). */
+  public Answer webappForm(String path, Map<String, String> fields, boolean withOrigin) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Accept", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(form(fields)));
+    if (withOrigin) {
+      request.header("Origin", base);
+    }
+    return send(request);
+  }
+
   public Answer tasklistGet(String path) {
     return get(TASKLIST_API + path);
   }

@@ -1,9 +1,12 @@
 package org.casework.security.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.regex.Pattern;
 import org.casework.jurisdiction.Jurisdiction;
 import org.casework.jurisdiction.Role;
 import org.casework.jurisdiction.StaffMember;
+import org.operaton.bpm.engine.ProcessEngine;
 import org.operaton.bpm.spring.boot.starter.property.OperatonBpmProperties;
 import org.springframework.boot.autoconfigure.web.servlet.JerseyApplicationPath;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -13,6 +16,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -28,6 +32,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *       directory's at that moment.
  *   <li>Cockpit and Admin only for enabled staff with the ADMIN role (read now, not at login); the
  *       engine's own application authorizations say the same.
+ *   <li>The web apps' login form (after their logout) is the app's login: {@link
+ *       WebappLoginBridge}; their logout ends the app's session too.
  *   <li>CSRF: the web apps' own API is protected by Operaton's CSRF filter (its XSRF cookie and
  *       header), {@code /engine-rest} by Spring Security's token like the app's pages.
  * </ul>
@@ -52,7 +58,10 @@ class EngineWebSecurity {
       JerseyApplicationPath rest,
       Jurisdiction jurisdiction,
       JsonAuthenticationEntryPoint jsonEntryPoint,
-      ChineseAccessDeniedHandler deniedHandler)
+      ChineseAccessDeniedHandler deniedHandler,
+      StaffLogin staffLogin,
+      ProcessEngine engine,
+      ObjectMapper json)
       throws Exception {
     String app = operaton.getWebapp().getApplicationPath();
     String restPath = rest.getPath();
@@ -88,6 +97,23 @@ class EngineWebSecurity {
                         new LoginUrlAuthenticationEntryPoint("/login"), request -> true)
                     .accessDeniedHandler(deniedHandler))
         .csrf(c -> c.ignoringRequestMatchers(webapps))
+        // the web apps' login form and logout are the app's login and logout
+        .addFilterBefore(
+            new WebappLoginBridge(app, staffLogin, jurisdiction, engine, json),
+            AuthorizationFilter.class)
+        .logout(
+            l ->
+                l.logoutRequestMatcher(
+                        request ->
+                            "POST".equals(request.getMethod())
+                                && request
+                                    .getRequestURI()
+                                    .substring(request.getContextPath().length())
+                                    .matches(
+                                        Pattern.quote(app) + "/api/admin/auth/user/[^/]+/logout"))
+                    .logoutSuccessHandler(
+                        (request, response, who) ->
+                            response.setStatus(HttpServletResponse.SC_NO_CONTENT)))
         // Operaton's header filter writes the web apps' content security policy
         .headers(h -> h.frameOptions(f -> f.sameOrigin()).cacheControl(c -> c.disable()))
         .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()));

@@ -5,17 +5,13 @@ import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
 import jakarta.servlet.DispatcherType;
-import java.time.Clock;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CsrfFilter;
@@ -73,18 +69,11 @@ class SecurityConfig {
   @Bean
   SecurityFilterChain securityFilterChain(
       HttpSecurity http,
-      StaffUserDetailsService users,
-      PasswordEncoder passwordEncoder,
-      LoginThrottle throttle,
-      ApplicationEventPublisher events,
-      Clock clock,
+      StaffLogin login,
       ChineseAccessDeniedHandler deniedHandler,
       JsonAuthenticationEntryPoint jsonEntryPoint)
       throws Exception {
-    DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
-    dao.setPasswordEncoder(passwordEncoder);
-    ProviderManager manager =
-        new ProviderManager(new ThrottledAuthenticationProvider(dao, throttle, events, clock));
+    ProviderManager manager = login.manager();
 
     RequestMatcher api =
         request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
