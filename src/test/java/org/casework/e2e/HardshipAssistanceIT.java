@@ -21,8 +21,6 @@ import org.casework.support.TestPeople;
 import org.casework.support.UserTasks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.operaton.bpm.engine.ProcessEngine;
-import org.operaton.bpm.engine.ProcessEngines;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -51,14 +49,10 @@ class HardshipAssistanceIT {
   @LocalServerPort int port;
   @Autowired DemoRegion region;
   @Autowired UserTasks tasks;
-  @Autowired ProcessEngine engine;
   @Autowired ObjectMapper json;
 
   @BeforeEach
   void setUp() {
-    // the suite's application contexts share the static registry in which the REST API and the web
-    // apps look up the engine "default": this test's requests are answered by this context's engine
-    ProcessEngines.registerProcessEngine(engine);
     region.ensure();
   }
 

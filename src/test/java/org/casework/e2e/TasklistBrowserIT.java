@@ -157,7 +157,7 @@ class TasklistBrowserIT {
     screenshot("06-zhangwei-group-filter");
 
     // opened: the form's Chinese labels, read-only until claimed
-    item.findElement(By.cssSelector("h4.task a")).click();
+    click(item.findElement(By.cssSelector("h4.task a")));
     WebElement claim =
         waitFor().until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim")));
     assertThat(claim.getText().trim()).isEqualTo("认领");
@@ -174,7 +174,7 @@ class TasklistBrowserIT {
             "完成",
             "案件 " + caseNumber);
 
-    claim.click();
+    click(claim);
     waitFor(
         "task claimed in the engine",
         d ->
@@ -208,7 +208,7 @@ class TasklistBrowserIT {
     WebElement complete =
         browser.findElement(By.cssSelector("button.btn-primary[ng-click='complete()']"));
     assertThat(complete.getText().trim()).isEqualTo("完成");
-    waitFor().until(ExpectedConditions.elementToBeClickable(complete)).click();
+    click(waitFor().until(ExpectedConditions.elementToBeClickable(complete)));
 
     // the engine: completed by zhangwei with the form's values; the case moved on
     waitFor(
@@ -343,7 +343,7 @@ class TasklistBrowserIT {
   private void openTasklistFromTheApp(String username, String step) {
     WebElement link = browser.findElement(By.partialLinkText("待办任务"));
     assertThat(link.getDomAttribute("href")).isEqualTo("/operaton/app/tasklist/");
-    link.click();
+    click(link);
     waitForTasklist(username, step);
   }
 
@@ -376,12 +376,12 @@ class TasklistBrowserIT {
                 + "')]");
     WebElement filter = waitFor().until(ExpectedConditions.elementToBeClickable(link));
     try {
-      filter.click();
+      click(filter);
     } catch (ElementClickInterceptedException tooltip) {
       // the previous filter's tooltip lies over this one: move the pointer away, click again
       new Actions(browser).moveToElement(browser.findElement(By.tagName("footer"))).perform();
       waitFor().until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".tooltip")));
-      filter.click();
+      click(filter);
     }
     waitFor(
         "task list of filter " + filterName,
@@ -480,6 +480,16 @@ class TasklistBrowserIT {
 
   private String bodyText() {
     return browser.findElement(By.tagName("body")).getText();
+  }
+
+  /**
+   * Clicks as a user would after scrolling the element into the middle of the window (a long task
+   * list puts an item under Tasklist's fixed footer).
+   */
+  private void click(WebElement element) {
+    ((JavascriptExecutor) browser)
+        .executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    element.click();
   }
 
   private WebDriverWait waitFor() {

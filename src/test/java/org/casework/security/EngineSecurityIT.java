@@ -25,8 +25,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.operaton.bpm.engine.IdentityService;
-import org.operaton.bpm.engine.ProcessEngine;
-import org.operaton.bpm.engine.ProcessEngines;
 import org.operaton.bpm.engine.RuntimeService;
 import org.operaton.bpm.engine.TaskService;
 import org.operaton.bpm.engine.identity.Group;
@@ -59,7 +57,6 @@ class EngineSecurityIT {
   @Autowired Jurisdiction jurisdiction;
   @Autowired HardshipAssistance assistance;
   @Autowired UserTasks tasks;
-  @Autowired ProcessEngine engine;
   @Autowired TaskService taskService;
   @Autowired IdentityService identity;
   @Autowired RuntimeService runtime;
@@ -70,9 +67,6 @@ class EngineSecurityIT {
 
   @BeforeEach
   void setUp() {
-    // the suite's application contexts share the static registry in which the REST API and the web
-    // apps look up the engine "default": this test's requests are answered by this context's engine
-    ProcessEngines.registerProcessEngine(engine);
     region.ensure();
     jurisdiction.addStaff(ADMIN, "管理员", Role.ADMIN, new RegionCode(DemoRegion.COUNTY), PASSWORD);
     jurisdiction.addStaff(
