@@ -447,6 +447,35 @@ class HardshipAssistanceProcessTest {
     assertThat(grants(c)).hasSize(1);
   }
 
+  @Test
+  void shouldKeepAFourByteNameThroughTheFormTheVariablesAndTheHistory() {
+    // 𠮷 (U+20BB7) is 4 bytes in UTF-8: the engine's own 3-byte "utf8" tables refused it
+    Case c =
+        file(
+            TestPeople.veteran("王𠮷祥", DemoRegion.TOWNSHIP, DemoRegion.VILLAGE),
+            "800.00",
+            false,
+            HardshipCause.ILLNESS);
+    tasks.complete(
+        c.pik,
+        "Task_VillageVerification",
+        Map.of("verificationConfirmed", true, "verificationFindings", "王𠮷祥家中核实属实"));
+
+    Task review = tasks.await(c.pik, "Task_TownshipReview");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> facts = (Map<String, Object>) tasks.variables(review).get("caseFacts");
+    assertThat(facts.get("applicant")).isEqualTo("王𠮷祥");
+    assertThat(
+            history
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(c.pik)
+                .variableName("verificationFindings")
+                .singleResult()
+                .getValue())
+        .isEqualTo("王𠮷祥家中核实属实");
+    assertThat(caseFiles.history(c.number)).extracting(HistoryView::actor).contains("lixiaohong");
+  }
+
   // --- scenario steps -------------------------------------------------------------------------
 
   record Case(String number, String pik) {}
