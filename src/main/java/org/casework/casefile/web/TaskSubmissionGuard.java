@@ -101,6 +101,8 @@ class TaskSubmissionGuard {
     private final Jurisdiction jurisdiction;
     private final ApplicationEventPublisher events;
     private final ObjectMapper json;
+    private final java.util.Map<String, Set<String>> formKeysByTask =
+        new java.util.concurrent.ConcurrentHashMap<>();
     private final Clock clock;
 
     Guard(
@@ -247,22 +249,35 @@ class TaskSubmissionGuard {
       return forged;
     }
 
-    /** The keys of the task's deployed form; none when it has no form one can read. */
+    /**
+     * The keys of the task's deployed form; none when it has no form one can read. Read once per
+     * process definition and task (the app deploys its forms at start-up).
+     */
     private Set<String> formKeys(Task task) {
-      Set<String> keys = new LinkedHashSet<>();
       if (task.getOperatonFormRef() == null && task.getFormKey() == null) {
-        return keys;
+        return Set.of();
       }
+      // a form that could not be read is not remembered (null): the next submission reads again
+      Set<String> keys =
+          formKeysByTask.computeIfAbsent(
+              task.getProcessDefinitionId() + "/" + task.getTaskDefinitionKey(),
+              k -> readFormKeys(task));
+      return keys == null ? Set.of() : keys;
+    }
+
+    private Set<String> readFormKeys(Task task) {
+      Set<String> keys = new LinkedHashSet<>();
       try (InputStream form = forms.getDeployedTaskForm(task.getId())) {
         collectKeys(json.readTree(form), keys);
+        return keys;
       } catch (IOException | RuntimeException e) {
         log.warn(
             "form of task {} ({}) not readable: {}",
             task.getId(),
             task.getTaskDefinitionKey(),
             e.getMessage());
+        return null;
       }
-      return keys;
     }
 
     private static void collectKeys(JsonNode node, Set<String> keys) {
