@@ -97,6 +97,12 @@ public interface CaseFiles {
    */
   void receive(Receipt receipt);
 
+  /**
+   * Delivers the BPMN message {@code message} to the case's process instance in the caller's
+   * transaction; a Chinese 409 ({@code CASE_NOT_WAITING}) when the instance is not waiting for it.
+   */
+  void deliver(String message, String caseNumber);
+
   CaseView assign(String caseNumber, String officer, HistoryEntry entry);
 
   /**

@@ -252,6 +252,11 @@ class CaseFileService implements CaseFiles {
   }
 
   @Override
+  public void deliver(String message, String caseNumber) {
+    processes.correlate(message, caseNumber);
+  }
+
+  @Override
   @Transactional
   public void receive(Receipt r) {
     CaseView c = get(r.caseNumber(), RegionScope.of(r.officer()));
@@ -277,7 +282,7 @@ class CaseFileService implements CaseFiles {
             r.outcome(),
             r.text() == null ? null : r.text().strip(),
             null));
-    processes.correlate(r.message(), r.caseNumber());
+    deliver(r.message(), r.caseNumber());
     log.info(
         "case {}: {} received by {}, message {} published",
         r.caseNumber(),

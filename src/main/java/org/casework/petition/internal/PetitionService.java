@@ -406,7 +406,7 @@ class PetitionService implements Petitions {
             (rereview ? "rereview-request" : "review-request")));
     // the waiting instance moves on in this transaction: the request and the task it opens are
     // committed together, or not at all (a Chinese 409 when the instance does not wait for it)
-    process.correlate(rereview ? REREVIEW_REQUESTED : REVIEW_REQUESTED, caseNumber);
+    caseFiles.deliver(rereview ? REREVIEW_REQUESTED : REVIEW_REQUESTED, caseNumber);
     log.info("petition {}: {} requested", caseNumber, rereview ? "re-review" : "review");
   }
 

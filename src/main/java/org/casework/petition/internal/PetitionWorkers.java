@@ -1,7 +1,6 @@
 package org.casework.petition.internal;
 
 import org.casework.casefile.CaseType;
-import org.casework.common.BusinessRuleException;
 import org.casework.common.process.ProcessVariables;
 import org.casework.petition.NoticeKind;
 import org.casework.petition.internal.PetitionVariables.CaseOnly;
@@ -12,7 +11,6 @@ import org.casework.petition.internal.PetitionVariables.MeetingInput;
 import org.casework.petition.internal.PetitionVariables.OpinionInput;
 import org.casework.petition.internal.PetitionVariables.ReReviewInput;
 import org.casework.petition.internal.PetitionVariables.ReviewInput;
-import org.operaton.bpm.engine.MismatchingMessageCorrelationException;
 import org.operaton.bpm.engine.RuntimeService;
 import org.operaton.bpm.engine.TaskService;
 import org.operaton.bpm.engine.delegate.DelegateExecution;
@@ -95,24 +93,6 @@ public class PetitionWorkers {
   public void finalizeMatter(DelegateExecution execution) {
     CaseOnly in = ProcessVariables.read(execution, CaseOnly.class);
     steps.finalizeMatter(in.caseNumber(), key(execution));
-  }
-
-  /**
-   * Delivers {@code message} to the case's instance, in the caller's transaction; a Chinese 409
-   * when the instance is not waiting for it (nothing is recorded then).
-   */
-  void correlate(String message, String caseNumber) {
-    try {
-      runtime
-          .createMessageCorrelation(message)
-          .processInstanceBusinessKey(caseNumber)
-          .correlateWithResult();
-    } catch (MismatchingMessageCorrelationException notWaiting) {
-      throw BusinessRuleException.conflict(
-          "PETITION_NOT_WAITING",
-          "信访事项 " + caseNumber + " 当前不在等待此请求，无法受理",
-          "message " + message + " for case " + caseNumber + ": " + notWaiting.getMessage());
-    }
   }
 
   /**

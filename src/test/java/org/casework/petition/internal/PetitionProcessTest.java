@@ -320,7 +320,7 @@ class PetitionProcessTest {
 
     assertThatThrownBy(() -> petitions.requestReview(c.number, "不服", scope("zhangwei")))
         .isInstanceOf(BusinessRuleException.class)
-        .hasMessageContaining("PETITION_NOT_WAITING")
+        .hasMessageContaining("CASE_NOT_WAITING")
         .satisfies(e -> assertThat(((BusinessRuleException) e).userMessage()).contains(c.number));
     assertThat(caseFiles.get(c.number).status()).isEqualTo(before);
     assertThat(petitionRows.findByCaseNumber(c.number).orElseThrow().phase)
