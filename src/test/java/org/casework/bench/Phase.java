@@ -174,8 +174,11 @@ final class Phase {
       Thread.sleep(200);
     }
     working = false;
-    threads.shutdownNow();
-    threads.awaitTermination(30, TimeUnit.SECONDS);
+    // no interrupts: an interrupted JDBC call closes the driver's connection
+    threads.shutdown();
+    if (!threads.awaitTermination(90, TimeUnit.SECONDS)) {
+      threads.shutdownNow();
+    }
     result.notClosed = open.size();
     result.seconds = config.measure().toNanos() / 1e9;
     end.into(result, startMark);
