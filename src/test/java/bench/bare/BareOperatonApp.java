@@ -79,7 +79,9 @@ public class BareOperatonApp {
     p.put("operaton.bpm.filter.create", "false");
     p.put("operaton.bpm.job-execution.enabled", "true");
     p.put("operaton.bpm.job-execution.deployment-aware", "false");
-    p.put("operaton.bpm.generic-properties.properties.default-serialization-format", "application/json");
+    p.put(
+        "operaton.bpm.generic-properties.properties.default-serialization-format",
+        "application/json");
     p.put("operaton.bpm.generic-properties.properties.enforce-history-time-to-live", "false");
     p.put("operaton.bpm.generic-properties.properties.default-number-of-retries", "3");
     p.put("operaton.bpm.generic-properties.properties.hostname", "bare");
@@ -102,7 +104,8 @@ public class BareOperatonApp {
   @Bean
   ApplicationRunner deployHardship(RepositoryService repository) {
     return a -> {
-      Path repo = Path.of(a.getOptionValues("repo") == null ? "." : a.getOptionValues("repo").get(0));
+      Path repo =
+          Path.of(a.getOptionValues("repo") == null ? "." : a.getOptionValues("repo").get(0));
       DeploymentBuilder d =
           repository
               .createDeployment()
@@ -115,7 +118,8 @@ public class BareOperatonApp {
                   "hardship-authority.dmn",
                   Files.newInputStream(repo.resolve("bpmn/hardship-authority.dmn")));
       try (Stream<Path> forms = Files.list(repo.resolve("forms"))) {
-        for (Path f : forms.filter(f -> f.getFileName().toString().startsWith("hardship-")).toList()) {
+        for (Path f :
+            forms.filter(f -> f.getFileName().toString().startsWith("hardship-")).toList()) {
           d.addInputStream(f.getFileName().toString(), Files.newInputStream(f));
         }
       }

@@ -80,8 +80,7 @@ final class App {
       }
       Thread.sleep(500);
     }
-    Bench.say(
-        "%s up in %.0f s (pid %d)", name, (System.nanoTime() - started) / 1e9, p.pid());
+    Bench.say("%s up in %.0f s (pid %d)", name, (System.nanoTime() - started) / 1e9, p.pid());
     return app;
   }
 

@@ -39,7 +39,8 @@ public final class Bench {
 
   static void say(String format, Object... args) {
     System.out.printf(
-        "[bench %s] %s%n", LocalTime.now().truncatedTo(ChronoUnit.SECONDS), String.format(format, args));
+        "[bench %s] %s%n",
+        LocalTime.now().truncatedTo(ChronoUnit.SECONDS), String.format(format, args));
     System.out.flush();
   }
 
@@ -47,12 +48,13 @@ public final class Bench {
     Path repo = Path.of(System.getProperty("bench.repo", ".")).toAbsolutePath().normalize();
     String mode = System.getProperty("bench.mode", args.length > 0 ? args[0] : "full");
     boolean quick = mode.equals("quick");
-    int inFlight = Integer.getInteger("bench.inFlight", 12);
+    int inFlight = Integer.getInteger("bench.inFlight", 32);
     Duration warmup = Duration.ofSeconds(Integer.getInteger("bench.warmup", quick ? 20 : 60));
     Duration measure = Duration.ofSeconds(Integer.getInteger("bench.measure", quick ? 60 : 180));
     long poll = Integer.getInteger("bench.pollMillis", 50);
     int timers = Integer.getInteger("bench.timers", 200);
-    List<String> phases = List.of(System.getProperty("bench.phases", "bare,casework,paced,two").split(","));
+    List<String> phases =
+        List.of(System.getProperty("bench.phases", "bare,casework,paced,two").split(","));
     Path out = repo.resolve("target/bench");
     Files.createDirectories(out);
     Path jar;
@@ -61,7 +63,8 @@ public final class Bench {
           s.filter(p -> p.getFileName().toString().matches("casework-.*\\.jar"))
               .filter(p -> !p.getFileName().toString().endsWith("-plain.jar"))
               .findFirst()
-              .orElseThrow(() -> new IllegalStateException("no target/casework-*.jar: build first"));
+              .orElseThrow(
+                  () -> new IllegalStateException("no target/casework-*.jar: build first"));
     }
     Path bareJar = repo.resolve("target/bench-bare/bench-bare.jar");
 
@@ -85,14 +88,16 @@ public final class Bench {
         Target.Bare t = new Target.Bare();
         t.addNode(bare.base);
         t.pids.add(bare.pid());
-        report.bare = measured(t, db, seq, new Phase.Config("bare: max", inFlight, 0, warmup, measure, poll));
+        report.bare =
+            measured(t, db, seq, new Phase.Config("bare: max", inFlight, 0, warmup, measure, poll));
         report.bareIncidents = db.count("SELECT COUNT(*) FROM ACT_RU_INCIDENT");
       } finally {
         bare.stop();
       }
     }
 
-    boolean casework = phases.contains("casework") || phases.contains("paced") || phases.contains("two");
+    boolean casework =
+        phases.contains("casework") || phases.contains("paced") || phases.contains("two");
     if (casework) {
       say("casework: fresh database casework_bench, start node 1");
       Db.drop("casework_bench");
@@ -104,17 +109,27 @@ public final class Bench {
         t.pids.add(node1.pid());
         if (phases.contains("casework")) {
           report.casework =
-              measured(t, db, seq, new Phase.Config("casework: max, 1 node", inFlight, 0, warmup, measure, poll));
+              measured(
+                  t,
+                  db,
+                  seq,
+                  new Phase.Config("casework: max, 1 node", inFlight, 0, warmup, measure, poll));
         }
         if (phases.contains("paced")) {
           double max = report.casework != null ? report.casework.throughput() : 10;
           double rate = Math.max(0.2, max / 2);
           report.paced =
               measured(
-                  t, db, seq,
+                  t,
+                  db,
+                  seq,
                   new Phase.Config(
                       String.format("casework: paced at %.2f cases/s, 1 node", rate),
-                      inFlight, rate, warmup, measure, poll));
+                      inFlight,
+                      rate,
+                      warmup,
+                      measure,
+                      poll));
         }
         if (phases.contains("two")) {
           say("casework: start node 2 on the same database");
@@ -123,7 +138,11 @@ public final class Bench {
           t.pids.add(node2.pid());
           Timestamp since = Timestamp.from(Instant.now().minusSeconds(1));
           report.twoNodes =
-              measured(t, db, seq, new Phase.Config("casework: max, 2 nodes", inFlight, 0, warmup, measure, poll));
+              measured(
+                  t,
+                  db,
+                  seq,
+                  new Phase.Config("casework: max, 2 nodes", inFlight, 0, warmup, measure, poll));
           report.cluster = Cluster.check(db, since, timers);
         }
         report.caseworkIncidents = db.count("SELECT COUNT(*) FROM ACT_RU_INCIDENT");
@@ -217,7 +236,8 @@ public final class Bench {
       for (List<String> row :
           db.rows(
               "SELECT j.ID_ FROM ACT_RU_JOB j JOIN ACT_RU_JOBDEF d ON d.ID_ = j.JOB_DEF_ID_"
-                  + " WHERE d.ACT_ID_ = 'Timer_FollowUp' ORDER BY j.ID_ LIMIT " + timers)) {
+                  + " WHERE d.ACT_ID_ = 'Timer_FollowUp' ORDER BY j.ID_ LIMIT "
+                  + timers)) {
         jobs.add(row.get(0));
       }
       c.forcedTimers = jobs.size();
@@ -225,7 +245,9 @@ public final class Bench {
         String in = "'" + String.join("','", jobs) + "'";
         say("two nodes: making %d follow-up timers (结案30日后) due now", jobs.size());
         db.update(
-            "UPDATE ACT_RU_JOB SET DUEDATE_ = TIMESTAMPADD(DAY, -1, UTC_TIMESTAMP(3)) WHERE ID_ IN (" + in + ")");
+            "UPDATE ACT_RU_JOB SET DUEDATE_ = TIMESTAMPADD(DAY, -1, UTC_TIMESTAMP(3)) WHERE ID_ IN ("
+                + in
+                + ")");
         long until = System.nanoTime() + Duration.ofSeconds(180).toNanos();
         while (db.count("SELECT COUNT(*) FROM ACT_RU_JOB WHERE ID_ IN (" + in + ")") > 0
             && System.nanoTime() < until) {
@@ -233,11 +255,14 @@ public final class Bench {
         }
         c.forcedTimersRun =
             db.count(
-                "SELECT COUNT(DISTINCT JOB_ID_) FROM ACT_HI_JOB_LOG WHERE JOB_STATE_ = 2 AND JOB_ID_ IN (" + in + ")");
+                "SELECT COUNT(DISTINCT JOB_ID_) FROM ACT_HI_JOB_LOG WHERE JOB_STATE_ = 2 AND JOB_ID_ IN ("
+                    + in
+                    + ")");
         for (List<String> row :
             db.rows(
                 "SELECT HOSTNAME_, COUNT(*) FROM ACT_HI_JOB_LOG WHERE JOB_STATE_ = 2 AND JOB_ID_ IN ("
-                    + in + ") GROUP BY HOSTNAME_ ORDER BY HOSTNAME_")) {
+                    + in
+                    + ") GROUP BY HOSTNAME_ ORDER BY HOSTNAME_")) {
           c.timersByNode.put(row.get(0), Long.parseLong(row.get(1)));
         }
       }
@@ -254,7 +279,8 @@ public final class Bench {
         c.jobsByNode.put(row.get(0), Long.parseLong(row.get(1)));
       }
       c.followUpTasks =
-          db.count("SELECT COUNT(*) FROM ACT_HI_TASKINST WHERE TASK_DEF_KEY_ = 'Task_FollowUpVisit'");
+          db.count(
+              "SELECT COUNT(*) FROM ACT_HI_TASKINST WHERE TASK_DEF_KEY_ = 'Task_FollowUpVisit'");
       c.instancesWithTwoFollowUps =
           db.count(
               "SELECT COUNT(*) FROM (SELECT PROC_INST_ID_ FROM ACT_HI_TASKINST"

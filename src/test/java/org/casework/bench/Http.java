@@ -25,7 +25,8 @@ final class Http {
 
   static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern CSRF =
-      Pattern.compile("name=\"_csrf\"[^>]*?value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*?name=\"_csrf\"");
+      Pattern.compile(
+          "name=\"_csrf\"[^>]*?value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*?name=\"_csrf\"");
 
   final String base;
   final String user;
@@ -46,8 +47,8 @@ final class Http {
 
   /**
    * The app's form login as a browser does it: the login page (session + CSRF token), the form
-   * post, then a page of the app for the token of the logged-in session (Spring Security renews
-   * it at login).
+   * post, then a page of the app for the token of the logged-in session (Spring Security renews it
+   * at login).
    */
   void formLogin(String password) throws IOException, InterruptedException {
     HttpResponse<String> page = get("/login");
@@ -86,8 +87,7 @@ final class Http {
     return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
   }
 
-  HttpResponse<String> postJson(String path, Object body)
-      throws IOException, InterruptedException {
+  HttpResponse<String> postJson(String path, Object body) throws IOException, InterruptedException {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create(base + path))
             .header("Content-Type", "application/json")

@@ -23,8 +23,8 @@ import org.casework.bench.Target.Role;
  * One measured phase against one target: cases are filed (closed loop: a fixed number in flight;
  * paced: at a fixed rate), the three officers work their task lists (one poller per officer lists
  * the open tasks of its kind like Tasklist's list, workers claim and submit), and a case counts
- * closed when its instance waits at the follow-up timer (casework: status 已结案，待回访). Samples
- * are kept for events inside the measured window only (after the warm-up).
+ * closed when its instance waits at the follow-up timer (casework: status 已结案，待回访). Samples are
+ * kept for events inside the measured window only (after the warm-up).
  */
 final class Phase {
 
@@ -47,7 +47,6 @@ final class Phase {
     final List<Long> taskOpenMillis = Collections.synchronizedList(new ArrayList<>());
     final List<Long> caseMillisDriver = Collections.synchronizedList(new ArrayList<>());
     final List<Long> caseMillisEngine = new ArrayList<>();
-    final List<Long> caseMillisOutsideTasks = new ArrayList<>();
     final Map<String, Long> errors = new ConcurrentHashMap<>();
     final Map<String, Double> cpuSeconds = new java.util.LinkedHashMap<>();
     final Map<String, Double> rssMiB = new java.util.LinkedHashMap<>();
@@ -184,10 +183,7 @@ final class Phase {
     end.into(result, startMark);
     // engine-measured durations of the cases closed inside the window
     List<String> windowKeys = new ArrayList<>(windowClosed);
-    for (long[] d : db.caseDurations(windowKeys).values()) {
-      result.caseMillisEngine.add(d[0]);
-      result.caseMillisOutsideTasks.add(d[0] - d[1]);
-    }
+    result.caseMillisEngine.addAll(db.caseDurations(windowKeys).values());
     return result;
   }
 
