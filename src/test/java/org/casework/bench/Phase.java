@@ -52,6 +52,7 @@ final class Phase {
     final Map<String, Double> rssMiB = new java.util.LinkedHashMap<>();
     final Map<String, Double> peakRssMiB = new java.util.LinkedHashMap<>();
     double dbCpuSeconds = Double.NaN;
+    double driverCpuSeconds = Double.NaN;
 
     Result(String name, Config config) {
       this.name = name;
@@ -191,14 +192,18 @@ final class Phase {
   private final Set<String> windowClosed = ConcurrentHashMap.newKeySet();
 
   /** CPU seconds of the app processes and the database at one moment. */
-  record CpuMark(long nanos, double[] app, double db) {
+  record CpuMark(long nanos, double[] app, double db, double driver) {
     static CpuMark at(Target t) {
       double[] app = new double[t.pids.size()];
       for (int i = 0; i < app.length; i++) {
         app[i] = App.cpuSeconds(t.pids.get(i));
       }
       long dbPid = App.databasePid();
-      return new CpuMark(System.nanoTime(), app, dbPid > 0 ? App.cpuSeconds(dbPid) : Double.NaN);
+      return new CpuMark(
+          System.nanoTime(),
+          app,
+          dbPid > 0 ? App.cpuSeconds(dbPid) : Double.NaN,
+          App.cpuSeconds(ProcessHandle.current().pid()));
     }
 
     void into(Result r, CpuMark start) {
@@ -206,6 +211,7 @@ final class Phase {
         r.cpuSeconds.put("node " + (i + 1), app[i] - start.app[i]);
       }
       r.dbCpuSeconds = db - start.db;
+      r.driverCpuSeconds = driver - start.driver;
     }
   }
 

@@ -101,9 +101,8 @@ final class Report {
             + " /engine-rest/task?taskDefinitionKey=…&unassigned=true`, `POST …/claim`, `POST"
             + " …/submit-form` with the form's variables; MariaDB on the same machine, history"
             + " full, default job executor, pool 10. Closed loop = a fixed number of cases in"
-            + " flight: the throughput is the max only if the app, not the number in flight, is"
-            + " the limit (compare \"mean cases open\" with the number in flight, and the"
-            + " database CPU). Engine history timestamps on MariaDB hold whole seconds here, so"
+            + " flight: the throughput is the max only if the machine is the limit (\"cores"
+            + " busy\" close to the number of cores), not the number in flight. Engine history timestamps on MariaDB hold whole seconds here, so"
             + " step and case times are taken by the driver; the engine-history case time is a"
             + " coarse cross-check. Figures depend on the machine being otherwise idle.\n\n");
     s.append("## Phases\n\n| | ");
@@ -164,12 +163,13 @@ final class Report {
     row(
         s,
         cols,
-        "mean cases open (closed/s × mean case time, driver)",
-        r -> {
-          double mean =
-              r.caseMillisDriver.stream().mapToLong(Long::longValue).average().orElse(Double.NaN);
-          return f("%.1f", r.throughput() * mean / 1000);
-        });
+        "cores busy in the window: app + database + driver (of " + cores() + ")",
+        r ->
+            f(
+                "%.2f + %.2f + %.2f",
+                r.cpuSeconds.values().stream().mapToDouble(Double::doubleValue).sum() / r.seconds,
+                r.dbCpuSeconds / r.seconds,
+                r.driverCpuSeconds / r.seconds));
     row(s, cols, "app CPU s per closed case", r -> f("%.3f", r.cpuPerCase()));
     row(s, cols, "app CPU s in the window (per node)", r -> sum(r.cpuSeconds, "%.1f"));
     row(
@@ -294,6 +294,10 @@ final class Report {
       s.append(v).append(" | ");
     }
     s.append("\n");
+  }
+
+  private static int cores() {
+    return Runtime.getRuntime().availableProcessors();
   }
 
   private static String memTotal() {
