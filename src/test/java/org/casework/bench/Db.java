@@ -98,6 +98,20 @@ final class Db implements AutoCloseable {
     return result;
   }
 
+  /** The activities an instance passed, in order (to check both apps take the same path). */
+  synchronized List<String> path(String businessKey) throws SQLException {
+    List<String> ids = new ArrayList<>();
+    for (List<String> row :
+        rows(
+            "SELECT a.ACT_ID_ FROM ACT_HI_ACTINST a JOIN ACT_HI_PROCINST p"
+                + " ON p.PROC_INST_ID_ = a.PROC_INST_ID_ WHERE p.BUSINESS_KEY_ = ?"
+                + " ORDER BY a.START_TIME_, a.SEQUENCE_COUNTER_",
+            businessKey)) {
+      ids.add(row.get(0));
+    }
+    return ids;
+  }
+
   synchronized long count(String sql, Object... args) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       for (int i = 0; i < args.length; i++) {

@@ -53,6 +53,7 @@ final class Phase {
     final Map<String, Double> peakRssMiB = new java.util.LinkedHashMap<>();
     double dbCpuSeconds = Double.NaN;
     double driverCpuSeconds = Double.NaN;
+    List<String> path = List.of();
 
     Result(String name, Config config) {
       this.name = name;
@@ -185,6 +186,9 @@ final class Phase {
     // engine-measured durations of the cases closed inside the window
     List<String> windowKeys = new ArrayList<>(windowClosed);
     result.caseMillisEngine.addAll(db.caseDurations(windowKeys).values());
+    if (!windowKeys.isEmpty()) {
+      result.path = db.path(windowKeys.get(0));
+    }
     return result;
   }
 

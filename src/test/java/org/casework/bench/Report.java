@@ -196,6 +196,23 @@ final class Report {
         f(
             "Open incidents at the end: bare %d, casework %d.\n\n",
             bareIncidents, caseworkIncidents));
+    List<String> reference = cols.isEmpty() ? List.of() : cols.get(0).path;
+    s.append(
+        f(
+            "Path of a closed case (engine history, %d activities): `%s`. Same path in every"
+                + " phase: **%s**.\n\n",
+            reference.size(),
+            String.join(" → ", reference),
+            cols.stream().allMatch(r -> r.path.equals(reference)) ? "yes" : "NO"));
+    for (Phase.Result r : cols) {
+      if (!r.path.equals(reference)) {
+        s.append("- ")
+            .append(r.name)
+            .append(": `")
+            .append(String.join(" → ", r.path))
+            .append("`\n");
+      }
+    }
 
     if (cluster != null) {
       Bench.Cluster c = cluster;
