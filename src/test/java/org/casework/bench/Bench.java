@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -24,10 +25,11 @@ import java.util.concurrent.atomic.AtomicLong;
  *       follow-up timers made due and fired by the two nodes; checks that no job ran twice.
  * </ol>
  *
- * System properties (bench/run passes them): bench.repo, bench.mode (quick|full), bench.inFlight,
- * bench.warmup, bench.measure (seconds), bench.pollMillis, bench.timers (how many follow-up timers
- * to fire in the two-node phase), bench.phases (comma list of bare,casework,paced,two; default
- * all).
+ * System properties (bench/run passes them): bench.repo, bench.mode (quick|full), bench.inFlight
+ * (fixed number in flight; without it each app's closed-loop level is the best of a short sweep
+ * over bench.sweep, default 8,16,32), bench.warmup, bench.measure (seconds), bench.pollMillis,
+ * bench.timers (how many follow-up timers to fire in the two-node phase), bench.phases (comma list
+ * of bare,casework,paced,two; default all).
  */
 public final class Bench {
 
@@ -48,7 +50,15 @@ public final class Bench {
     Path repo = Path.of(System.getProperty("bench.repo", ".")).toAbsolutePath().normalize();
     String mode = System.getProperty("bench.mode", args.length > 0 ? args[0] : "full");
     boolean quick = mode.equals("quick");
-    int inFlight = Integer.getInteger("bench.inFlight", 32);
+    // cases in flight of the closed-loop phases: given, or the best of a short sweep per app
+    List<Integer> levels = new ArrayList<>();
+    for (String l :
+        System.getProperty("bench.inFlight", System.getProperty("bench.sweep", "8,16,32"))
+            .split(",")) {
+      levels.add(Integer.parseInt(l.trim()));
+    }
+    Duration sweepWarmup = Duration.ofSeconds(quick ? 10 : 20);
+    Duration sweepMeasure = Duration.ofSeconds(quick ? 20 : 40);
     Duration warmup = Duration.ofSeconds(Integer.getInteger("bench.warmup", quick ? 20 : 60));
     Duration measure = Duration.ofSeconds(Integer.getInteger("bench.measure", quick ? 60 : 180));
     long poll = Integer.getInteger("bench.pollMillis", 50);
@@ -68,7 +78,7 @@ public final class Bench {
     }
     Path bareJar = repo.resolve("target/bench-bare/bench-bare.jar");
 
-    Report report = new Report(mode, inFlight, warmup, measure, poll);
+    Report report = new Report(mode, levels, warmup, measure, poll);
     report.loadBefore = loadAverage();
     AtomicLong seq = new AtomicLong();
 
@@ -88,6 +98,7 @@ public final class Bench {
         Target.Bare t = new Target.Bare();
         t.addNode(bare.base);
         t.pids.add(bare.pid());
+        int inFlight = best(t, db, seq, "bare", levels, sweepWarmup, sweepMeasure, poll, report);
         report.bare =
             measured(t, db, seq, new Phase.Config("bare: max", inFlight, 0, warmup, measure, poll));
         report.bareIncidents = db.count("SELECT COUNT(*) FROM ACT_RU_INCIDENT");
@@ -107,7 +118,9 @@ public final class Bench {
         Target.Casework t = new Target.Casework();
         t.addNode(node1.base);
         t.pids.add(node1.pid());
+        int inFlight = levels.get(levels.size() - 1);
         if (phases.contains("casework")) {
+          inFlight = best(t, db, seq, "casework", levels, sweepWarmup, sweepMeasure, poll, report);
           report.casework =
               measured(
                   t,
@@ -179,6 +192,49 @@ public final class Bench {
         port,
         "/actuator/health",
         out);
+  }
+
+  /** The number in flight with the highest throughput in a short closed-loop run per level. */
+  static int best(
+      Target t,
+      Db db,
+      AtomicLong seq,
+      String name,
+      List<Integer> levels,
+      Duration warmup,
+      Duration measure,
+      long poll,
+      Report report)
+      throws Exception {
+    if (levels.size() == 1) {
+      return levels.get(0);
+    }
+    int best = levels.get(0);
+    double bestRate = -1;
+    List<String> line = new ArrayList<>();
+    for (int level : levels) {
+      Phase.Result r =
+          measured(
+              t,
+              db,
+              seq,
+              new Phase.Config(
+                  name + ": sweep, " + level + " in flight", level, 0, warmup, measure, poll));
+      line.add(
+          String.format(
+              Locale.ROOT,
+              "%d in flight → %.2f cases/s (submit-form p99 %.0f ms)",
+              level,
+              r.throughput(),
+              Phase.percentile(r.allSubmitMicros, 99) / 1000));
+      if (r.throughput() > bestRate) {
+        bestRate = r.throughput();
+        best = level;
+      }
+    }
+    report.sweeps.add(
+        name + ": " + String.join("; ", line) + " → measured with " + best + " in flight");
+    return best;
   }
 
   static Phase.Result measured(Target t, Db db, AtomicLong seq, Phase.Config c) throws Exception {

@@ -14,7 +14,8 @@ import org.casework.bench.Target.Role;
 final class Report {
 
   final String mode;
-  final int inFlight;
+  final List<Integer> levels;
+  final List<String> sweeps = new ArrayList<>();
   final Duration warmup;
   final Duration measure;
   final long poll;
@@ -29,9 +30,9 @@ final class Report {
   long bareIncidents = -1;
   long caseworkIncidents = -1;
 
-  Report(String mode, int inFlight, Duration warmup, Duration measure, long poll) {
+  Report(String mode, List<Integer> levels, Duration warmup, Duration measure, long poll) {
     this.mode = mode;
-    this.inFlight = inFlight;
+    this.levels = levels;
     this.warmup = warmup;
     this.measure = measure;
     this.poll = poll;
@@ -74,7 +75,7 @@ final class Report {
     s.append(
         f(
             "Run `%s` at %s on %d cores, %s; load average before `%s`, after `%s`."
-                + " Warm-up %d s, measured window %d s per phase, %d cases in flight (closed loop),"
+                + " Warm-up %d s, measured window %d s per phase; cases in flight (closed loop): %s;"
                 + " task lists polled every %d ms. JVM of every app: `%s`, Java %s.\n\n",
             mode,
             started.truncatedTo(ChronoUnit.SECONDS),
@@ -84,7 +85,9 @@ final class Report {
             loadAfter,
             warmup.toSeconds(),
             measure.toSeconds(),
-            inFlight,
+            levels.size() == 1
+                ? levels.get(0).toString()
+                : "the best of a short sweep over " + levels + " per app",
             poll,
             String.join(" ", App.JVM),
             System.getProperty("java.version")));
@@ -105,11 +108,21 @@ final class Report {
             + " busy\" close to the number of cores), not the number in flight. Engine history timestamps on MariaDB hold whole seconds here, so"
             + " step and case times are taken by the driver; the engine-history case time is a"
             + " coarse cross-check. Figures depend on the machine being otherwise idle.\n\n");
+    if (!sweeps.isEmpty()) {
+      s.append("Sweeps (closed loop, short windows):\n\n");
+      sweeps.forEach(w -> s.append("- ").append(w).append("\n"));
+      s.append("\n");
+    }
     s.append("## Phases\n\n| | ");
     cols.forEach(c -> s.append(c.name).append(" | "));
     s.append("\n|---|");
     cols.forEach(c -> s.append("---|"));
     s.append("\n");
+    row(
+        s,
+        cols,
+        "cases in flight",
+        r -> r.config.rate() > 0 ? "paced" : Integer.toString(r.config.inFlight()));
     row(s, cols, "closed cases/s (window)", r -> f("**%.2f**", r.throughput()));
     if (bare != null) {
       row(
