@@ -914,6 +914,36 @@ public final class FaultSuite {
     String filingAnswer = answerOf(filed);
     pool.shutdown();
 
+    // every case moves on; incidents (3 tries 10 s apart may all fall in the cut) retried. A job
+    // that was running when the cut came cannot record its failure: it stays locked by the node
+    // until the lock expires (the engine's lock time), then runs again; wait for that too.
+    List<String> pids = new ArrayList<>();
+    for (String c : cases) {
+      pids.add(pid(c));
+    }
+    for (List<String> r :
+        db.rows(
+            "SELECT p.PROC_INST_ID_ FROM ACT_HI_PROCINST p JOIN assistance_application a"
+                + " ON a.case_number = p.BUSINESS_KEY_ WHERE a.idempotency_key = ?",
+            filingKey)) {
+      pids.add(r.getFirst());
+    }
+    String in = "?,".repeat(pids.size() - 1) + "?";
+    List<List<String>> locked =
+        db.rows(
+            "SELECT d.ACT_ID_, TIMESTAMPDIFF(SECOND, UTC_TIMESTAMP(), j.LOCK_EXP_TIME_) FROM ACT_RU_JOB j"
+                + " JOIN ACT_RU_JOBDEF d ON d.ID_ = j.JOB_DEF_ID_ WHERE j.LOCK_OWNER_ IS NOT NULL"
+                + " AND j.PROCESS_INSTANCE_ID_ IN ("
+                + in
+                + ")",
+            pids.toArray());
+    long lockWait = 0;
+    for (List<String> l : locked) {
+      lockWait = Math.max(lockWait, Long.parseLong(l.get(1)));
+    }
+    say(
+        "jobs of these cases still locked when the database is back (step, seconds to lock expiry): %s",
+        locked);
     // retry what did not go through, as an officer would; the filing with its key
     HttpResponse<String> refiled =
         as("zhangwei")
@@ -936,27 +966,6 @@ public final class FaultSuite {
     List<String> all = new ArrayList<>(cases);
     all.add(filedCase);
     List<String> problems0 = new ArrayList<>();
-    // every case moves on; incidents (3 tries 10 s apart may all fall in the cut) retried. A job
-    // that was running when the cut came cannot record its failure: it stays locked by the node
-    // until the lock expires (the engine's lock time), then runs again; wait for that too.
-    List<String> pids = new ArrayList<>();
-    for (String c : all) {
-      pids.add(pid(c));
-    }
-    String in = "?,".repeat(pids.size() - 1) + "?";
-    List<List<String>> locked =
-        db.rows(
-            "SELECT d.ACT_ID_, TIMESTAMPDIFF(SECOND, UTC_TIMESTAMP(), j.LOCK_EXP_TIME_) FROM ACT_RU_JOB j"
-                + " JOIN ACT_RU_JOBDEF d ON d.ID_ = j.JOB_DEF_ID_ WHERE j.LOCK_OWNER_ IS NOT NULL"
-                + " AND j.PROCESS_INSTANCE_ID_ IN ("
-                + in
-                + ")",
-            pids.toArray());
-    long lockWait = 0;
-    for (List<String> l : locked) {
-      lockWait = Math.max(lockWait, Long.parseLong(l.get(1)));
-    }
-    say("jobs of these cases locked after the cut (step, seconds to lock expiry): %s", locked);
     int retried = 0;
     Instant waitFrom = Instant.now();
     Instant until = Instant.now().plusSeconds(Math.max(120, lockWait + 90));
