@@ -88,11 +88,18 @@ final class Http {
   }
 
   HttpResponse<String> postJson(String path, Object body) throws IOException, InterruptedException {
+    return postJson(path, body, Map.of());
+  }
+
+  /** With extra request headers (the fault suite's Idempotency-Key). */
+  HttpResponse<String> postJson(String path, Object body, Map<String, String> headers)
+      throws IOException, InterruptedException {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create(base + path))
             .header("Content-Type", "application/json")
             .header("Accept", "application/json")
             .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
+    headers.forEach(b::header);
     if (csrf != null) {
       b.header("X-CSRF-TOKEN", csrf);
     }

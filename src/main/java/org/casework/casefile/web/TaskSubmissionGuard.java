@@ -45,6 +45,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * The workflow cannot be steered from a form. On the engine's REST APIs (the app's {@code
@@ -178,7 +179,7 @@ class TaskSubmissionGuard {
         if (refusedOutsideGroups(response, task, username, false)) {
           return;
         }
-        chain.doFilter(cached, response);
+        toEngine(cached, response, chain, task, true);
         return;
       }
       if (assignee != null && !assignee.equals(username)) {
@@ -198,7 +199,61 @@ class TaskSubmissionGuard {
         refuseForged(response, task, username, forged);
         return;
       }
-      chain.doFilter(cached, response);
+      toEngine(cached, response, chain, task, false);
+    }
+
+    /**
+     * Passes a claim or completion to the engine. Two that race past the checks above (two officers
+     * claiming at the same moment, a completion sent twice) are decided by the engine: the loser's
+     * transaction is rolled back (optimistic locking, or a deadlock on the history line) and the
+     * engine answers 500 in English. That answer becomes the same Chinese 409 as when they come one
+     * after the other, once the winner is visible.
+     */
+    private void toEngine(
+        CachedBodyRequest request,
+        HttpServletResponse response,
+        FilterChain chain,
+        Task task,
+        boolean claim)
+        throws ServletException, IOException {
+      ContentCachingResponseWrapper engine = new ContentCachingResponseWrapper(response);
+      chain.doFilter(request, engine);
+      if (engine.getStatus() < 500) {
+        engine.copyBodyToResponse();
+        return;
+      }
+      String username = request.getRemoteUser();
+      for (int attempt = 0; attempt < 10; attempt++) {
+        Task now = tasks.createTaskQuery().taskId(task.getId()).singleResult();
+        String assignee = now == null ? null : now.getAssignee();
+        String message = null;
+        String code = null;
+        if (now == null) {
+          code = "TASK_ALREADY_COMPLETED";
+          message = "任务「" + task.getName() + "」已办理完毕（可能已重复提交），本次操作未生效";
+        } else if (claim && assignee != null && !assignee.equals(username)) {
+          code = "TASK_ALREADY_CLAIMED";
+          message = "任务「" + task.getName() + "」已由 " + who(assignee) + " 认领，不能重复认领；如需接办，请联系认领人退回任务";
+        } else if (!claim && assignee != null && !assignee.equals(username)) {
+          code = "TASK_CLAIMED_BY_OTHER";
+          message = "任务「" + task.getName() + "」已由 " + who(assignee) + " 认领，只能由其本人办理";
+        }
+        if (code != null) {
+          log.info("task {}: {} lost a race ({}), answered 409", task.getId(), username, code);
+          engine.resetBuffer();
+          refuse(engine, HttpServletResponse.SC_CONFLICT, code, message, List.of());
+          engine.copyBodyToResponse();
+          return;
+        }
+        try {
+          // the winner's transaction may not have committed yet
+          Thread.sleep(100);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
+      engine.copyBodyToResponse();
     }
 
     /**
