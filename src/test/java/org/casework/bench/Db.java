@@ -45,26 +45,12 @@ final class Db implements AutoCloseable {
    */
   synchronized List<String> closed(Collection<String> businessKeys) throws SQLException {
     List<String> result = new ArrayList<>();
-    List<String> keys = new ArrayList<>(businessKeys);
-    for (int from = 0; from < keys.size(); from += 500) {
-      List<String> chunk = keys.subList(from, Math.min(keys.size(), from + 500));
-      String sql =
-          "SELECT e.BUSINESS_KEY_ FROM ACT_RU_EXECUTION e JOIN ACT_RU_JOB j"
-              + " ON j.PROCESS_INSTANCE_ID_ = e.ID_ JOIN ACT_RU_JOBDEF d ON d.ID_ = j.JOB_DEF_ID_"
-              + " WHERE d.ACT_ID_ = 'Timer_FollowUp' AND e.BUSINESS_KEY_ IN ("
-              + "?,".repeat(chunk.size() - 1)
-              + "?)";
-      try (PreparedStatement ps = c.prepareStatement(sql)) {
-        for (int i = 0; i < chunk.size(); i++) {
-          ps.setString(i + 1, chunk.get(i));
-        }
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            result.add(rs.getString(1));
-          }
-        }
-      }
-    }
+    eachRowOf(
+        "SELECT e.BUSINESS_KEY_ FROM ACT_RU_EXECUTION e JOIN ACT_RU_JOB j"
+            + " ON j.PROCESS_INSTANCE_ID_ = e.ID_ JOIN ACT_RU_JOBDEF d ON d.ID_ = j.JOB_DEF_ID_"
+            + " WHERE d.ACT_ID_ = 'Timer_FollowUp' AND e.BUSINESS_KEY_ IN (",
+        businessKeys,
+        rs -> result.add(rs.getString(1)));
     return result;
   }
 
@@ -75,27 +61,41 @@ final class Db implements AutoCloseable {
   synchronized Map<String, Long> caseDurations(Collection<String> businessKeys)
       throws SQLException {
     Map<String, Long> result = new LinkedHashMap<>();
+    eachRowOf(
+        "SELECT p.BUSINESS_KEY_, TIMESTAMPDIFF(MICROSECOND, p.START_TIME_, a.START_TIME_) DIV 1000"
+            + " FROM ACT_HI_PROCINST p JOIN ACT_HI_ACTINST a ON a.PROC_INST_ID_ = p.PROC_INST_ID_"
+            + " AND a.ACT_ID_ = 'Timer_FollowUp' WHERE p.BUSINESS_KEY_ IN (",
+        businessKeys,
+        rs -> result.put(rs.getString(1), rs.getLong(2)));
+    return result;
+  }
+
+  /** One row handler of {@link #eachRowOf}. */
+  private interface Row {
+    void read(ResultSet rs) throws SQLException;
+  }
+
+  /**
+   * Runs {@code selectUpToIn} + "?, ?, …)" for the business keys, 500 at a time, handing each row
+   * to {@code row}.
+   */
+  private void eachRowOf(String selectUpToIn, Collection<String> businessKeys, Row row)
+      throws SQLException {
     List<String> keys = new ArrayList<>(businessKeys);
     for (int from = 0; from < keys.size(); from += 500) {
       List<String> chunk = keys.subList(from, Math.min(keys.size(), from + 500));
-      String sql =
-          "SELECT p.BUSINESS_KEY_, TIMESTAMPDIFF(MICROSECOND, p.START_TIME_, a.START_TIME_) DIV 1000"
-              + " FROM ACT_HI_PROCINST p JOIN ACT_HI_ACTINST a ON a.PROC_INST_ID_ = p.PROC_INST_ID_"
-              + " AND a.ACT_ID_ = 'Timer_FollowUp' WHERE p.BUSINESS_KEY_ IN ("
-              + "?,".repeat(chunk.size() - 1)
-              + "?)";
+      String sql = selectUpToIn + "?,".repeat(chunk.size() - 1) + "?)";
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         for (int i = 0; i < chunk.size(); i++) {
           ps.setString(i + 1, chunk.get(i));
         }
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            result.put(rs.getString(1), rs.getLong(2));
+            row.read(rs);
           }
         }
       }
     }
-    return result;
   }
 
   /** The activities an instance passed, in order (to check both apps take the same path). */
