@@ -118,12 +118,6 @@ class CaseEntity {
     changeStatus(newStatus, at);
   }
 
-  void holdForReview(String reason, Instant at) {
-    this.reviewHold = true;
-    this.reviewHoldReason = reason.length() > 500 ? reason.substring(0, 500) : reason;
-    this.updatedAt = at;
-  }
-
   String regionCode() {
     return villageCode != null ? villageCode : townshipCode;
   }

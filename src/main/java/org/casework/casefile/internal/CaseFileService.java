@@ -492,22 +492,6 @@ class CaseFileService implements CaseFiles {
         .map(CaseEntity::getCaseNumber);
   }
 
-  /** How many completions of the user task {@code elementId} the case history already holds. */
-  int completionsRecorded(String caseNumber, String elementId) {
-    return (int) history.countByCaseIdAndElementId(load(caseNumber).getId(), elementId);
-  }
-
-  /**
-   * Who completed the task, when the history already holds the completion recorded under {@code
-   * stepKey}: the listener's job is being run again (the app or the engine went down after the line
-   * was written but before the job was completed).
-   */
-  Optional<String> completionRecordedBy(String caseNumber, String stepKey) {
-    return history
-        .findFirstByCaseIdAndStepKey(load(caseNumber).getId(), stepKey)
-        .map(HistoryEntity::getActor);
-  }
-
   /** A user completed a task in Tasklist: record who, in which role, once per element instance. */
   @Transactional
   void recordTaskCompletion(

@@ -9,15 +9,11 @@ interface HistoryRepository extends JpaRepository<HistoryEntity, Long> {
 
   boolean existsByCaseIdAndStepKey(long caseId, String stepKey);
 
-  Optional<HistoryEntity> findFirstByCaseIdAndStepKey(long caseId, String stepKey);
-
   boolean existsByCaseIdAndActor(long caseId, String actor);
 
   List<HistoryEntity> findByIdGreaterThanOrderByIdAsc(long id, Pageable page);
 
   List<HistoryEntity> findByCaseIdOrderByAtAscIdAsc(long caseId);
-
-  long countByCaseIdAndElementId(long caseId, String elementId);
 
   Optional<HistoryEntity> findFirstByCaseIdAndElementIdOrderByIdDesc(long caseId, String elementId);
 }
