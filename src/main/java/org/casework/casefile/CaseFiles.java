@@ -22,6 +22,15 @@ public interface CaseFiles {
 
   Optional<CaseView> find(String caseNumber);
 
+  /** The case whose process instance is {@code processInstanceId} (the latest, if several). */
+  Optional<CaseView> findByProcessInstance(String processInstanceId);
+
+  /**
+   * Whether a task of the stage {@code elementId} is open in the case's process instance, or ended
+   * without being completed (cancelled by an interrupting event or with its instance).
+   */
+  StageActivity stageActivity(String caseNumber, String elementId);
+
   /** The case, or a Chinese "not found" error. */
   CaseView get(String caseNumber);
 

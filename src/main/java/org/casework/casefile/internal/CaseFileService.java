@@ -18,8 +18,13 @@ import org.casework.casefile.NoticeView;
 import org.casework.casefile.OpenCase;
 import org.casework.casefile.PathTaken;
 import org.casework.casefile.Receipt;
+import org.casework.casefile.StageActivity;
 import org.casework.casefile.StageEntered;
 import org.casework.casefile.TaskCompletionRefused;
+import org.casework.clocks.ClockView;
+import org.casework.clocks.Clocks;
+import org.casework.clocks.DeadlinePolicy;
+import org.casework.clocks.StartClock;
 import org.casework.common.BusinessRuleException;
 import org.casework.common.Formats;
 import org.casework.jurisdiction.Jurisdiction;
@@ -27,10 +32,6 @@ import org.casework.jurisdiction.RegionCode;
 import org.casework.jurisdiction.RegionScope;
 import org.casework.jurisdiction.ScopeGuard;
 import org.casework.jurisdiction.StaffMember;
-import org.casework.sla.ClockView;
-import org.casework.sla.Clocks;
-import org.casework.sla.DeadlinePolicy;
-import org.casework.sla.StartClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -56,6 +57,7 @@ class CaseFileService implements CaseFiles {
   private final Jurisdiction jurisdiction;
   private final ScopeGuard scopeGuard;
   private final ApplicationEventPublisher events;
+  private final EngineStageActivity stageActivity;
 
   CaseFileService(
       CaseRepository cases,
@@ -69,7 +71,8 @@ class CaseFileService implements CaseFiles {
       CaseProcesses processes,
       Jurisdiction jurisdiction,
       ScopeGuard scopeGuard,
-      ApplicationEventPublisher events) {
+      ApplicationEventPublisher events,
+      EngineStageActivity stageActivity) {
     this.cases = cases;
     this.history = history;
     this.notices = notices;
@@ -82,6 +85,7 @@ class CaseFileService implements CaseFiles {
     this.jurisdiction = jurisdiction;
     this.scopeGuard = scopeGuard;
     this.events = events;
+    this.stageActivity = stageActivity;
   }
 
   @Override
@@ -146,6 +150,16 @@ class CaseFileService implements CaseFiles {
   @Override
   public Optional<CaseView> find(String caseNumber) {
     return cases.findByCaseNumber(caseNumber).map(mapper::toView);
+  }
+
+  @Override
+  public Optional<CaseView> findByProcessInstance(String processInstanceId) {
+    return cases.findFirstByProcessInstanceIdOrderByIdDesc(processInstanceId).map(mapper::toView);
+  }
+
+  @Override
+  public StageActivity stageActivity(String caseNumber, String elementId) {
+    return stageActivity.of(caseNumber, elementId);
   }
 
   @Override

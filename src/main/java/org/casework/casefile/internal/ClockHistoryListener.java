@@ -2,14 +2,14 @@ package org.casework.casefile.internal;
 
 import org.casework.casefile.CaseFiles;
 import org.casework.casefile.HistoryEntry;
-import org.casework.sla.ClockRecorded;
+import org.casework.clocks.ClockRecorded;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Writes every legal-clock operation into the case history, synchronously in the operation's
- * transaction: a clock change without its history line cannot commit. (sla cannot call the case
- * file itself: casefile already depends on sla for due dates.)
+ * transaction: a clock change without its history line cannot commit. (clocks cannot call the case
+ * file itself: it sits below casefile, which uses it for due dates.)
  */
 @Component
 class ClockHistoryListener {

@@ -1,19 +1,20 @@
 package org.casework.casefile.internal;
 
-import org.casework.sla.StageActivity;
+import org.casework.casefile.StageActivity;
 import org.operaton.bpm.engine.HistoryService;
 import org.operaton.bpm.engine.TaskService;
 import org.operaton.bpm.engine.history.HistoricTaskInstance;
 import org.springframework.stereotype.Component;
 
 /**
- * Answers the clock watch from the engine: a stage is open while a task of its element is open in
- * the case's process instance, and over when none is open and one was cancelled (deleted by an
- * interrupting event or with its instance). A stage whose tasks were all completed is not reported
- * as ended: its completion listener stops that clock (and records who did it).
+ * Answers {@link org.casework.casefile.CaseFiles#stageActivity} from the engine: a stage is open
+ * while a task of its element is open in the case's process instance, and over when none is open
+ * and one was cancelled (deleted by an interrupting event or with its instance). A stage whose
+ * tasks were all completed is not reported as ended: its completion listener stops that clock (and
+ * records who did it).
  */
 @Component
-class EngineStageActivity implements StageActivity {
+class EngineStageActivity {
 
   /** The delete reason the engine gives a task that was completed. */
   static final String COMPLETED = "completed";
@@ -28,17 +29,16 @@ class EngineStageActivity implements StageActivity {
     this.history = history;
   }
 
-  @Override
-  public Answer of(String caseNumber, String elementId) {
+  StageActivity of(String caseNumber, String elementId) {
     String instance =
         cases.findByCaseNumber(caseNumber).map(CaseEntity::getProcessInstanceId).orElse(null);
     if (instance == null) {
-      return Answer.UNKNOWN;
+      return StageActivity.UNKNOWN;
     }
     long open =
         tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey(elementId).count();
     if (open > 0) {
-      return Answer.OPEN;
+      return StageActivity.OPEN;
     }
     boolean cancelled =
         history
@@ -50,6 +50,6 @@ class EngineStageActivity implements StageActivity {
             .stream()
             .map(HistoricTaskInstance::getDeleteReason)
             .anyMatch(reason -> !COMPLETED.equals(reason));
-    return cancelled ? Answer.ENDED : Answer.UNKNOWN;
+    return cancelled ? StageActivity.ENDED : StageActivity.UNKNOWN;
   }
 }

@@ -9,7 +9,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import org.casework.casefile.CaseStatus;
-import org.casework.sla.PeriodUnit;
+import org.casework.clocks.PeriodUnit;
 
 @Entity
 @Table(name = "casefile_stage")

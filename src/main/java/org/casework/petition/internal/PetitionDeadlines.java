@@ -2,10 +2,10 @@ package org.casework.petition.internal;
 
 import java.time.Instant;
 import org.casework.casefile.CaseType;
+import org.casework.clocks.BusinessCalendar;
+import org.casework.clocks.Clocks;
+import org.casework.clocks.DeadlinePolicy;
 import org.casework.common.Formats;
-import org.casework.sla.BusinessCalendar;
-import org.casework.sla.Clocks;
-import org.casework.sla.DeadlinePolicy;
 import org.springframework.stereotype.Component;
 
 /**
