@@ -166,29 +166,50 @@ class CampaignSteps {
     return Optional.empty();
   }
 
+  /**
+   * The engine keeps a string variable in a 4,000-character column: the form's table stops below
+   * that and points to the campaign page, which lists every entry.
+   */
+  static final int LIST_TEXT_BUDGET = 3_600;
+
   TownshipList list(long campaignId, String township) {
     List<CampaignEntryEntity> es =
         entries.findByCampaignIdAndTownshipCodeOrderById(campaignId, township);
     StringBuilder text = new StringBuilder("| 编号 | 姓名 | 类别 | 慰问金 | 状态 |\n|---|---|---|---|---|\n");
     BigDecimal total = BigDecimal.ZERO;
     int listed = 0;
+    int shown = 0;
     for (CampaignEntryEntity e : es) {
       boolean in = isOnList(e);
       if (in) {
         listed++;
         total = total.add(e.getAmount());
       }
-      text.append("| ")
-          .append(e.getId())
-          .append(" | ")
-          .append(registry.person(e.getPersonId()).name())
-          .append(" | ")
-          .append(e.getCategory().label())
-          .append(" | ")
-          .append(in ? Formats.yuan(e.getAmount()) : "—")
-          .append(" | ")
-          .append(stateLabel(e))
-          .append(" |\n");
+      String row =
+          "| "
+              + e.getId()
+              + " | "
+              + registry.person(e.getPersonId()).name()
+              + " | "
+              + e.getCategory().label()
+              + " | "
+              + (in ? Formats.yuan(e.getAmount()) : "—")
+              + " | "
+              + stateLabel(e)
+              + " |\n";
+      if (text.length() + row.length() <= LIST_TEXT_BUDGET) {
+        text.append(row);
+        shown++;
+      }
+    }
+    if (shown < es.size()) {
+      text.append("\n（表中列出前 ")
+          .append(shown)
+          .append(" 行，共 ")
+          .append(es.size())
+          .append(" 行；完整名单及编号见案件系统“慰问活动”页面 /condolence/campaigns/")
+          .append(campaignId)
+          .append("）\n");
     }
     String summary = "名单 " + listed + " 人，慰问金合计 " + Formats.yuan(total);
     return new TownshipList(text.toString(), summary, "");

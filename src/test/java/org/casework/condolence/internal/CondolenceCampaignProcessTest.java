@@ -209,6 +209,23 @@ class CondolenceCampaignProcessTest {
     assertThat(entry(drawnAgain, townshipA, martyrFamily).state()).isEqualTo("LISTED");
   }
 
+  @Test
+  void shouldKeepALargeTownshipsListWithinTheEnginesStringLimitAndPointToTheFullList() {
+    for (int i = 0; i < 150; i++) {
+      person("老兵 第" + i + "号", PersonCategory.VETERAN, townshipA);
+    }
+    long id = define("2026年春节走访慰问（大名单）", 10).id();
+    String pid = instanceOf(id);
+
+    Task confirm = awaitTask(pid, "Task_ConfirmList", townshipA);
+    String list = tasks.variables(confirm).get("townshipList").toString();
+    assertThat(list.length()).isLessThanOrEqualTo(CampaignSteps.LIST_TEXT_BUDGET + 200);
+    assertThat(list).contains("共 150 行").contains("/condolence/campaigns/" + id);
+    assertThat(tasks.variables(confirm).get("townshipSummary"))
+        .isEqualTo("名单 150 人，慰问金合计 ¥45,000.00");
+    assertThat(condolence.campaign(id).township(townshipA).entries()).hasSize(150);
+  }
+
   // --- steps -----------------------------------------------------------------------------------
 
   private CampaignView define(String name, int deadlineInDays) {
