@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.time.LocalDate;
 import java.util.List;
+import org.casework.jurisdiction.RegionScope;
 import org.casework.sla.BusinessCalendar;
 import org.casework.sla.CalendarDay;
 import org.casework.sla.CalendarRegion;
@@ -45,7 +46,8 @@ class CalendarApiController {
 
   @PostMapping("/days")
   @ResponseStatus(HttpStatus.CREATED)
-  CalendarDay addDay(@Valid @RequestBody NewCalendarDay day) {
+  CalendarDay addDay(@Valid @RequestBody NewCalendarDay day, RegionScope scope) {
+    SlaAccessRules.requireCalendarEditor(scope, day.regionCode());
     return calendar.addDay(day);
   }
 
@@ -55,7 +57,8 @@ class CalendarApiController {
   }
 
   @PostMapping("/years")
-  CalendarYear markYearLoaded(@Valid @RequestBody LoadedYear year) {
+  CalendarYear markYearLoaded(@Valid @RequestBody LoadedYear year, RegionScope scope) {
+    SlaAccessRules.requireCalendarEditor(scope, year.regionCode());
     return calendar.markYearLoaded(year.regionCode(), year.year());
   }
 
