@@ -378,6 +378,29 @@ class EngineSecurityIT {
     assertThat(identity.createGroupQuery().groupMember(TEMP).count()).isZero();
   }
 
+  @Test
+  void shouldMarkTheSessionCookieSecureBehindATlsProxy() throws Exception {
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    java.net.http.HttpResponse<String> viaProxy =
+        http.send(
+            java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://localhost:" + port + "/login"))
+                .header("X-Forwarded-Proto", "https")
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(viaProxy.headers().allValues("Set-Cookie"))
+        .anySatisfy(c -> assertThat(c).startsWith("JSESSIONID=").containsIgnoringCase("; Secure"));
+    java.net.http.HttpResponse<String> plain =
+        http.send(
+            java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://localhost:" + port + "/login"))
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(plain.headers().allValues("Set-Cookie"))
+        .anySatisfy(
+            c -> assertThat(c).startsWith("JSESSIONID=").doesNotContainIgnoringCase("secure"));
+  }
+
   // --- helpers ---------------------------------------------------------------------------------
 
   record Filed(String number, String pid, String reviewTaskId) {}
