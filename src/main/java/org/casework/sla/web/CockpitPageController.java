@@ -23,11 +23,14 @@ class CockpitPageController {
 
   private final Cockpit cockpit;
   private final ProcessIncidents incidents;
+  private final com.fasterxml.jackson.databind.ObjectMapper json;
 
   CockpitPageController(
       Cockpit cockpit,
-      org.springframework.beans.factory.ObjectProvider<ProcessIncidents> incidents) {
+      org.springframework.beans.factory.ObjectProvider<ProcessIncidents> incidents,
+      com.fasterxml.jackson.databind.ObjectMapper json) {
     this.cockpit = cockpit;
+    this.json = json;
     this.incidents = incidents.getIfAvailable(() -> ProcessIncidents.UNAVAILABLE);
   }
 
@@ -39,7 +42,10 @@ class CockpitPageController {
     model.addAttribute("views", CockpitQuery.View.values());
     try {
       model.addAttribute("page", cockpit.rows(supervisor, query));
-      model.addAttribute("townships", cockpit.byTownship(supervisor, query));
+      var townships = cockpit.byTownship(supervisor, query);
+      model.addAttribute("townships", townships);
+      // the chart's data as an attribute for static/js/cockpit-chart.js (no inline script: CSP)
+      model.addAttribute("townshipsJson", chartData(townships));
       model.addAttribute("officers", cockpit.byOfficer(supervisor, query));
       model.addAttribute("stages", cockpit.byTypeAndStage(supervisor, query));
       model.addAttribute("incidents", incidents.active(supervisor));
@@ -47,6 +53,14 @@ class CockpitPageController {
       model.addAttribute("error", refused.userMessage());
     }
     return "sla/cockpit";
+  }
+
+  private String chartData(java.util.List<org.casework.sla.CockpitCount> townships) {
+    try {
+      return json.writeValueAsString(townships);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("township counts not serialisable", e);
+    }
   }
 
   @PostMapping("/sla/cockpit/incidents/{incidentId}/retry")

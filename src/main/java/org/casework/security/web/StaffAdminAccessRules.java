@@ -1,11 +1,14 @@
-package org.casework.jurisdiction.web;
+package org.casework.security.web;
 
 import org.casework.jurisdiction.Role;
 import org.casework.security.Access;
 import org.casework.security.AccessRules;
 import org.springframework.stereotype.Component;
 
-/** Staff administration. */
+/**
+ * Staff administration ({@code jurisdiction/web/StaffAdminPage}). Declared here, not in
+ * jurisdiction: security reads the staff directory, so jurisdiction cannot depend on security.
+ */
 @Component
 class StaffAdminAccessRules implements AccessRules {
 
