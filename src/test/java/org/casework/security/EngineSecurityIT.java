@@ -302,7 +302,10 @@ class EngineSecurityIT {
     Answer refused = temp.get("/engine-rest/task?processInstanceId=" + c.pid);
     assertThat(refused.status()).isEqualTo(401);
     assertThat(refused.json().path("message").asText()).contains("已停用");
-    assertThat(temp.get("/operaton/app/tasklist/default/").status()).isEqualTo(401);
+    // disabling ended the session: the web app now sends the visitor to the login page
+    Answer page = temp.get("/operaton/app/tasklist/default/");
+    assertThat(page.status()).isEqualTo(302);
+    assertThat(page.location()).endsWith("/login");
     assertThat(temp.tasklistGet("/task?processInstanceId=" + c.pid).status()).isEqualTo(401);
     // and the engine no longer knows the user at all
     StaffSession zhangwei = StaffSession.login(port, json, "zhangwei", PASSWORD);
