@@ -55,12 +55,29 @@ public interface Ledger {
   DuplicateCheck checkDuplicates(DuplicateQuery query);
 
   /**
+   * {@link #checkDuplicates(DuplicateQuery)} for an officer: only payments inside the officer's
+   * region are considered and shown (a household id is a sequential person id, so another region's
+   * payments must not be found by guessing it).
+   */
+  DuplicateCheck checkDuplicates(DuplicateQuery query, RegionScope scope);
+
+  /**
    * Imports a finance/bank result file (CSV: disbursement id, amount, status, date) and matches
    * every line against the ledger.
    */
   ReconciliationReport reconcile(String fileName, InputStream csv, String importedBy);
 
+  /**
+   * An officer's import: recorded as imported by the logged-in officer, in their region; a line
+   * naming a payment outside that region is reported as not in the ledger (nothing of it is shown).
+   */
+  ReconciliationReport reconcile(String fileName, InputStream csv, RegionScope importer);
+
+  /** Any batch, for trusted callers (tests, demo); pages use the scoped one. */
   Optional<ReconciliationReport> reconciliation(long id);
+
+  /** A batch imported inside the officer's region, else empty (same answer as a missing batch). */
+  Optional<ReconciliationReport> reconciliation(long id, RegionScope scope);
 
   /** Totals per region, programme and period; filters are optional (null or blank = all). */
   List<LedgerTotal> totals(String regionPrefix, String period);

@@ -302,7 +302,10 @@ class EngineSecurityIT {
     Answer refused = temp.get("/engine-rest/task?processInstanceId=" + c.pid);
     assertThat(refused.status()).isEqualTo(401);
     assertThat(refused.json().path("message").asText()).contains("已停用");
-    assertThat(temp.get("/operaton/app/tasklist/default/").status()).isEqualTo(401);
+    // disabling ended the session: the web app now sends the visitor to the login page
+    Answer page = temp.get("/operaton/app/tasklist/default/");
+    assertThat(page.status()).isEqualTo(302);
+    assertThat(page.location()).endsWith("/login");
     assertThat(temp.tasklistGet("/task?processInstanceId=" + c.pid).status()).isEqualTo(401);
     // and the engine no longer knows the user at all
     StaffSession zhangwei = StaffSession.login(port, json, "zhangwei", PASSWORD);
@@ -376,6 +379,29 @@ class EngineSecurityIT {
     jurisdiction.setEnabled(TEMP, false);
     assertThat(identity.createUserQuery().userId(TEMP).count()).isZero();
     assertThat(identity.createGroupQuery().groupMember(TEMP).count()).isZero();
+  }
+
+  @Test
+  void shouldMarkTheSessionCookieSecureBehindATlsProxy() throws Exception {
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    java.net.http.HttpResponse<String> viaProxy =
+        http.send(
+            java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://localhost:" + port + "/login"))
+                .header("X-Forwarded-Proto", "https")
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(viaProxy.headers().allValues("Set-Cookie"))
+        .anySatisfy(c -> assertThat(c).startsWith("JSESSIONID=").containsIgnoringCase("; Secure"));
+    java.net.http.HttpResponse<String> plain =
+        http.send(
+            java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://localhost:" + port + "/login"))
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(plain.headers().allValues("Set-Cookie"))
+        .anySatisfy(
+            c -> assertThat(c).startsWith("JSESSIONID=").doesNotContainIgnoringCase("secure"));
   }
 
   // --- helpers ---------------------------------------------------------------------------------

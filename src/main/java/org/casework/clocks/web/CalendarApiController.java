@@ -13,6 +13,7 @@ import org.casework.clocks.CalendarRegion;
 import org.casework.clocks.CalendarYear;
 import org.casework.clocks.NewCalendarDay;
 import org.casework.clocks.PeriodUnit;
+import org.casework.jurisdiction.RegionScope;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,7 +46,8 @@ class CalendarApiController {
 
   @PostMapping("/days")
   @ResponseStatus(HttpStatus.CREATED)
-  CalendarDay addDay(@Valid @RequestBody NewCalendarDay day) {
+  CalendarDay addDay(@Valid @RequestBody NewCalendarDay day, RegionScope scope) {
+    CalendarAccessRules.requireCalendarEditor(scope, day.regionCode());
     return calendar.addDay(day);
   }
 
@@ -55,7 +57,8 @@ class CalendarApiController {
   }
 
   @PostMapping("/years")
-  CalendarYear markYearLoaded(@Valid @RequestBody LoadedYear year) {
+  CalendarYear markYearLoaded(@Valid @RequestBody LoadedYear year, RegionScope scope) {
+    CalendarAccessRules.requireCalendarEditor(scope, year.regionCode());
     return calendar.markYearLoaded(year.regionCode(), year.year());
   }
 

@@ -1,21 +1,38 @@
 package org.casework.common.web;
 
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Refuses bodies over 4 MB before anything reads them (JSON bodies are not limited by Tomcat). */
+/**
+ * Refuses bodies over 4 MB before anything reads them (JSON bodies are not limited by Tomcat), also
+ * a body sent without a length (chunked): a declared length over the limit is refused at once; a
+ * body of unknown length is read up to the limit and refused with 413 as soon as it goes over, else
+ * handed on from memory. Forms and file uploads are parsed by the server, which enforces its own
+ * limits ({@code server.tomcat.max-http-form-post-size}, {@code spring.servlet.multipart.*}) on the
+ * bytes actually sent.
+ */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestSizeLimitFilter extends OncePerRequestFilter {
@@ -24,35 +41,135 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
   private static final Logger log = LoggerFactory.getLogger(RequestSizeLimitFilter.class);
 
   private final MessageSource messages;
+  private final long limit;
 
+  @Autowired
   RequestSizeLimitFilter(MessageSource messages) {
+    this(messages, MAX_BYTES);
+  }
+
+  RequestSizeLimitFilter(MessageSource messages, long limit) {
     this.messages = messages;
+    this.limit = limit;
   }
 
   @Override
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    if (request.getContentLengthLong() > MAX_BYTES) {
-      log.warn(
-          "request to {} refused: {} bytes > {}",
-          request.getRequestURI(),
-          request.getContentLengthLong(),
-          MAX_BYTES);
-      String message = messages.getMessage("error.tooLarge", null, Locale.SIMPLIFIED_CHINESE);
-      response.setStatus(413);
-      response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-      if (request.getRequestURI().startsWith("/api/")) {
-        response.setContentType("application/json");
-        response
-            .getWriter()
-            .write("{\"code\":\"TOO_LARGE\",\"message\":\"" + message + "\",\"fields\":[]}");
-      } else {
-        response.setContentType("text/plain");
-        response.getWriter().write(message);
-      }
+    long declared = request.getContentLengthLong();
+    if (declared > limit) {
+      tooLarge(request, response, declared);
       return;
     }
-    chain.doFilter(request, response);
+    String type =
+        request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
+    boolean parsedByServer =
+        type.startsWith("multipart/") || type.startsWith("application/x-www-form-urlencoded");
+    if (declared >= 0 || parsedByServer || !hasBody(request)) {
+      chain.doFilter(request, response);
+      return;
+    }
+    // unknown length (chunked): read at most limit + 1 bytes, refuse when there are more
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    InputStream in = request.getInputStream();
+    byte[] buffer = new byte[8192];
+    int n;
+    while ((n = in.read(buffer)) > 0) {
+      body.write(buffer, 0, n);
+      if (body.size() > limit) {
+        tooLarge(request, response, -1);
+        return;
+      }
+    }
+    chain.doFilter(new Buffered(request, body.toByteArray()), response);
+  }
+
+  private static boolean hasBody(HttpServletRequest request) {
+    String m = request.getMethod();
+    return !("GET".equals(m) || "HEAD".equals(m) || "OPTIONS".equals(m))
+        || request.getHeader("Transfer-Encoding") != null;
+  }
+
+  private void tooLarge(HttpServletRequest request, HttpServletResponse response, long declared)
+      throws IOException {
+    log.warn(
+        "request to {} refused: {} bytes > {} (-1: sent without a length)",
+        request.getRequestURI(),
+        declared,
+        limit);
+    String message = messages.getMessage("error.tooLarge", null, Locale.SIMPLIFIED_CHINESE);
+    response.setStatus(413);
+    response.setHeader("Connection", "close");
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    if (request.getRequestURI().startsWith("/api/")) {
+      response.setContentType("application/json");
+      response
+          .getWriter()
+          .write("{\"code\":\"TOO_LARGE\",\"message\":\"" + message + "\",\"fields\":[]}");
+    } else {
+      response.setContentType("text/plain");
+      response.getWriter().write(message);
+    }
+  }
+
+  /** The request with its body already read (within the limit). */
+  static final class Buffered extends HttpServletRequestWrapper {
+    private final byte[] body;
+
+    Buffered(HttpServletRequest request, byte[] body) {
+      super(request);
+      this.body = body;
+    }
+
+    @Override
+    public int getContentLength() {
+      return body.length;
+    }
+
+    @Override
+    public long getContentLengthLong() {
+      return body.length;
+    }
+
+    @Override
+    public ServletInputStream getInputStream() {
+      ByteArrayInputStream in = new ByteArrayInputStream(body);
+      return new ServletInputStream() {
+        @Override
+        public boolean isFinished() {
+          return in.available() == 0;
+        }
+
+        @Override
+        public boolean isReady() {
+          return true;
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+          throw new UnsupportedOperationException("synchronous body only");
+        }
+
+        @Override
+        public int read() {
+          return in.read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+          return in.read(b, off, len);
+        }
+      };
+    }
+
+    @Override
+    public BufferedReader getReader() {
+      Charset charset =
+          getCharacterEncoding() == null
+              ? StandardCharsets.UTF_8
+              : Charset.forName(getCharacterEncoding());
+      return new BufferedReader(new InputStreamReader(getInputStream(), charset));
+    }
   }
 }

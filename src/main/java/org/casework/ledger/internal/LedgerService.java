@@ -230,12 +230,32 @@ class LedgerService implements Ledger {
   @Override
   @Transactional(readOnly = true)
   public DuplicateCheck checkDuplicates(DuplicateQuery q) {
+    return duplicates(q, d -> true);
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public DuplicateCheck checkDuplicates(DuplicateQuery q, RegionScope scope) {
+    return duplicates(q, d -> covers(scope, d.regionCode()));
+  }
+
+  private static boolean covers(RegionScope scope, String regionCode) {
+    try {
+      return regionCode != null && scope.covers(RegionCode.parse(regionCode));
+    } catch (RuntimeException e) {
+      return false; // not a region code: covered by nobody
+    }
+  }
+
+  private DuplicateCheck duplicates(
+      DuplicateQuery q, java.util.function.Predicate<Disbursement> visible) {
     List<Disbursement> others =
         repository
             .standingFromOtherProgrammes(
                 q.householdId(), q.cause(), q.period(), q.programme(), q.caseNumber())
             .stream()
             .map(mapper::toView)
+            .filter(visible)
             .toList();
     if (others.isEmpty()) {
       return new DuplicateCheck(List.of(), false, "");
@@ -263,12 +283,25 @@ class LedgerService implements Ledger {
 
   @Override
   public ReconciliationReport reconcile(String fileName, InputStream csv, String importedBy) {
-    return reconciliations.importFile(fileName, csv, actor(importedBy));
+    return reconciliations.importFile(fileName, csv, actor(importedBy), null);
+  }
+
+  @Override
+  public ReconciliationReport reconcile(String fileName, InputStream csv, RegionScope importer) {
+    return reconciliations.importFile(fileName, csv, importer.username(), importer);
   }
 
   @Override
   public Optional<ReconciliationReport> reconciliation(long id) {
     return reconciliations.find(id);
+  }
+
+  @Override
+  public Optional<ReconciliationReport> reconciliation(long id, RegionScope scope) {
+    return reconciliations
+        .regionOf(id)
+        .filter(r -> covers(scope, r))
+        .flatMap(r -> reconciliations.find(id));
   }
 
   @Override

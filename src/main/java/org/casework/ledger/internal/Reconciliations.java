@@ -27,6 +27,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.casework.common.BusinessRuleException;
 import org.casework.common.Formats;
+import org.casework.jurisdiction.RegionCode;
+import org.casework.jurisdiction.RegionScope;
 import org.casework.ledger.EntryType;
 import org.casework.ledger.Finding;
 import org.casework.ledger.ReconciliationReport;
@@ -58,11 +60,14 @@ class Reconciliations {
   private record Raw(int lineNo, String id, String amount, String status, String date) {}
 
   @Transactional
-  ReconciliationReport importFile(String fileName, InputStream csv, String importedBy) {
+  ReconciliationReport importFile(
+      String fileName, InputStream csv, String importedBy, RegionScope importer) {
     List<Raw> raws = read(csv);
     Set<String> ids = raws.stream().map(Raw::id).collect(Collectors.toSet());
+    // an officer sees only the payments of their region: others are "not in the ledger"
     Map<String, DisbursementEntity> ledger =
         disbursements.findByDisbursementIdIn(ids).stream()
+            .filter(d -> importer == null || covers(importer, d.getRegionCode()))
             .collect(Collectors.toMap(DisbursementEntity::getDisbursementId, Function.identity()));
     Set<String> reversed =
         disbursements.findByReversesIdIn(ids).stream()
@@ -79,7 +84,14 @@ class Reconciliations {
     Instant now = clock.instant();
     String name = fileName == null || fileName.isBlank() ? "finance.csv" : fileName.strip();
     name = name.length() > 255 ? name.substring(0, 255) : name;
-    long id = insertHeader(name, importedBy, now, lines.size(), mismatches);
+    long id =
+        insertHeader(
+            name,
+            importedBy,
+            importer == null ? null : importer.prefix(),
+            now,
+            lines.size(),
+            mismatches);
     jdbc.batchUpdate(
         "INSERT INTO ledger_reconciliation_line (reconciliation_id, line_no, disbursement_id,"
             + " amount, ledger_amount, bank_status, paid_on, finding, detail) VALUES"
@@ -98,6 +110,27 @@ class Reconciliations {
           ps.setString(9, l.detail());
         });
     return new ReconciliationReport(id, name, importedBy, now, lines);
+  }
+
+  /** The region a batch was imported in (empty when unknown or missing). */
+  @Transactional(readOnly = true)
+  Optional<String> regionOf(long id) {
+    return jdbc
+        .query(
+            "SELECT region_code FROM ledger_reconciliation WHERE id = ?",
+            (rs, n) -> Optional.ofNullable(rs.getString(1)),
+            id)
+        .stream()
+        .findFirst()
+        .flatMap(o -> o);
+  }
+
+  private static boolean covers(RegionScope scope, String regionCode) {
+    try {
+      return regionCode != null && scope.covers(RegionCode.parse(regionCode));
+    } catch (RuntimeException e) {
+      return false; // not a region code: covered by nobody
+    }
   }
 
   @Transactional(readOnly = true)
@@ -237,20 +270,22 @@ class Reconciliations {
     return paid;
   }
 
-  private long insertHeader(String name, String by, Instant at, int count, int mismatches) {
+  private long insertHeader(
+      String name, String by, String region, Instant at, int count, int mismatches) {
     GeneratedKeyHolder key = new GeneratedKeyHolder();
     jdbc.update(
         con -> {
           PreparedStatement ps =
               con.prepareStatement(
-                  "INSERT INTO ledger_reconciliation (file_name, imported_by, imported_at,"
-                      + " line_count, mismatches) VALUES (?,?,?,?,?)",
+                  "INSERT INTO ledger_reconciliation (file_name, imported_by, region_code,"
+                      + " imported_at, line_count, mismatches) VALUES (?,?,?,?,?,?)",
                   Statement.RETURN_GENERATED_KEYS);
           ps.setString(1, name);
           ps.setString(2, by);
-          ps.setTimestamp(3, Timestamp.from(at));
-          ps.setInt(4, count);
-          ps.setInt(5, mismatches);
+          ps.setString(3, region);
+          ps.setTimestamp(4, Timestamp.from(at));
+          ps.setInt(5, count);
+          ps.setInt(6, mismatches);
           return ps;
         },
         key);

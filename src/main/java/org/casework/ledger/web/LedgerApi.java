@@ -88,25 +88,26 @@ class LedgerApi {
     } else {
       region = scope.prefix();
     }
+    // only payments inside the officer's region are looked at and shown
     return ledger.checkDuplicates(
-        new DuplicateQuery(caseNumber, householdId, programme, cause, period, region));
+        new DuplicateQuery(caseNumber, householdId, programme, cause, period, region), scope);
   }
 
   @PostMapping(path = "/reconciliations", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   ResponseEntity<ReconciliationReport> reconcile(
-      @RequestParam("file") MultipartFile file, @RequestParam(defaultValue = "") String importedBy)
-      throws IOException {
+      @RequestParam("file") MultipartFile file, RegionScope scope) throws IOException {
     if (file.isEmpty()) {
       throw BusinessRuleException.invalid("RECONCILIATION_EMPTY", "请选择对账文件（CSV）", "no file");
     }
     return ResponseEntity.status(201)
-        .body(ledger.reconcile(file.getOriginalFilename(), file.getInputStream(), importedBy));
+        .body(ledger.reconcile(file.getOriginalFilename(), file.getInputStream(), scope));
   }
 
   @GetMapping("/reconciliations/{id}")
-  ReconciliationReport reconciliation(@PathVariable long id) {
+  ReconciliationReport reconciliation(@PathVariable long id, RegionScope scope) {
+    // another region's batch answers like a missing one: batch ids are sequential
     return ledger
-        .reconciliation(id)
+        .reconciliation(id, scope)
         .orElseThrow(
             () ->
                 BusinessRuleException.notFound(

@@ -40,7 +40,7 @@ class LedgerPage {
   @PostMapping("/ledger/reconciliation")
   String reconcile(
       @RequestParam(name = "file", required = false) MultipartFile file,
-      @RequestParam(defaultValue = "") String importedBy,
+      RegionScope scope,
       Model model)
       throws IOException {
     if (file == null || file.isEmpty()) {
@@ -49,7 +49,7 @@ class LedgerPage {
     }
     try {
       ReconciliationReport report =
-          ledger.reconcile(file.getOriginalFilename(), file.getInputStream(), importedBy);
+          ledger.reconcile(file.getOriginalFilename(), file.getInputStream(), scope);
       return "redirect:/ledger/reconciliation/" + report.id();
     } catch (BusinessRuleException refused) {
       log.warn("reconciliation refused: {}", refused.getMessage());
@@ -59,14 +59,20 @@ class LedgerPage {
   }
 
   @GetMapping("/ledger/reconciliation/{id}")
-  String report(@PathVariable long id, Model model) {
-    ReconciliationReport report =
-        ledger
-            .reconciliation(id)
-            .orElseThrow(
-                () ->
-                    BusinessRuleException.notFound(
-                        "RECONCILIATION_UNKNOWN", "未找到该对账批次", "no reconciliation " + id));
+  String report(
+      @PathVariable long id,
+      RegionScope scope,
+      Model model,
+      jakarta.servlet.http.HttpServletResponse response) {
+    // another region's batch answers like a missing one: batch ids are sequential
+    var found = ledger.reconciliation(id, scope);
+    if (found.isEmpty()) {
+      log.warn("reconciliation {} not found for {}", id, scope.username());
+      response.setStatus(404);
+      model.addAttribute("error", "未找到该对账批次");
+      return "ledger/reconciliation";
+    }
+    ReconciliationReport report = found.get();
     model.addAttribute("report", report);
     model.addAttribute("importedAt", Formats.dateTime(report.importedAt()));
     model.addAttribute("mismatchCount", report.mismatches().size());

@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -32,8 +33,15 @@ class ChineseAccessDeniedHandler implements AccessDeniedHandler {
   private final Clock clock;
   private final AccessDeniedHandlerImpl page = new AccessDeniedHandlerImpl();
 
-  ChineseAccessDeniedHandler(ApplicationEventPublisher events, ObjectMapper json, Clock clock) {
+  private final AnonymousRefusals anonymous;
+
+  ChineseAccessDeniedHandler(
+      ApplicationEventPublisher events,
+      ObjectMapper json,
+      Clock clock,
+      AnonymousRefusals anonymous) {
     this.events = events;
+    this.anonymous = anonymous;
     this.json = json;
     this.clock = clock;
     page.setErrorPage("/denied");
@@ -44,6 +52,9 @@ class ChineseAccessDeniedHandler implements AccessDeniedHandler {
       HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
       throws IOException, ServletException {
     Authentication who = SecurityContextHolder.getContext().getAuthentication();
+    if (who instanceof AnonymousAuthenticationToken || (who != null && !who.isAuthenticated())) {
+      who = null;
+    }
     String username = who == null ? null : who.getName();
     String role =
         who == null
@@ -62,14 +73,18 @@ class ChineseAccessDeniedHandler implements AccessDeniedHandler {
         role,
         request.getMethod(),
         path);
-    events.publishEvent(
-        new AccessDenied(
-            clock.instant(),
-            username,
-            role,
-            request.getMethod(),
-            path.length() > 200 ? path.substring(0, 200) : path,
-            csrf ? "CSRF 令牌缺失或无效" : "角色无权访问"));
+    // anonymous refusals are bounded: at most one audit entry per address and window
+    boolean record = username != null || anonymous.shouldRecord(request.getRemoteAddr());
+    if (record) {
+      events.publishEvent(
+          new AccessDenied(
+              clock.instant(),
+              username,
+              role,
+              request.getMethod(),
+              path.length() > 200 ? path.substring(0, 200) : path,
+              csrf ? "CSRF 令牌缺失或无效" : "角色无权访问"));
+    }
     if (path.startsWith("/api/")) {
       response.setStatus(HttpServletResponse.SC_FORBIDDEN);
       response.setContentType(MediaType.APPLICATION_JSON_VALUE);

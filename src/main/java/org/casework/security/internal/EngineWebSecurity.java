@@ -61,7 +61,8 @@ class EngineWebSecurity {
       ChineseAccessDeniedHandler deniedHandler,
       StaffLogin staffLogin,
       ProcessEngine engine,
-      ObjectMapper json)
+      ObjectMapper json,
+      StaffSessions sessions)
       throws Exception {
     String app = operaton.getWebapp().getApplicationPath();
     String restPath = rest.getPath();
@@ -99,7 +100,8 @@ class EngineWebSecurity {
         .csrf(c -> c.ignoringRequestMatchers(webapps))
         // the web apps' login form and logout are the app's login and logout
         .addFilterBefore(
-            new WebappLoginBridge(app, staffLogin, jurisdiction, engine, json),
+            new WebappLoginBridge(
+                app, staffLogin, jurisdiction, engine, json, sessions.loginStrategy()),
             AuthorizationFilter.class)
         .logout(
             l ->
@@ -116,7 +118,13 @@ class EngineWebSecurity {
                             response.setStatus(HttpServletResponse.SC_NO_CONTENT)))
         // Operaton's header filter writes the web apps' content security policy
         .headers(h -> h.frameOptions(f -> f.sameOrigin()).cacheControl(c -> c.disable()))
-        .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()));
+        // the same registry as the app's chain: an ended session ends here too
+        .sessionManagement(
+            s ->
+                s.sessionFixation(f -> f.changeSessionId())
+                    .maximumSessions(sessions.maxPerPerson())
+                    .sessionRegistry(sessions.staffSessionRegistry())
+                    .expiredSessionStrategy(StaffSessions.expiredAnswer(json)));
     return http.build();
   }
 

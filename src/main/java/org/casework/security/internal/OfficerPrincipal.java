@@ -55,4 +55,20 @@ final class OfficerPrincipal implements UserDetails, CredentialsContainer {
   public void eraseCredentials() {
     passwordHash = null;
   }
+
+  /** One person, one principal: the session registry counts and ends sessions per user name. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof OfficerPrincipal other && other.getUsername().equals(getUsername());
+  }
+
+  @Override
+  public int hashCode() {
+    return getUsername().hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return getUsername();
+  }
 }

@@ -1,13 +1,14 @@
 package org.casework.security.internal;
 
-import static org.springframework.http.HttpMethod.GET;
-import static org.springframework.http.HttpMethod.POST;
-import static org.springframework.http.HttpMethod.PUT;
-
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
+import java.util.List;
+import java.util.stream.Stream;
+import org.casework.security.Access;
+import org.casework.security.AccessRules;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -18,6 +19,7 @@ import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -32,46 +34,40 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *       caches them. No session is created for Basic requests.
  * </ul>
  *
- * Role rules per URL live here (one place, tested by the matrix test); region rules live in the
- * services' queries, which take the officer's {@code RegionScope}.
+ * Role rules per URL are declared by each module ({@link AccessRules} beans in its {@code web}
+ * package) and assembled here, most specific first, after the public pages; a URL that no rule
+ * names is refused (deny by default). Region rules live in the services' queries, which take the
+ * officer's {@code RegionScope}.
  */
 @Configuration
 @EnableWebSecurity
 class SecurityConfig {
 
-  static final String[] CASE_READERS = {
-    "VILLAGE_LIAISON",
-    "TOWNSHIP_CASEWORKER",
-    "TOWNSHIP_HEAD",
-    "COUNTY_CASEWORKER",
-    "COUNTY_APPROVER",
-    "COUNTY_HEAD",
-    "LEGAL_AID_OFFICER",
-    "LEGAL_AID_LAWYER",
-    "PETITION_OFFICER",
-    "SUPERVISOR",
-    "AUDITOR"
-  };
-  static final String[] FILERS = {"VILLAGE_LIAISON", "TOWNSHIP_CASEWORKER"};
-  static final String[] RECEIVERS = {"TOWNSHIP_CASEWORKER", "COUNTY_CASEWORKER"};
-  // petitions: registered (and review requests received) by the township or the county's
-  // petition officer; recusal, assignment and referral also by the unit's head
-  static final String[] PETITION_REGISTRARS = {"TOWNSHIP_CASEWORKER", "PETITION_OFFICER"};
-  static final String[] PETITION_HANDLERS = {
-    "TOWNSHIP_CASEWORKER", "TOWNSHIP_HEAD", "PETITION_OFFICER", "COUNTY_HEAD"
-  };
-
-  /** Legal-aid workstations (county desk) and liaison points (township and village stations). */
-  static final String[] LEGAL_AID_DESKS = {
-    "LEGAL_AID_OFFICER", "TOWNSHIP_CASEWORKER", "VILLAGE_LIAISON"
-  };
+  /** Reachable without login. */
+  static final RequestMatcher PUBLIC =
+      new OrRequestMatcher(
+          Stream.of(
+                  "/login",
+                  "/denied",
+                  "/error",
+                  "/css/**",
+                  "/js/**",
+                  "/vendor/**",
+                  "/favicon.ico",
+                  "/actuator/health",
+                  "/actuator/health/**")
+              .map(p -> AccessRuleAssembly.matcher(null, p))
+              .toList());
 
   @Bean
   SecurityFilterChain securityFilterChain(
       HttpSecurity http,
       StaffLogin login,
       ChineseAccessDeniedHandler deniedHandler,
-      JsonAuthenticationEntryPoint jsonEntryPoint)
+      JsonAuthenticationEntryPoint jsonEntryPoint,
+      ObjectProvider<AccessRules> modules,
+      StaffSessions sessions,
+      ObjectMapper json)
       throws Exception {
     ProviderManager manager = login.manager();
 
@@ -83,116 +79,30 @@ class SecurityConfig {
           return h != null && h.regionMatches(true, 0, "Basic ", 0, 6);
         };
 
+    List<Access.Rule> ordered = AccessRuleAssembly.assemble(modules.orderedStream().toList());
     http.authenticationManager(manager)
         .authorizeHttpRequests(
-            auth ->
-                auth.dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR)
-                    .permitAll()
-                    .requestMatchers("/login", "/css/**", "/js/**", "/favicon.ico", "/denied")
-                    .permitAll()
-                    .requestMatchers("/actuator/health", "/actuator/health/**")
-                    .permitAll()
-                    .requestMatchers("/audit/**", "/api/audit/**")
-                    .hasRole("AUDITOR")
-                    .requestMatchers("/admin/**")
-                    .hasRole("ADMIN")
-                    .requestMatchers(POST, "/api/calendar/**")
-                    .hasRole("ADMIN")
-                    .requestMatchers("/applications/**", "/applications")
-                    .hasAnyRole(FILERS)
-                    .requestMatchers(POST, "/api/hardship/applications")
-                    .hasAnyRole(FILERS)
-                    .requestMatchers(
-                        POST,
-                        "/cases/*/materials",
-                        "/cases/*/objections",
-                        "/cases/*/reconsideration")
-                    .hasAnyRole(RECEIVERS)
-                    .requestMatchers(
-                        POST,
-                        "/api/hardship/cases/*/materials",
-                        "/api/hardship/cases/*/objections",
-                        "/api/hardship/cases/*/reconsideration")
-                    .hasAnyRole(RECEIVERS)
-                    // legal aid: consultations and applications at workstations and liaison
-                    // points; objections to a refusal go to the county's legal-aid desk
-                    .requestMatchers("/legal-aid/**")
-                    .hasAnyRole(LEGAL_AID_DESKS)
-                    .requestMatchers(
-                        POST,
-                        "/api/legal-aid/applications",
-                        "/api/legal-aid/consultations",
-                        "/api/legal-aid/consultations/*/application",
-                        "/api/legal-aid/cases/*/materials")
-                    .hasAnyRole(LEGAL_AID_DESKS)
-                    .requestMatchers(POST, "/api/legal-aid/cases/*/objections")
-                    .hasRole("LEGAL_AID_OFFICER")
-                    .requestMatchers(GET, "/api/legal-aid/**")
-                    .hasAnyRole(CASE_READERS)
-                    // money: the county books, reverses and reconciles; auditors read
-                    .requestMatchers(
-                        POST,
-                        "/api/ledger/disbursements/*/reversal",
-                        "/api/ledger/disbursements/*/correction")
-                    .hasAnyRole("COUNTY_APPROVER", "COUNTY_HEAD")
-                    .requestMatchers(POST, "/api/ledger/reconciliations", "/ledger/reconciliation")
-                    .hasAnyRole("COUNTY_CASEWORKER", "COUNTY_APPROVER")
-                    .requestMatchers("/api/ledger/**", "/ledger/**")
-                    .hasAnyRole("COUNTY_CASEWORKER", "COUNTY_APPROVER", "COUNTY_HEAD", "AUDITOR")
-                    // the registry's life events: recorded where the person lives
-                    .requestMatchers(
-                        POST, "/api/registry/persons/*/death", "/api/registry/persons/*/moved-away")
-                    .hasAnyRole(FILERS)
-                    .requestMatchers(GET, "/api/registry/**")
-                    .hasAnyRole(CASE_READERS)
-                    // condolence: single visits proposed locally, campaigns defined by the county
-                    .requestMatchers(POST, "/api/condolence/visits")
-                    .hasAnyRole(FILERS)
-                    .requestMatchers(POST, "/api/condolence/campaigns", "/condolence/campaigns")
-                    .hasAnyRole("COUNTY_CASEWORKER")
-                    .requestMatchers(PUT, "/api/condolence/amounts/**")
-                    .hasAnyRole("COUNTY_APPROVER", "COUNTY_HEAD")
-                    .requestMatchers("/api/condolence/**", "/condolence/**")
-                    .hasAnyRole(CASE_READERS)
-                    .requestMatchers("/petitions/new", "/petitions")
-                    .hasAnyRole(PETITION_REGISTRARS)
-                    .requestMatchers(
-                        POST,
-                        "/api/petitions",
-                        "/api/petitions/*/review-requests",
-                        "/api/petitions/*/rereview-requests")
-                    .hasAnyRole(PETITION_REGISTRARS)
-                    .requestMatchers(
-                        POST,
-                        "/api/petitions/*/conflicts",
-                        "/api/petitions/*/officer",
-                        "/api/petitions/*/linked-cases")
-                    .hasAnyRole(PETITION_HANDLERS)
-                    .requestMatchers(GET, "/api/petitions/**")
-                    .hasAnyRole(CASE_READERS)
-                    .requestMatchers(
-                        "/sla/cockpit",
-                        "/sla/cockpit/**",
-                        "/api/sla/cockpit",
-                        "/api/sla/cockpit/**")
-                    .hasRole("SUPERVISOR")
-                    .requestMatchers(POST, "/api/cases/*/clocks/*/extensions")
-                    .hasAnyRole("TOWNSHIP_HEAD", "COUNTY_APPROVER", "COUNTY_HEAD")
-                    .requestMatchers(GET, "/cases", "/cases/**", "/api/cases/**")
-                    .hasAnyRole(CASE_READERS)
-                    .requestMatchers(GET, "/api/hardship/cases/**")
-                    .hasAnyRole(CASE_READERS)
-                    .anyRequest()
-                    .authenticated())
+            auth -> {
+              auth.dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR)
+                  .permitAll()
+                  .requestMatchers(PUBLIC)
+                  .permitAll()
+                  .requestMatchers(AccessRuleAssembly.matcher("GET", "/actuator/**"))
+                  .hasRole("ADMIN");
+              for (Access.Rule rule : ordered) {
+                auth.requestMatchers(AccessRuleAssembly.matcher(rule.method(), rule.pattern()))
+                    .hasAnyRole(rule.roles().stream().map(Enum::name).toArray(String[]::new));
+              }
+              // deny by default: a URL no module declared is refused to everybody
+              auth.anyRequest().denyAll();
+            })
         .formLogin(
             form ->
                 form.loginPage("/login")
                     .failureHandler(
                         (request, response, e) -> {
-                          String why =
-                              e instanceof LockedException
-                                  ? "locked"
-                                  : e instanceof DisabledException ? "disabled" : "error";
+                          // a disabled account is answered like a wrong password
+                          String why = e instanceof LockedException ? "locked" : "error";
                           response.sendRedirect(request.getContextPath() + "/login?" + why);
                         })
                     .defaultSuccessUrl("/cases", false)
@@ -210,7 +120,12 @@ class SecurityConfig {
                     .defaultAuthenticationEntryPointFor(
                         new LoginUrlAuthenticationEntryPoint("/login"), request -> true)
                     .accessDeniedHandler(deniedHandler))
-        .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+        .sessionManagement(
+            s ->
+                s.sessionFixation(f -> f.changeSessionId())
+                    .maximumSessions(sessions.maxPerPerson())
+                    .sessionRegistry(sessions.staffSessionRegistry())
+                    .expiredSessionStrategy(StaffSessions.expiredAnswer(json)))
         .headers(
             h ->
                 h.contentSecurityPolicy(

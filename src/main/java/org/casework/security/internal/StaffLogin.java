@@ -2,6 +2,7 @@ package org.casework.security.internal;
 
 import java.time.Clock;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -25,6 +26,11 @@ class StaffLogin {
       Clock clock) {
     DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
     dao.setPasswordEncoder(passwordEncoder);
+    // the password first, the account's state after: a disabled account costs the same bcrypt
+    // check as any other and is refused only when the password was right (then answered alike)
+    AccountStatusUserDetailsChecker status = new AccountStatusUserDetailsChecker();
+    dao.setPreAuthenticationChecks(user -> {});
+    dao.setPostAuthenticationChecks(status);
     this.manager =
         new ProviderManager(new ThrottledAuthenticationProvider(dao, throttle, events, clock));
   }

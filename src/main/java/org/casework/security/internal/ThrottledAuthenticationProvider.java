@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -39,7 +40,7 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
   @Override
   public Authentication authenticate(Authentication authentication) {
-    String username = authentication.getName() == null ? "" : authentication.getName().strip();
+    String username = LoginThrottle.canonical(authentication.getName());
     String address =
         authentication.getDetails() instanceof WebAuthenticationDetails d
             ? d.getRemoteAddress()
@@ -51,13 +52,17 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
       Authentication result = delegate.authenticate(authentication);
       throttle.succeeded(username);
       return result;
-    } catch (BadCredentialsException e) {
+    } catch (BadCredentialsException | DisabledException e) {
+      // a disabled account is answered like a wrong password (the password was checked first,
+      // so both take the time of one bcrypt check) and counts as a failure
       if (throttle.failed(username, address)) {
         log.warn("login locked for account {} / address {}", username, address);
         events.publishEvent(
             new AccessDenied(clock.instant(), username, null, "POST", "/login", "连续登录失败，账号或地址已锁定"));
       }
-      throw e;
+      throw e instanceof BadCredentialsException bad
+          ? bad
+          : new BadCredentialsException("Bad credentials");
     }
   }
 

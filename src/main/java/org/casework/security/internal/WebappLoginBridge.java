@@ -30,6 +30,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.authentication.WebAuthenticationDetailsSource;
+import org.springframework.security.web.authentication.session.SessionAuthenticationStrategy;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -47,6 +48,7 @@ class WebappLoginBridge extends OncePerRequestFilter {
   private final Jurisdiction jurisdiction;
   private final ProcessEngine engine;
   private final ObjectMapper json;
+  private final SessionAuthenticationStrategy sessions;
   private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
   private final WebAuthenticationDetailsSource details = new WebAuthenticationDetailsSource();
 
@@ -55,7 +57,9 @@ class WebappLoginBridge extends OncePerRequestFilter {
       StaffLogin staffLogin,
       Jurisdiction jurisdiction,
       ProcessEngine engine,
-      ObjectMapper json) {
+      ObjectMapper json,
+      SessionAuthenticationStrategy sessions) {
+    this.sessions = sessions;
     this.login =
         Pattern.compile(Pattern.quote(appPath) + "/api/admin/auth/user/([^/]+)/login/([^/]+)");
     this.staffLogin = staffLogin;
@@ -101,7 +105,8 @@ class WebappLoginBridge extends OncePerRequestFilter {
     }
     Optional<StaffMember> staff = jurisdiction.staff(who.getName()).filter(StaffMember::enabled);
     if (staff.isEmpty()) {
-      answer(response, 401, ApiError.of("DISABLED", "账号已停用，请联系系统管理员"));
+      // answered like a wrong password: no page tells a disabled account apart
+      answer(response, 401, ApiError.of("BAD_CREDENTIALS", "用户名或密码错误"));
       return;
     }
     UserAuthentication webappLogin =
@@ -115,6 +120,8 @@ class WebappLoginBridge extends OncePerRequestFilter {
     if (request.getSession(false) != null) {
       request.changeSessionId();
     }
+    // counted and registered like a login on the app's form (at most N sessions per person)
+    sessions.onAuthentication(who, request, response);
     SecurityContext context = SecurityContextHolder.createEmptyContext();
     context.setAuthentication(who);
     SecurityContextHolder.setContext(context);

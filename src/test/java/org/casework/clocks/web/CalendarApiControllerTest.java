@@ -43,6 +43,21 @@ class CalendarApiControllerTest {
 
   @MockitoBean BusinessCalendar calendar;
 
+  /** The county's administrator: may change the national and the county's calendar. */
+  @MockitoBean org.casework.security.CurrentOfficer officer;
+
+  @org.junit.jupiter.api.BeforeEach
+  void countyAdministrator() {
+    given(officer.officer())
+        .willReturn(
+            new org.casework.jurisdiction.StaffMember(
+                "gaoyan",
+                "高燕",
+                org.casework.jurisdiction.Role.ADMIN,
+                new org.casework.jurisdiction.RegionCode("350502"),
+                true));
+  }
+
   /** 6 working days after 14 Feb 2026 (春节 2026), as the calendar computes it. */
   private static DueDate springFestival2026() {
     List<SkippedDay> skipped = new java.util.ArrayList<>();

@@ -93,7 +93,7 @@ class StaffAdminPageTest {
     mvc.perform(get("/cases").with(loggedInBefore))
         .andExpect(redirectedUrl("http://localhost/login"));
     mvc.perform(formLogin("/login").user(username).password("start-1234"))
-        .andExpect(redirectedUrl("/login?disabled"));
+        .andExpect(redirectedUrl("/login?error"));
     mvc.perform(get("/admin/staff").with(admin))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString(username)))

@@ -1,0 +1,20 @@
+package org.casework.security.web;
+
+import org.casework.jurisdiction.Role;
+import org.casework.security.Access;
+import org.casework.security.AccessRules;
+import org.springframework.stereotype.Component;
+
+/**
+ * Staff administration ({@code jurisdiction/web/StaffAdminPage}). Declared here, not in
+ * jurisdiction: security reads the staff directory, so jurisdiction cannot depend on security.
+ */
+@Component
+class StaffAdminAccessRules implements AccessRules {
+
+  @Override
+  public void declare(Access access) {
+    access.module("jurisdiction");
+    access.any("/admin/**").to(Role.ADMIN);
+  }
+}
