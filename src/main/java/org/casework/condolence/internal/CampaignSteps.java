@@ -198,7 +198,8 @@ class CampaignSteps {
    * The township's amendments: removal lines {@code 编号 理由}, addition lines {@code 身份证号 理由}.
    * Everything is checked before anything changes.
    */
-  TownshipList recordList(long campaignId, String township, String removals, String additions) {
+  TownshipList recordList(
+      long campaignId, String township, String removals, String additions, String confirmedBy) {
     CampaignEntity c = campaign(campaignId);
     Map<CampaignEntryEntity, String> toRemove = new LinkedHashMap<>();
     for (String[] line : lines(removals)) {
@@ -264,11 +265,14 @@ class CampaignSteps {
                     c.getAmounts().get(p.category())));
           }
         });
-    township(campaignId, township).moveTo(CampaignTownshipEntity.CONFIRMED, null);
+    CampaignTownshipEntity confirmed = township(campaignId, township);
+    confirmed.moveTo(CampaignTownshipEntity.CONFIRMED, null);
+    confirmed.confirmedBy(confirmedBy);
     return list(campaignId, township);
   }
 
-  Accepted recordApproval(long campaignId, String township, String decision, String reason) {
+  Accepted recordApproval(
+      long campaignId, String township, String decision, String reason, String approvedBy) {
     CampaignTownshipEntity t = township(campaignId, township);
     switch (decision == null ? "" : decision) {
       case "APPROVE" -> {
@@ -276,6 +280,7 @@ class CampaignSteps {
             .filter(e -> CampaignEntryEntity.LISTED.equals(e.getState()))
             .forEach(e -> e.moveTo(CampaignEntryEntity.APPROVED, null));
         t.moveTo(CampaignTownshipEntity.APPROVED, isBlank(reason) ? null : reason.strip());
+        t.approvedBy(approvedBy);
         return new Accepted("");
       }
       case "RETURN" -> {

@@ -39,7 +39,12 @@ public class CampaignWorkers {
     ListInput in = ProcessVariables.read(execution, ListInput.class);
     ProcessVariables.write(
         execution,
-        steps.recordList(in.campaignId(), in.township().code(), in.removals(), in.additions()));
+        steps.recordList(
+            in.campaignId(),
+            in.township().code(),
+            in.removals(),
+            in.additions(),
+            completedBy(execution)));
   }
 
   public void recordApproval(DelegateExecution execution) {
@@ -47,7 +52,11 @@ public class CampaignWorkers {
     ProcessVariables.write(
         execution,
         steps.recordApproval(
-            in.campaignId(), in.township().code(), in.approvalDecision(), in.approvalReason()));
+            in.campaignId(),
+            in.township().code(),
+            in.approvalDecision(),
+            in.approvalReason(),
+            completedBy(execution)));
   }
 
   public void recordVisits(DelegateExecution execution) {
@@ -69,5 +78,11 @@ public class CampaignWorkers {
   public void close(DelegateExecution execution) {
     CampaignOnly in = ProcessVariables.read(execution, CampaignOnly.class);
     ProcessVariables.write(execution, new CampaignClosed(steps.close(in.campaignId())));
+  }
+
+  /** Who completed the task just before (written by the task listener, not by a form). */
+  private static String completedBy(DelegateExecution execution) {
+    Object by = execution.getVariable("completedBy");
+    return by instanceof String s ? s : null;
   }
 }
