@@ -16,6 +16,7 @@ import org.casework.common.BusinessRuleException;
 import org.casework.common.Formats;
 import org.casework.common.StepOutcome;
 import org.casework.condolence.CondolenceErrors;
+import org.casework.condolence.internal.CondolenceDecisions.ListApproval;
 import org.casework.condolence.internal.CondolenceVariables.Accepted;
 import org.casework.condolence.internal.CondolenceVariables.CampaignFacts;
 import org.casework.condolence.internal.CondolenceVariables.CampaignLoaded;
@@ -272,10 +273,13 @@ class CampaignSteps {
   }
 
   Accepted recordApproval(
-      long campaignId, String township, String decision, String reason, String approvedBy) {
+      long campaignId, String township, ListApproval decision, String reason, String approvedBy) {
     CampaignTownshipEntity t = township(campaignId, township);
-    switch (decision == null ? "" : decision) {
-      case "APPROVE" -> {
+    if (decision == null) {
+      throw invalidTask("请选择审批意见：批准本乡镇名单或退回乡镇");
+    }
+    switch (decision) {
+      case APPROVE -> {
         entries.findByCampaignIdAndTownshipCodeOrderById(campaignId, township).stream()
             .filter(e -> CampaignEntryEntity.LISTED.equals(e.getState()))
             .forEach(e -> e.moveTo(CampaignEntryEntity.APPROVED, null));
@@ -283,7 +287,7 @@ class CampaignSteps {
         t.approvedBy(approvedBy);
         return new Accepted("");
       }
-      case "RETURN" -> {
+      case RETURN -> {
         if (isBlank(reason)) {
           throw invalidTask("退回乡镇须写明理由");
         }
@@ -291,7 +295,7 @@ class CampaignSteps {
         String notice = "县局退回：" + reason.strip();
         throw new StepOutcome(CondolenceErrors.RETURNED, notice, Map.of("taskNotice", notice));
       }
-      default -> throw invalidTask("请选择审批意见：批准本乡镇名单或退回乡镇");
+      default -> throw new IllegalStateException("list approval " + decision);
     }
   }
 

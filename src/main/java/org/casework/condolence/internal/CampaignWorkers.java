@@ -1,6 +1,9 @@
 package org.casework.condolence.internal;
 
+import org.casework.common.Decisions;
 import org.casework.common.process.ProcessVariables;
+import org.casework.condolence.CondolenceErrors;
+import org.casework.condolence.internal.CondolenceDecisions.ListApproval;
 import org.casework.condolence.internal.CondolenceVariables.CampaignClosed;
 import org.casework.condolence.internal.CondolenceVariables.CampaignOnly;
 import org.casework.condolence.internal.CondolenceVariables.ListInput;
@@ -54,7 +57,8 @@ public class CampaignWorkers {
         steps.recordApproval(
             in.campaignId(),
             in.township().code(),
-            in.approvalDecision(),
+            Decisions.parse(
+                ListApproval.class, in.approvalDecision(), CondolenceErrors.INVALID_INPUT, "审批意见"),
             in.approvalReason(),
             completedBy(execution)));
   }

@@ -435,6 +435,24 @@ class HardshipAssistanceProcessTest {
         .noneSatisfy(h -> assertThat(h.action()).isEqualTo("职责分离检查"));
   }
 
+  @Test
+  void shouldSendAnUnknownApprovalDecisionBackToTheApproverInsteadOfApproving() {
+    Case c = file("700.00", false, HardshipCause.OTHER);
+    verify(c);
+    review(c, "ACCEPT", "700.00");
+    tasks.complete(
+        c.pik,
+        "Task_TownshipHeadApproval",
+        Map.of("approvalDecision", "MAYBE", "approvalReason", "同意"));
+    Task again = tasks.await(c.pik, "Task_TownshipHeadApproval");
+    assertThat(tasks.variables(again).get("taskNotice").toString()).contains("审批意见「MAYBE」无法识别");
+    assertThat(ledger.forCase(c.number)).isEmpty();
+    assertThat(caseFiles.get(c.number).status()).isNotEqualTo(CaseStatus.APPROVED);
+
+    approve(c, "Task_TownshipHeadApproval");
+    awaitStatus(c, CaseStatus.FOLLOW_UP);
+  }
+
   private static BusinessRuleException businessRuleIn(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof BusinessRuleException b) {
