@@ -152,7 +152,27 @@ class TaskSubmissionGuard {
       String taskId = m.group(1);
       String action = m.group(2);
       String username = request.getRemoteUser();
-      Task task = tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
+      Task task;
+      try {
+        task = tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
+      } catch (RuntimeException failed) {
+        String chain = causes(failed);
+        if (!databaseUnreachable(chain)) {
+          throw failed;
+        }
+        log.warn(
+            "task {}: database unreachable before the engine call, answered 503: {}",
+            taskId,
+            chain);
+        response.setHeader("Retry-After", "10");
+        refuse(
+            response,
+            HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+            "DATABASE_UNAVAILABLE",
+            "数据库暂时无法连接，本次操作未生效（未保存任何内容），请稍后重试",
+            List.of());
+        return;
+      }
       if (task == null || username == null) {
         // nothing to guard: the engine answers (404, or 401 from the authentication filters)
         chain.doFilter(request, response);
@@ -352,6 +372,15 @@ class TaskSubmissionGuard {
                 + "|SQLNonTransientConnectionException|Communications link failure"
                 + "|Connection is not available|Connection refused|Socket fail to connect"
                 + "|Could not connect to|Connection reset");
+
+    /** The exception and its causes, as one line for the log and the classification. */
+    static String causes(Throwable failed) {
+      StringBuilder chain = new StringBuilder();
+      for (Throwable t = failed; t != null && chain.length() < 4000; t = t.getCause()) {
+        chain.append(t).append(" / ");
+      }
+      return chain.toString();
+    }
 
     static boolean databaseUnreachable(String engineAnswer) {
       return CONNECTION_FAILURE.matcher(engineAnswer).find();

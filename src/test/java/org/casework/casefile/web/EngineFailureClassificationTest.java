@@ -27,6 +27,22 @@ class EngineFailureClassificationTest {
   }
 
   @Test
+  void shouldFindAConnectionFailureDeepInTheCausesOfAnException() {
+    RuntimeException failed =
+        new IllegalStateException(
+            "ENGINE-03004 Exception while executing Database Operation",
+            new java.sql.SQLTransientConnectionException(
+                "HikariPool-1 - Connection is not available, request timed out after 30000ms."));
+    assertThat(
+            TaskSubmissionGuard.Guard.databaseUnreachable(TaskSubmissionGuard.Guard.causes(failed)))
+        .isTrue();
+    assertThat(
+            TaskSubmissionGuard.Guard.databaseUnreachable(
+                TaskSubmissionGuard.Guard.causes(new IllegalArgumentException("task id"))))
+        .isFalse();
+  }
+
+  @Test
   void shouldNotTakeOtherEngineFailuresForAnUnreachableDatabase() {
     assertThat(
             TaskSubmissionGuard.Guard.databaseUnreachable(
