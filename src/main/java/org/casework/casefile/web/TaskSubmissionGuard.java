@@ -156,14 +156,12 @@ class TaskSubmissionGuard {
       try {
         task = tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
       } catch (RuntimeException failed) {
-        String chain = causes(failed);
-        if (!databaseUnreachable(chain)) {
+        String why = causes(failed);
+        if (!databaseUnreachable(why)) {
           throw failed;
         }
         log.warn(
-            "task {}: database unreachable before the engine call, answered 503: {}",
-            taskId,
-            chain);
+            "task {}: database unreachable before the engine call, answered 503: {}", taskId, why);
         response.setHeader("Retry-After", "10");
         refuse(
             response,
