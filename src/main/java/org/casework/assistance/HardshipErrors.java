@@ -20,6 +20,9 @@ public final class HardshipErrors {
   /** An approver refused the grant (with reasons): the refusal notice follows. */
   public static final String APPROVAL_REFUSED = "APPROVAL_REFUSED";
 
+  /** The approval form's decision is missing or unknown: back to the approval task. */
+  public static final String INVALID_APPROVAL = "INVALID_APPROVAL";
+
   /** The approver reviewed the case himself: the approval must be done by someone else. */
   public static final String SEPARATION_OF_DUTIES = "SEPARATION_OF_DUTIES";
 

@@ -4,6 +4,8 @@ package org.casework.audit;
 public enum AuditKind {
   CASE_HISTORY("办理记录"),
   TASK_OUTSIDE_GROUP("越权办理预警"),
+  /** A programme's completion rule (separation of duties, recusal) refused a completion. */
+  TASK_RULE_REFUSED("职责分离（回避）拒绝办理"),
   ACCESS_REFUSED("越权访问（地区）"),
   ACCESS_DENIED("越权访问（角色）"),
   PERSONAL_DATA_VIEW("查看个人信息原文"),

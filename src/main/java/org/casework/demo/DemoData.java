@@ -59,7 +59,7 @@ class DemoData implements ApplicationRunner {
   public void run(ApplicationArguments args) throws IOException {
     regions();
     staff();
-    policies.setMinimumLiving("350502", new BigDecimal("950.00"));
+    policies.setMinimumLiving(new RegionCode("350502"), new BigDecimal("950.00"));
     if (registry.findByIdNumber(IdNumber.parse(valid("350502196503120113"))).isPresent()) {
       log.info("demo data already present");
       return;

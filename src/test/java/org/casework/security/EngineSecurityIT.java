@@ -234,6 +234,75 @@ class EngineSecurityIT {
   }
 
   @Test
+  void shouldRefuseTheReviewersOwnApprovalAtCompletionThroughTheEngineRestInChinese() {
+    Filed c = fileAndVerify("630.00");
+    StaffSession temp = StaffSession.login(port, json, TEMP, PASSWORD);
+    assertThat(
+            temp.post("/engine-rest/task/" + c.reviewTaskId + "/claim", Map.of("userId", TEMP))
+                .status())
+        .isEqualTo(204);
+    Answer reviewed =
+        temp.post(
+            "/engine-rest/task/" + c.reviewTaskId + "/submit-form",
+            StaffSession.variables(review(630)));
+    assertThat(reviewed.status()).as(reviewed.body()).isEqualTo(204);
+    Task approval = tasks.await(c.pid, "Task_TownshipHeadApproval");
+
+    // promoted to township head: the approval's group is now his, but he reviewed this case
+    jurisdiction.reassign(TEMP, Role.TOWNSHIP_HEAD, new RegionCode(DemoRegion.TOWNSHIP));
+    assertThat(
+            temp.post("/engine-rest/task/" + approval.getId() + "/claim", Map.of("userId", TEMP))
+                .status())
+        .isEqualTo(204);
+    Map<String, Object> approve = new LinkedHashMap<>();
+    approve.put("approvalDecision", "APPROVE");
+    approve.put("approvalReason", "同意");
+    Answer refused =
+        temp.post(
+            "/engine-rest/task/" + approval.getId() + "/submit-form",
+            StaffSession.variables(approve));
+    assertThat(refused.status()).as(refused.body()).isEqualTo(403);
+    assertThat(refused.json().path("code").asText()).isEqualTo("SEPARATION_OF_DUTIES");
+    assertThat(refused.json().path("message").asText()).contains("本案的审核人").contains("任务仍待办理");
+    // Tasklist's own API answers the same
+    Answer viaTasklist =
+        temp.tasklistPost(
+            "/task/" + approval.getId() + "/submit-form", StaffSession.variables(approve));
+    assertThat(viaTasklist.status()).as(viaTasklist.body()).isEqualTo(403);
+    assertThat(viaTasklist.json().path("message").asText()).contains("本案的审核人");
+
+    // nothing moved, nothing written; both attempts are in the audit log
+    assertThat(taskService.createTaskQuery().taskId(approval.getId()).count()).isEqualTo(1);
+    assertThat(runtime.getVariable(c.pid, "approvalDecision")).isNull();
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT COUNT(*) FROM audit_entry WHERE kind = 'TASK_RULE_REFUSED'"
+                    + " AND actor = ? AND case_number = ?",
+                Long.class,
+                TEMP,
+                c.number))
+        .isEqualTo(2);
+  }
+
+  @Test
+  void shouldAnswerARefusalOfTheTaskListenerThroughTheEngineRestInChineseNotAsA500() {
+    Filed c = fileAndVerify("640.00");
+    // an engine administrator passes the engine's and the guard's group checks; the task
+    // listener refuses him, inside the engine's transaction
+    StaffSession admin = StaffSession.login(port, json, ADMIN, PASSWORD);
+    Answer refused =
+        admin.post(
+            "/engine-rest/task/" + c.reviewTaskId + "/submit-form",
+            StaffSession.variables(review(640)));
+    assertThat(refused.status()).as(refused.body()).isEqualTo(403);
+    assertThat(refused.json().path("code").asText()).isEqualTo("TASK_NOT_YOURS");
+    assertThat(refused.json().path("message").asText())
+        .contains("无权办理")
+        .contains("township-350502001-caseworker");
+    assertThat(taskService.createTaskQuery().taskId(c.reviewTaskId).count()).isEqualTo(1);
+  }
+
+  @Test
   void shouldAnswerAClaimOfATaskSomeoneElseHoldsInChinese() {
     Filed c = fileAndVerify("650.00");
     StaffSession zhangwei = StaffSession.login(port, json, "zhangwei", PASSWORD);

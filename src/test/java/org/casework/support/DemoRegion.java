@@ -37,7 +37,7 @@ public class DemoRegion {
     staff("chenjing", "陈静", Role.TOWNSHIP_CASEWORKER, OTHER_TOWNSHIP);
     staff("sunli", "孙丽", Role.COUNTY_APPROVER, COUNTY);
     staff("zhouqiang", "周强", Role.COUNTY_HEAD, COUNTY);
-    policies.setMinimumLiving(COUNTY, new BigDecimal("950.00"));
+    policies.setMinimumLiving(new RegionCode(COUNTY), new BigDecimal("950.00"));
   }
 
   private void staff(String username, String name, Role role, String region) {

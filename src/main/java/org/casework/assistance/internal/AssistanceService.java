@@ -118,7 +118,7 @@ class AssistanceService implements HardshipAssistance {
     jurisdiction.region(township);
     jurisdiction.region(place);
     scopeGuard.require(RegionScope.of(officer), place, null, "登记困难帮扶申请");
-    AssistancePolicy policy = policies.forRegion(township.value());
+    AssistancePolicy policy = policies.forRegion(township);
     if (a.amountRequested().compareTo(policy.maxAmount()) > 0) {
       throw BusinessRuleException.invalid(
           "AMOUNT_ABOVE_MAXIMUM",

@@ -6,6 +6,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.casework.assistance.AssistancePolicy;
 import org.casework.assistance.HardshipErrors;
+import org.casework.assistance.internal.HardshipDecisions.Approval;
+import org.casework.assistance.internal.HardshipDecisions.Reconsideration;
+import org.casework.assistance.internal.HardshipDecisions.Review;
 import org.casework.assistance.internal.HardshipVariables.ApprovalOutput;
 import org.casework.assistance.internal.HardshipVariables.CaseFacts;
 import org.casework.assistance.internal.HardshipVariables.Groups;
@@ -86,7 +89,7 @@ class HardshipSteps {
     CaseView c = found.get();
     ApplicationEntity a = application(caseNumber);
     PersonView person = registry.person(c.applicantPersonId());
-    AssistancePolicy policy = policies.forRegion(c.townshipCode());
+    AssistancePolicy policy = policies.forRegion(RegionCode.parse(c.townshipCode()));
     RegionCode township = new RegionCode(c.townshipCode());
     RegionCode county = township.county();
     String village =
@@ -154,7 +157,8 @@ class HardshipSteps {
 
   PaymentOutput payEmergency(String caseNumber, BigDecimal amount, String note, String stepKey) {
     ApplicationEntity a = application(caseNumber);
-    AssistancePolicy policy = policies.forRegion(caseFiles.get(caseNumber).townshipCode());
+    AssistancePolicy policy =
+        policies.forRegion(RegionCode.parse(caseFiles.get(caseNumber).townshipCode()));
     BigDecimal cap = policy.emergencyMax().min(a.getAmountRequested());
     if (amount == null || amount.signum() <= 0 || amount.compareTo(cap) > 0) {
       throw invalidTask(
@@ -190,11 +194,13 @@ class HardshipSteps {
     caseFiles.recordByTaskActor(caseNumber, VERIFICATION_TASK, "入户核实", outcome, findings, stepKey);
   }
 
-  ReviewOutput recordReview(ReviewInput in, String stepKey) {
+  ReviewOutput recordReview(ReviewInput in, Review decision, String stepKey) {
     ApplicationEntity a = application(in.caseNumber());
-    String decision = in.reviewDecision() == null ? "" : in.reviewDecision();
+    if (decision == null) {
+      throw invalidTask(HardshipErrors.INVALID_REVIEW, "请选择审核结论：受理、要求补正或不予帮扶");
+    }
     switch (decision) {
-      case "REQUEST_MATERIALS" -> {
+      case REQUEST_MATERIALS -> {
         if (a.isMaterialsRequested()) {
           throw invalidTask(HardshipErrors.INVALID_REVIEW, "补正材料只能一次性告知一次，本案已告知过；请选择“受理”或“不予帮扶”");
         }
@@ -210,9 +216,9 @@ class HardshipSteps {
             "一次性告知补正",
             in.missingMaterials(),
             stepKey);
-        return new ReviewOutput("REQUEST_MATERIALS", null, true, "");
+        return new ReviewOutput(Review.REQUEST_MATERIALS.name(), null, true, "");
       }
-      case "REFUSE" -> {
+      case REFUSE -> {
         if (isBlank(in.reviewReason())) {
           throw invalidTask(HardshipErrors.INVALID_REVIEW, "不予帮扶须写明理由");
         }
@@ -227,10 +233,11 @@ class HardshipSteps {
             "不予帮扶",
             in.reviewReason(),
             stepKey);
-        return new ReviewOutput("REFUSE", null, a.isMaterialsRequested(), "");
+        return new ReviewOutput(Review.REFUSE.name(), null, a.isMaterialsRequested(), "");
       }
-      case "ACCEPT" -> {
-        AssistancePolicy policy = policies.forRegion(caseFiles.get(in.caseNumber()).townshipCode());
+      case ACCEPT -> {
+        AssistancePolicy policy =
+            policies.forRegion(RegionCode.parse(caseFiles.get(in.caseNumber()).townshipCode()));
         BigDecimal amount = in.recommendedAmount();
         if (amount == null || amount.signum() <= 0 || amount.compareTo(policy.maxAmount()) > 0) {
           throw invalidTask(
@@ -248,9 +255,9 @@ class HardshipSteps {
             "受理，拟帮扶 " + Formats.yuan(scaled),
             in.reviewReason(),
             stepKey);
-        return new ReviewOutput("ACCEPT", scaled, a.isMaterialsRequested(), "");
+        return new ReviewOutput(Review.ACCEPT.name(), scaled, a.isMaterialsRequested(), "");
       }
-      default -> throw invalidTask(HardshipErrors.INVALID_REVIEW, "请选择审核结论：受理、要求补正或不予帮扶");
+      default -> throw new IllegalStateException("review decision " + decision);
     }
   }
 
@@ -287,11 +294,15 @@ class HardshipSteps {
     clocks.pause(caseNumber, Clocks.CASE_CLOCK, "公示期间", HistoryEntry.SYSTEM);
   }
 
-  /** Separation of duties: whoever reviewed the case may not approve or countersign it. */
+  /**
+   * Separation of duties: whoever reviewed the case may not approve or countersign it. The
+   * completion itself is refused ({@link HardshipCompletionRules}); this stays as a defensive
+   * assertion.
+   */
   ApprovalOutput recordApproval(
       String caseNumber,
       String approvalTask,
-      String decision,
+      Approval decision,
       String reason,
       boolean finalLevel,
       String stepKey) {
@@ -306,7 +317,10 @@ class HardshipSteps {
       throw invalidTask(
           HardshipErrors.SEPARATION_OF_DUTIES, "审批人不能是本案的审核人（" + approver + "），请由其他有权人员审批");
     }
-    if ("REFUSE".equals(decision)) {
+    if (decision == null) {
+      throw invalidTask(HardshipErrors.INVALID_APPROVAL, "请选择审批意见：批准或不予批准");
+    }
+    if (decision == Approval.REFUSE) {
       String why = isBlank(reason) ? "（未写明理由）" : reason.strip();
       a.refused(approver, why);
       caseFiles.changeStatusByTaskActor(
@@ -326,7 +340,7 @@ class HardshipSteps {
     } else {
       caseFiles.recordByTaskActor(caseNumber, approvalTask, "审批", "同意，报分管领导会签", reason, stepKey);
     }
-    return new ApprovalOutput("APPROVE", "");
+    return new ApprovalOutput(Approval.APPROVE.name(), "");
   }
 
   PaymentOutput recordPayment(String caseNumber, String stepKey) {
@@ -373,7 +387,9 @@ class HardshipSteps {
       a.getApprovedAmount() == null ? "" : Formats.yuan(a.getApprovedAmount()),
       a.getRefusalReason() == null ? "" : a.getRefusalReason(),
       a.getCause().label(),
-      policies.forRegion(caseFiles.get(caseNumber).townshipCode()).reconsiderationDays()
+      policies
+          .forRegion(RegionCode.parse(caseFiles.get(caseNumber).townshipCode()))
+          .reconsiderationDays()
     };
     String text =
         messages.getMessage("notice.hardship." + notice, args, java.util.Locale.SIMPLIFIED_CHINESE);
@@ -395,7 +411,7 @@ class HardshipSteps {
    * the case); UPHOLD makes the refusal final, OVERTURN sends the case back to township review.
    */
   ReconsiderationOutput recordReconsideration(
-      String caseNumber, String decision, String reason, String stepKey) {
+      String caseNumber, Reconsideration decision, String reason, String stepKey) {
     ApplicationEntity a = application(caseNumber);
     String decider =
         caseFiles.lastCompletedBy(caseNumber, RECONSIDERATION_TASK).orElse(HistoryEntry.SYSTEM);
@@ -406,11 +422,11 @@ class HardshipSteps {
       throw invalidTask(
           HardshipErrors.SEPARATION_OF_DUTIES, "复核人不能是原决定的作出人或审核人（" + decider + "），请由其他有权人员复核");
     }
-    if (isBlank(reason) || !("UPHOLD".equals(decision) || "OVERTURN".equals(decision))) {
+    if (isBlank(reason) || decision == null) {
       throw invalidTask(HardshipErrors.INVALID_REVIEW, "请选择复核结论（维持或撤销）并写明理由");
     }
-    a.reconsidered(decision);
-    if ("UPHOLD".equals(decision)) {
+    a.reconsidered(decision.name());
+    if (decision == Reconsideration.UPHOLD) {
       caseFiles.changeStatusByTaskActor(
           caseNumber,
           CaseStatus.REFUSED,
@@ -424,7 +440,7 @@ class HardshipSteps {
       caseFiles.recordByTaskActor(
           caseNumber, RECONSIDERATION_TASK, "复核", "撤销不予帮扶决定，重新审核", reason.strip(), stepKey);
     }
-    return new ReconsiderationOutput(decision, true, "");
+    return new ReconsiderationOutput(decision.name(), true, "");
   }
 
   /** The period to ask for 复核 ran out: the refusal stands. */

@@ -2,6 +2,10 @@ package org.casework.assistance.internal;
 
 import java.math.BigDecimal;
 import java.util.Map;
+import org.casework.assistance.HardshipErrors;
+import org.casework.assistance.internal.HardshipDecisions.Approval;
+import org.casework.assistance.internal.HardshipDecisions.Reconsideration;
+import org.casework.assistance.internal.HardshipDecisions.Review;
 import org.casework.assistance.internal.HardshipVariables.ApprovalInput;
 import org.casework.assistance.internal.HardshipVariables.CaseOnly;
 import org.casework.assistance.internal.HardshipVariables.EmergencyInput;
@@ -10,6 +14,7 @@ import org.casework.assistance.internal.HardshipVariables.PaymentOutput;
 import org.casework.assistance.internal.HardshipVariables.ReconsiderationInput;
 import org.casework.assistance.internal.HardshipVariables.ReviewInput;
 import org.casework.assistance.internal.HardshipVariables.VerificationInput;
+import org.casework.common.Decisions;
 import org.casework.common.FaultPoints;
 import org.casework.common.process.ProcessVariables;
 import org.operaton.bpm.engine.delegate.DelegateExecution;
@@ -55,7 +60,9 @@ public class HardshipWorkers {
 
   public void recordReview(DelegateExecution execution) {
     ReviewInput in = ProcessVariables.read(execution, ReviewInput.class);
-    write(execution, steps.recordReview(in, key(execution)));
+    Review decision =
+        Decisions.parse(Review.class, in.reviewDecision(), HardshipErrors.INVALID_REVIEW, "审核结论");
+    write(execution, steps.recordReview(in, decision, key(execution)));
   }
 
   public void checkDuplicate(DelegateExecution execution) {
@@ -89,7 +96,8 @@ public class HardshipWorkers {
         steps.recordApproval(
             in.caseNumber(),
             task,
-            in.approvalDecision(),
+            Decisions.parse(
+                Approval.class, in.approvalDecision(), HardshipErrors.INVALID_APPROVAL, "审批意见"),
             in.approvalReason(),
             finalLevel,
             key(execution)));
@@ -115,7 +123,11 @@ public class HardshipWorkers {
         execution,
         steps.recordReconsideration(
             in.caseNumber(),
-            in.reconsiderationDecision(),
+            Decisions.parse(
+                Reconsideration.class,
+                in.reconsiderationDecision(),
+                HardshipErrors.INVALID_REVIEW,
+                "复核结论"),
             in.reconsiderationReason(),
             key(execution)));
   }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import org.casework.assistance.AssistancePolicies;
 import org.casework.assistance.AssistancePolicy;
 import org.casework.common.BusinessRuleException;
+import org.casework.jurisdiction.RegionCode;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,13 +20,14 @@ class PolicyLookup implements AssistancePolicies {
 
   @Override
   @Transactional(readOnly = true)
-  public AssistancePolicy forRegion(String regionCode) {
-    return toPolicy(rowFor(regionCode));
+  public AssistancePolicy forRegion(RegionCode region) {
+    return toPolicy(rowFor(region.value()));
   }
 
   @Override
   @Transactional
-  public AssistancePolicy setMinimumLiving(String regionCode, BigDecimal minLivingMonthly) {
+  public AssistancePolicy setMinimumLiving(RegionCode region, BigDecimal minLivingMonthly) {
+    String regionCode = region.value();
     if (minLivingMonthly == null || minLivingMonthly.signum() <= 0) {
       throw BusinessRuleException.invalid(
           "MIN_LIVING_POSITIVE", "低保标准必须大于零", "min living " + minLivingMonthly);

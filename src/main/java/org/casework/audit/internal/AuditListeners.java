@@ -64,7 +64,7 @@ class AuditListeners {
     audit.append(
         new AuditRecord(
             "task-refused:" + UUID.randomUUID(),
-            AuditKind.TASK_OUTSIDE_GROUP,
+            e.rule() == null ? AuditKind.TASK_OUTSIDE_GROUP : AuditKind.TASK_RULE_REFUSED,
             e.caseNumber(),
             e.regionCode(),
             e.at(),

@@ -135,7 +135,10 @@ class AuditService implements AuditLog {
     return entries
         .kindsInScope(
             List.of(
-                AuditKind.ACCESS_REFUSED, AuditKind.ACCESS_DENIED, AuditKind.TASK_OUTSIDE_GROUP),
+                AuditKind.ACCESS_REFUSED,
+                AuditKind.ACCESS_DENIED,
+                AuditKind.TASK_OUTSIDE_GROUP,
+                AuditKind.TASK_RULE_REFUSED),
             scope.prefix(),
             PageRequest.of(0, limit))
         .stream()

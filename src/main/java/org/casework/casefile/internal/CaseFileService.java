@@ -220,7 +220,8 @@ class CaseFileService implements CaseFiles {
       String username,
       List<String> candidateGroups,
       boolean assignedByName) {
-    CaseEntity entity = load(caseNumber);
+    // a task of no case (a condolence campaign's) is checked against its groups alone
+    CaseEntity entity = caseNumber == null ? null : load(caseNumber);
     String userGroup =
         jurisdiction
             .staff(username)
@@ -233,6 +234,7 @@ class CaseFileService implements CaseFiles {
     } else if (!candidateGroups.isEmpty() && !candidateGroups.contains(userGroup)) {
       refusal = "此任务只能由" + String.join("、", candidateGroups) + "办理，您（" + userGroup + "）无权办理";
     } else if (assignedByName
+        && entity != null
         && entity.getAssignedOfficer() != null
         && !entity.getAssignedOfficer().equals(username)) {
       refusal = "此任务已指派给承办人 " + entity.getAssignedOfficer() + "，只能由其本人办理";
@@ -243,7 +245,7 @@ class CaseFileService implements CaseFiles {
     events.publishEvent(
         new TaskCompletionRefused(
             caseNumber,
-            entity.regionCode(),
+            entity == null ? null : entity.regionCode(),
             clock.instant(),
             username,
             userGroup,
@@ -509,7 +511,12 @@ class CaseFileService implements CaseFiles {
   /** A user completed a task in Tasklist: record who, in which role, once per element instance. */
   @Transactional
   void recordTaskCompletion(
-      String caseNumber, String processId, String elementId, String username, String stepKey) {
+      String caseNumber,
+      String processId,
+      String elementId,
+      String taskName,
+      String username,
+      String stepKey) {
     CaseEntity entity = load(caseNumber);
     if (history.existsByCaseIdAndStepKey(entity.getId(), stepKey)) {
       return;
@@ -518,7 +525,7 @@ class CaseFileService implements CaseFiles {
         stages
             .findById(new StageEntity.Key(processId, elementId))
             .map(StageEntity::getLabel)
-            .orElse(elementId);
+            .orElse(taskName == null || taskName.isBlank() ? elementId : taskName);
     String role = jurisdiction.staff(username).map(s -> s.role().name()).orElse("UNKNOWN");
     appendHistory(
         entity,

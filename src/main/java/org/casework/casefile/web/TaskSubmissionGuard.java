@@ -21,12 +21,18 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.casework.casefile.CaseFiles;
 import org.casework.casefile.CaseView;
+import org.casework.casefile.CompletionAttempt;
+import org.casework.casefile.CompletionRefusal;
 import org.casework.casefile.TaskCompletionRefused;
+import org.casework.casefile.internal.CompletionRules;
+import org.casework.casefile.internal.EngineRefusal;
+import org.casework.common.BusinessRuleException;
 import org.casework.common.web.ApiError;
 import org.casework.jurisdiction.CandidateGroups;
 import org.casework.jurisdiction.Jurisdiction;
@@ -52,9 +58,12 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * /engine-rest} and the web apps' own, which Tasklist uses), a task completion ({@code complete},
  * {@code submit-form}, {@code resolve}) may set only the fields of that task's form (its deployed
  * Camunda form's component keys); task variables cannot be written or deleted outside a form; a
- * task claimed by someone else can be neither claimed nor completed, nor a task of another group.
- * Refusals answer in Chinese (JSON {@code message}) and forged fields are recorded ({@link
- * TaskCompletionRefused}).
+ * task claimed by someone else can be neither claimed nor completed, nor a task of another group;
+ * the programmes' {@link org.casework.casefile.CompletionRule}s (separation of duties, recusal) are
+ * asked before the engine is called. Refusals answer in Chinese (JSON {@code message}) and are
+ * recorded ({@link TaskCompletionRefused}). What goes wrong inside the engine is answered in
+ * Chinese too: a refusal of the task listener with its own status, an unreachable database as 503,
+ * anything else as 500 (the engine's English answer goes to the log).
  */
 @Configuration
 class TaskSubmissionGuard {
@@ -67,6 +76,7 @@ class TaskSubmissionGuard {
       TaskService tasks,
       FormService forms,
       CaseFiles caseFiles,
+      CompletionRules rules,
       Jurisdiction jurisdiction,
       ApplicationEventPublisher events,
       ObjectMapper json,
@@ -83,7 +93,8 @@ class TaskSubmissionGuard {
                 + "[^/]+)/task/([^/]+)/(complete|submit-form|resolve|claim|variables|localVariables)(/.*)?$");
     FilterRegistrationBean<Guard> registration =
         new FilterRegistrationBean<>(
-            new Guard(taskAction, tasks, forms, caseFiles, jurisdiction, events, json, clock));
+            new Guard(
+                taskAction, tasks, forms, caseFiles, rules, jurisdiction, events, json, clock));
     registration.setName("casework task submission guard");
     registration.addUrlPatterns(rest.getPath() + "/*", app + "/api/engine/*");
     registration.setOrder(ORDER);
@@ -99,6 +110,7 @@ class TaskSubmissionGuard {
     private final TaskService tasks;
     private final FormService forms;
     private final CaseFiles caseFiles;
+    private final CompletionRules rules;
     private final Jurisdiction jurisdiction;
     private final ApplicationEventPublisher events;
     private final ObjectMapper json;
@@ -111,6 +123,7 @@ class TaskSubmissionGuard {
         TaskService tasks,
         FormService forms,
         CaseFiles caseFiles,
+        CompletionRules rules,
         Jurisdiction jurisdiction,
         ApplicationEventPublisher events,
         ObjectMapper json,
@@ -119,6 +132,7 @@ class TaskSubmissionGuard {
       this.tasks = tasks;
       this.forms = forms;
       this.caseFiles = caseFiles;
+      this.rules = rules;
       this.jurisdiction = jurisdiction;
       this.events = events;
       this.json = json;
@@ -138,7 +152,25 @@ class TaskSubmissionGuard {
       String taskId = m.group(1);
       String action = m.group(2);
       String username = request.getRemoteUser();
-      Task task = tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
+      Task task;
+      try {
+        task = tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
+      } catch (RuntimeException failed) {
+        String why = causes(failed);
+        if (!databaseUnreachable(why)) {
+          throw failed;
+        }
+        log.warn(
+            "task {}: database unreachable before the engine call, answered 503: {}", taskId, why);
+        response.setHeader("Retry-After", "10");
+        refuse(
+            response,
+            HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+            "DATABASE_UNAVAILABLE",
+            "数据库暂时无法连接，本次操作未生效（未保存任何内容），请稍后重试",
+            List.of());
+        return;
+      }
       if (task == null || username == null) {
         // nothing to guard: the engine answers (404, or 401 from the authentication filters)
         chain.doFilter(request, response);
@@ -199,7 +231,35 @@ class TaskSubmissionGuard {
         refuseForged(response, task, username, forged);
         return;
       }
+      Optional<CompletionRefusal> ruled =
+          rules.refusal(
+              new CompletionAttempt(
+                  caseNumber(task),
+                  processKey(task),
+                  task.getTaskDefinitionKey(),
+                  task.getName(),
+                  username),
+              candidateGroups(task));
+      if (ruled.isPresent()) {
+        refuse(
+            response,
+            HttpServletResponse.SC_FORBIDDEN,
+            ruled.get().code(),
+            ruled.get().reason() + "。本次提交未生效，任务仍待办理；此操作已记录",
+            List.of());
+        return;
+      }
       toEngine(cached, response, chain, task, false);
+    }
+
+    /** The process definition key from its id ({@code key:version:id}). */
+    private static String processKey(Task task) {
+      String id = task.getProcessDefinitionId();
+      if (id == null) {
+        return null;
+      }
+      int colon = id.indexOf(':');
+      return colon < 0 ? id : id.substring(0, colon);
     }
 
     /**
@@ -222,9 +282,29 @@ class TaskSubmissionGuard {
         engine.copyBodyToResponse();
         return;
       }
+      Optional<BusinessRuleException> refused = EngineRefusal.of(request);
+      if (refused.isPresent()) {
+        BusinessRuleException r = refused.get();
+        log.info("task {}: refused inside the engine: {}", task.getId(), r.getMessage());
+        engine.resetBuffer();
+        refuse(engine, status(r), r.code(), r.userMessage() + "。本次提交未生效，任务仍待办理", List.of());
+        engine.copyBodyToResponse();
+        return;
+      }
+      String failure = new String(engine.getContentAsByteArray(), StandardCharsets.UTF_8);
+      if (databaseUnreachable(failure)) {
+        databaseDown(engine, task, failure);
+        return;
+      }
       String username = request.getRemoteUser();
       for (int attempt = 0; attempt < 10; attempt++) {
-        Task now = tasks.createTaskQuery().taskId(task.getId()).singleResult();
+        Task now;
+        try {
+          now = tasks.createTaskQuery().taskId(task.getId()).singleResult();
+        } catch (RuntimeException unreachable) {
+          databaseDown(engine, task, failure + " / then " + unreachable);
+          return;
+        }
         String assignee = now == null ? null : now.getAssignee();
         String message = null;
         String code = null;
@@ -253,7 +333,64 @@ class TaskSubmissionGuard {
           break;
         }
       }
+      // anything else the engine did not expect: logged as it said it, answered in Chinese
+      log.warn("task {}: the engine answered {}: {}", task.getId(), engine.getStatus(), failure);
+      engine.resetBuffer();
+      refuse(
+          engine,
+          HttpServletResponse.SC_INTERNAL_SERVER_ERROR,
+          "ENGINE_ERROR",
+          "系统处理任务「" + task.getName() + "」时出错，本次操作未生效，任务仍待办理；请稍后重试，如仍不成功请联系系统管理员",
+          List.of());
       engine.copyBodyToResponse();
+    }
+
+    /**
+     * The database could not be reached (a restart, a network cut): the engine rolled everything
+     * back; the officer may simply try again in a moment.
+     */
+    private void databaseDown(ContentCachingResponseWrapper engine, Task task, String failure)
+        throws IOException {
+      log.warn("task {}: database unreachable, answered 503: {}", task.getId(), failure);
+      engine.resetBuffer();
+      engine.setHeader("Retry-After", "10");
+      refuse(
+          engine,
+          HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+          "DATABASE_UNAVAILABLE",
+          "数据库暂时无法连接，任务「" + task.getName() + "」本次未办理成功（未保存任何内容），请稍后重新提交",
+          List.of());
+      engine.copyBodyToResponse();
+    }
+
+    private static final Pattern CONNECTION_FAILURE =
+        Pattern.compile(
+            "CannotCreateTransactionException|Could not open JDBC Connection|Could not open JPA"
+                + " EntityManager|CannotGetJdbcConnection|SQLTransientConnectionException"
+                + "|SQLNonTransientConnectionException|Communications link failure"
+                + "|Connection is not available|Connection refused|Socket fail to connect"
+                + "|Could not connect to|Connection reset");
+
+    /** The exception and its causes, as one line for the log and the classification. */
+    static String causes(Throwable failed) {
+      StringBuilder chain = new StringBuilder();
+      for (Throwable t = failed; t != null && chain.length() < 4000; t = t.getCause()) {
+        chain.append(t).append(" / ");
+      }
+      return chain.toString();
+    }
+
+    static boolean databaseUnreachable(String engineAnswer) {
+      return CONNECTION_FAILURE.matcher(engineAnswer).find();
+    }
+
+    private static int status(BusinessRuleException r) {
+      return switch (r.kind()) {
+        case INVALID -> HttpServletResponse.SC_BAD_REQUEST;
+        case NOT_FOUND -> HttpServletResponse.SC_NOT_FOUND;
+        case FORBIDDEN -> HttpServletResponse.SC_FORBIDDEN;
+        case CONFLICT -> HttpServletResponse.SC_CONFLICT;
+      };
     }
 
     /**

@@ -16,6 +16,7 @@ import org.casework.common.BusinessRuleException;
 import org.casework.common.Formats;
 import org.casework.common.StepOutcome;
 import org.casework.condolence.CondolenceErrors;
+import org.casework.condolence.internal.CondolenceDecisions.ListApproval;
 import org.casework.condolence.internal.CondolenceVariables.Accepted;
 import org.casework.condolence.internal.CondolenceVariables.CampaignFacts;
 import org.casework.condolence.internal.CondolenceVariables.CampaignLoaded;
@@ -219,7 +220,8 @@ class CampaignSteps {
    * The township's amendments: removal lines {@code 编号 理由}, addition lines {@code 身份证号 理由}.
    * Everything is checked before anything changes.
    */
-  TownshipList recordList(long campaignId, String township, String removals, String additions) {
+  TownshipList recordList(
+      long campaignId, String township, String removals, String additions, String confirmedBy) {
     CampaignEntity c = campaign(campaignId);
     Map<CampaignEntryEntity, String> toRemove = new LinkedHashMap<>();
     for (String[] line : lines(removals)) {
@@ -285,21 +287,28 @@ class CampaignSteps {
                     c.getAmounts().get(p.category())));
           }
         });
-    township(campaignId, township).moveTo(CampaignTownshipEntity.CONFIRMED, null);
+    CampaignTownshipEntity confirmed = township(campaignId, township);
+    confirmed.moveTo(CampaignTownshipEntity.CONFIRMED, null);
+    confirmed.confirmedBy(confirmedBy);
     return list(campaignId, township);
   }
 
-  Accepted recordApproval(long campaignId, String township, String decision, String reason) {
+  Accepted recordApproval(
+      long campaignId, String township, ListApproval decision, String reason, String approvedBy) {
     CampaignTownshipEntity t = township(campaignId, township);
-    switch (decision == null ? "" : decision) {
-      case "APPROVE" -> {
+    if (decision == null) {
+      throw invalidTask("请选择审批意见：批准本乡镇名单或退回乡镇");
+    }
+    switch (decision) {
+      case APPROVE -> {
         entries.findByCampaignIdAndTownshipCodeOrderById(campaignId, township).stream()
             .filter(e -> CampaignEntryEntity.LISTED.equals(e.getState()))
             .forEach(e -> e.moveTo(CampaignEntryEntity.APPROVED, null));
         t.moveTo(CampaignTownshipEntity.APPROVED, isBlank(reason) ? null : reason.strip());
+        t.approvedBy(approvedBy);
         return new Accepted("");
       }
-      case "RETURN" -> {
+      case RETURN -> {
         if (isBlank(reason)) {
           throw invalidTask("退回乡镇须写明理由");
         }
@@ -307,7 +316,7 @@ class CampaignSteps {
         String notice = "县局退回：" + reason.strip();
         throw new StepOutcome(CondolenceErrors.RETURNED, notice, Map.of("taskNotice", notice));
       }
-      default -> throw invalidTask("请选择审批意见：批准本乡镇名单或退回乡镇");
+      default -> throw new IllegalStateException("list approval " + decision);
     }
   }
 

@@ -53,6 +53,24 @@ class CampaignTownshipEntity {
     }
   }
 
+  /** Who confirmed the township's list (the Tasklist user who completed the task). */
+  void confirmedBy(String username) {
+    this.confirmedBy = username;
+  }
+
+  /** Who approved the township's list at the county. */
+  void approvedBy(String username) {
+    this.approvedBy = username;
+  }
+
+  String getConfirmedBy() {
+    return confirmedBy;
+  }
+
+  String getApprovedBy() {
+    return approvedBy;
+  }
+
   String getTownshipCode() {
     return townshipCode;
   }

@@ -1,6 +1,9 @@
 package org.casework.condolence.internal;
 
+import org.casework.common.Decisions;
 import org.casework.common.process.ProcessVariables;
+import org.casework.condolence.CondolenceErrors;
+import org.casework.condolence.internal.CondolenceDecisions.ListApproval;
 import org.casework.condolence.internal.CondolenceVariables.CampaignClosed;
 import org.casework.condolence.internal.CondolenceVariables.CampaignOnly;
 import org.casework.condolence.internal.CondolenceVariables.ListInput;
@@ -39,7 +42,12 @@ public class CampaignWorkers {
     ListInput in = ProcessVariables.read(execution, ListInput.class);
     ProcessVariables.write(
         execution,
-        steps.recordList(in.campaignId(), in.township().code(), in.removals(), in.additions()));
+        steps.recordList(
+            in.campaignId(),
+            in.township().code(),
+            in.removals(),
+            in.additions(),
+            completedBy(execution)));
   }
 
   public void recordApproval(DelegateExecution execution) {
@@ -47,7 +55,12 @@ public class CampaignWorkers {
     ProcessVariables.write(
         execution,
         steps.recordApproval(
-            in.campaignId(), in.township().code(), in.approvalDecision(), in.approvalReason()));
+            in.campaignId(),
+            in.township().code(),
+            Decisions.parse(
+                ListApproval.class, in.approvalDecision(), CondolenceErrors.INVALID_INPUT, "审批意见"),
+            in.approvalReason(),
+            completedBy(execution)));
   }
 
   public void recordVisits(DelegateExecution execution) {
@@ -69,5 +82,11 @@ public class CampaignWorkers {
   public void close(DelegateExecution execution) {
     CampaignOnly in = ProcessVariables.read(execution, CampaignOnly.class);
     ProcessVariables.write(execution, new CampaignClosed(steps.close(in.campaignId())));
+  }
+
+  /** Who completed the task just before (written by the task listener, not by a form). */
+  private static String completedBy(DelegateExecution execution) {
+    Object by = execution.getVariable("completedBy");
+    return by instanceof String s ? s : null;
   }
 }

@@ -12,6 +12,8 @@ import org.casework.casefile.HistoryEntry;
 import org.casework.common.Formats;
 import org.casework.common.StepOutcome;
 import org.casework.condolence.CondolenceErrors;
+import org.casework.condolence.internal.CondolenceDecisions.Approval;
+import org.casework.condolence.internal.CondolenceDecisions.Confirmation;
 import org.casework.condolence.internal.CondolenceVariables.Accepted;
 import org.casework.condolence.internal.CondolenceVariables.ApprovalInput;
 import org.casework.condolence.internal.CondolenceVariables.ConfirmationInput;
@@ -113,21 +115,23 @@ class CondolenceSteps {
     return new LoadedVisit(facts, groups, v.getAmount());
   }
 
-  Accepted recordConfirmation(ConfirmationInput in, String stepKey) {
-    String decision = in.confirmDecision() == null ? "" : in.confirmDecision();
+  Accepted recordConfirmation(ConfirmationInput in, Confirmation decision, String stepKey) {
+    if (decision == null) {
+      throw invalidTask("请选择：确认慰问或不予慰问");
+    }
     switch (decision) {
-      case "CONFIRM" -> {
+      case CONFIRM -> {
         visit(in.caseNumber()).confirmed(actor(in.caseNumber(), CONFIRM_TASK));
         record(in.caseNumber(), CONFIRM_TASK, "乡镇确认", "确认慰问", in.confirmNote(), stepKey);
         return new Accepted("");
       }
-      case "DECLINE" -> {
+      case DECLINE -> {
         if (isBlank(in.confirmNote())) {
           throw invalidTask("不予慰问须写明理由");
         }
         throw declined(in.confirmNote().strip());
       }
-      default -> throw invalidTask("请选择：确认慰问或不予慰问");
+      default -> throw new IllegalStateException("confirmation " + decision);
     }
   }
 
@@ -149,10 +153,12 @@ class CondolenceSteps {
     return new DuplicateOutput(check.found() ? check.message() : "无", "");
   }
 
-  Accepted recordApproval(ApprovalInput in, String stepKey) {
-    String decision = in.approvalDecision() == null ? "" : in.approvalDecision();
+  Accepted recordApproval(ApprovalInput in, Approval decision, String stepKey) {
+    if (decision == null) {
+      throw invalidTask("请选择审批意见：同意或不予批准");
+    }
     switch (decision) {
-      case "APPROVE" -> {
+      case APPROVE -> {
         visit(in.caseNumber()).approved(actor(in.caseNumber(), APPROVAL_TASK));
         record(
             in.caseNumber(),
@@ -163,13 +169,13 @@ class CondolenceSteps {
             stepKey);
         return new Accepted("");
       }
-      case "REFUSE" -> {
+      case REFUSE -> {
         if (isBlank(in.approvalReason())) {
           throw invalidTask("不予批准须写明理由");
         }
         throw declined(in.approvalReason().strip());
       }
-      default -> throw invalidTask("请选择审批意见：同意或不予批准");
+      default -> throw new IllegalStateException("approval " + decision);
     }
   }
 

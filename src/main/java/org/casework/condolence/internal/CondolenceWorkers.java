@@ -1,6 +1,10 @@
 package org.casework.condolence.internal;
 
+import org.casework.common.Decisions;
 import org.casework.common.process.ProcessVariables;
+import org.casework.condolence.CondolenceErrors;
+import org.casework.condolence.internal.CondolenceDecisions.Approval;
+import org.casework.condolence.internal.CondolenceDecisions.Confirmation;
 import org.casework.condolence.internal.CondolenceVariables.ApprovalInput;
 import org.casework.condolence.internal.CondolenceVariables.CaseOnly;
 import org.casework.condolence.internal.CondolenceVariables.ConfirmationInput;
@@ -30,7 +34,10 @@ public class CondolenceWorkers {
 
   public void recordConfirmation(DelegateExecution execution) {
     ConfirmationInput in = ProcessVariables.read(execution, ConfirmationInput.class);
-    ProcessVariables.write(execution, steps.recordConfirmation(in, key(execution)));
+    Confirmation decision =
+        Decisions.parse(
+            Confirmation.class, in.confirmDecision(), CondolenceErrors.INVALID_INPUT, "确认意见");
+    ProcessVariables.write(execution, steps.recordConfirmation(in, decision, key(execution)));
   }
 
   public void checkDuplicates(DelegateExecution execution) {
@@ -40,7 +47,10 @@ public class CondolenceWorkers {
 
   public void recordApproval(DelegateExecution execution) {
     ApprovalInput in = ProcessVariables.read(execution, ApprovalInput.class);
-    ProcessVariables.write(execution, steps.recordApproval(in, key(execution)));
+    Approval decision =
+        Decisions.parse(
+            Approval.class, in.approvalDecision(), CondolenceErrors.INVALID_INPUT, "审批意见");
+    ProcessVariables.write(execution, steps.recordApproval(in, decision, key(execution)));
   }
 
   public void recordVisit(DelegateExecution execution) {

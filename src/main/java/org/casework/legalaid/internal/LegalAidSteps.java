@@ -24,6 +24,9 @@ import org.casework.legalaid.AidOutcome;
 import org.casework.legalaid.HardshipCheck;
 import org.casework.legalaid.LegalAidErrors;
 import org.casework.legalaid.TerminationGround;
+import org.casework.legalaid.internal.LegalAidDecisions.Decision;
+import org.casework.legalaid.internal.LegalAidDecisions.ObjectionOutcome;
+import org.casework.legalaid.internal.LegalAidDecisions.Progress;
 import org.casework.legalaid.internal.LegalAidStore.Application;
 import org.casework.legalaid.internal.LegalAidStore.Lawyer;
 import org.casework.legalaid.internal.LegalAidVariables.AssignmentOutput;
@@ -217,11 +220,13 @@ class LegalAidSteps {
     clocks.stop(caseNumber, Clocks.CASE_CLOCK, HistoryEntry.SYSTEM);
   }
 
-  DecisionOutput recordDecision(DecisionInput in, String stepKey) {
+  DecisionOutput recordDecision(DecisionInput in, Decision decision, String stepKey) {
     Application a = application(in.caseNumber());
-    String decision = in.decision() == null ? "" : in.decision();
+    if (decision == null) {
+      throw invalidTask("请选择决定：给予法律援助或不予法律援助");
+    }
     switch (decision) {
-      case "GRANT" -> {
+      case GRANT -> {
         String ground = a.hardshipGround();
         if (a.hardshipCheck() == HardshipCheck.REQUIRED) {
           if (!Boolean.TRUE.equals(in.hardshipVerified())) {
@@ -230,7 +235,11 @@ class LegalAidSteps {
           ground = "经核查，申请人符合经济困难标准";
         }
         store.decided(
-            in.caseNumber(), "GRANT", strip(in.decisionReason()), ground, clock.instant());
+            in.caseNumber(),
+            Decision.GRANT.name(),
+            strip(in.decisionReason()),
+            ground,
+            clock.instant());
         caseFiles.recordByTaskActor(
             in.caseNumber(),
             DECIDE_TASK,
@@ -239,15 +248,15 @@ class LegalAidSteps {
             ground + (isBlank(in.decisionReason()) ? "" : "；" + in.decisionReason().strip()),
             stepKey);
         clocks.stop(in.caseNumber(), Clocks.CASE_CLOCK, HistoryEntry.SYSTEM);
-        return new DecisionOutput("GRANT", true, "");
+        return new DecisionOutput(Decision.GRANT.name(), true, "");
       }
-      case "REFUSE" -> {
+      case REFUSE -> {
         if (isBlank(in.decisionReason())) {
           throw invalidTask("不予法律援助须写明理由");
         }
         store.decided(
             in.caseNumber(),
-            "REFUSE",
+            Decision.REFUSE.name(),
             in.decisionReason().strip(),
             a.hardshipGround(),
             clock.instant());
@@ -260,25 +269,24 @@ class LegalAidSteps {
             in.decisionReason(),
             stepKey);
         clocks.stop(in.caseNumber(), Clocks.CASE_CLOCK, HistoryEntry.SYSTEM);
-        return new DecisionOutput("REFUSE", false, "");
+        return new DecisionOutput(Decision.REFUSE.name(), false, "");
       }
-      default -> throw invalidTask("请选择决定：给予法律援助或不予法律援助");
+      default -> throw new IllegalStateException("decision " + decision);
     }
   }
 
-  ObjectionOutput recordObjection(ObjectionInput in, String stepKey) {
-    String outcome = in.objectionOutcome() == null ? "" : in.objectionOutcome();
-    if (!outcome.equals("UPHELD") && !outcome.equals("OVERTURNED")) {
+  ObjectionOutput recordObjection(ObjectionInput in, ObjectionOutcome outcome, String stepKey) {
+    if (outcome == null) {
       throw invalidTask("请选择异议审查决定：维持原决定或责令改正");
     }
     if (isBlank(in.objectionReason())) {
       throw invalidTask("异议审查决定须写明理由");
     }
-    store.objectionDecided(in.caseNumber(), outcome);
-    if (outcome.equals("UPHELD")) {
+    store.objectionDecided(in.caseNumber(), outcome.name());
+    if (outcome == ObjectionOutcome.UPHELD) {
       caseFiles.recordByTaskActor(
           in.caseNumber(), OBJECTION_TASK, "异议审查", "维持不予法律援助决定", in.objectionReason(), stepKey);
-      return new ObjectionOutput(outcome, false, "");
+      return new ObjectionOutput(outcome.name(), false, "");
     }
     store.decided(
         in.caseNumber(),
@@ -288,13 +296,13 @@ class LegalAidSteps {
         clock.instant());
     caseFiles.recordByTaskActor(
         in.caseNumber(), OBJECTION_TASK, "异议审查", "责令改正，给予法律援助", in.objectionReason(), stepKey);
-    return new ObjectionOutput(outcome, true, "");
+    return new ObjectionOutput(outcome.name(), true, "");
   }
 
   void closeRefused(String caseNumber, String stepKey) {
     Application a = application(caseNumber);
     String reason =
-        "OVERTURNED".equals(a.objectionOutcome())
+        ObjectionOutcome.OVERTURNED.name().equals(a.objectionOutcome())
             ? null
             : a.objection() == null ? "未在期限内提出异议" : "异议经审查维持原决定";
     if (a.lawyer() != null) {
@@ -360,22 +368,24 @@ class LegalAidSteps {
     return new AssignmentOutput(wanted, true, "");
   }
 
-  ProgressOutput recordProgress(ProgressInput in, String stepKey) {
-    String action = in.progressAction() == null ? "" : in.progressAction();
+  ProgressOutput recordProgress(ProgressInput in, Progress action, String stepKey) {
+    if (action == null) {
+      throw invalidTask("请选择：记录进展、法律事务已办结或终止法律援助");
+    }
     switch (action) {
-      case "NOTE" -> {
+      case NOTE -> {
         if (isBlank(in.progressNote())) {
           throw invalidTask("请填写办理进展");
         }
         caseFiles.recordByTaskActor(
             in.caseNumber(), WORK_TASK, "办理进展", "进展记录", in.progressNote(), stepKey);
       }
-      case "MATTER_ENDED" -> {
+      case MATTER_ENDED -> {
         store.matterEnded(in.caseNumber(), clock.instant());
         caseFiles.recordByTaskActor(
             in.caseNumber(), WORK_TASK, "法律事务办结", "30日内结案归档", strip(in.progressNote()), stepKey);
       }
-      case "TERMINATE" -> {
+      case TERMINATE -> {
         TerminationGround ground = terminationGround(in.terminationGround());
         if (isBlank(in.terminationReason())) {
           throw invalidTask("终止法律援助须写明具体理由");
@@ -390,9 +400,9 @@ class LegalAidSteps {
             in.terminationReason(),
             stepKey);
       }
-      default -> throw invalidTask("请选择：记录进展、法律事务已办结或终止法律援助");
+      default -> throw new IllegalStateException("progress " + action);
     }
-    return new ProgressOutput(action, "", "");
+    return new ProgressOutput(action.name(), "", "");
   }
 
   TaskNotice recordClosing(ClosingInput in, String stepKey) {

@@ -1,6 +1,11 @@
 package org.casework.legalaid.internal;
 
+import org.casework.common.Decisions;
 import org.casework.common.process.ProcessVariables;
+import org.casework.legalaid.LegalAidErrors;
+import org.casework.legalaid.internal.LegalAidDecisions.Decision;
+import org.casework.legalaid.internal.LegalAidDecisions.ObjectionOutcome;
+import org.casework.legalaid.internal.LegalAidDecisions.Progress;
 import org.casework.legalaid.internal.LegalAidVariables.AssignmentInput;
 import org.casework.legalaid.internal.LegalAidVariables.CaseOnly;
 import org.casework.legalaid.internal.LegalAidVariables.ClosingInput;
@@ -52,12 +57,17 @@ public class LegalAidWorkers {
 
   public void recordDecision(DelegateExecution execution) {
     DecisionInput in = ProcessVariables.read(execution, DecisionInput.class);
-    ProcessVariables.write(execution, steps.recordDecision(in, key(execution)));
+    Decision decision =
+        Decisions.parse(Decision.class, in.decision(), LegalAidErrors.INVALID_TASK, "决定");
+    ProcessVariables.write(execution, steps.recordDecision(in, decision, key(execution)));
   }
 
   public void recordObjection(DelegateExecution execution) {
     ObjectionInput in = ProcessVariables.read(execution, ObjectionInput.class);
-    ProcessVariables.write(execution, steps.recordObjection(in, key(execution)));
+    ObjectionOutcome outcome =
+        Decisions.parse(
+            ObjectionOutcome.class, in.objectionOutcome(), LegalAidErrors.INVALID_TASK, "异议审查决定");
+    ProcessVariables.write(execution, steps.recordObjection(in, outcome, key(execution)));
   }
 
   public void closeRefused(DelegateExecution execution) {
@@ -73,7 +83,9 @@ public class LegalAidWorkers {
 
   public void recordProgress(DelegateExecution execution) {
     ProgressInput in = ProcessVariables.read(execution, ProgressInput.class);
-    ProcessVariables.write(execution, steps.recordProgress(in, key(execution)));
+    Progress action =
+        Decisions.parse(Progress.class, in.progressAction(), LegalAidErrors.INVALID_TASK, "办理事项");
+    ProcessVariables.write(execution, steps.recordProgress(in, action, key(execution)));
   }
 
   public void recordClosing(DelegateExecution execution) {

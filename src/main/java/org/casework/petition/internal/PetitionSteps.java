@@ -25,6 +25,9 @@ import org.casework.jurisdiction.RegionCode;
 import org.casework.jurisdiction.StaffMember;
 import org.casework.petition.NoticeKind;
 import org.casework.petition.PetitionErrors;
+import org.casework.petition.internal.PetitionDecisions.Acceptance;
+import org.casework.petition.internal.PetitionDecisions.Extension;
+import org.casework.petition.internal.PetitionDecisions.OpinionAction;
 import org.casework.petition.internal.PetitionEntity.Phase;
 import org.casework.petition.internal.PetitionVariables.Accepted;
 import org.casework.petition.internal.PetitionVariables.DecisionInput;
@@ -128,7 +131,7 @@ class PetitionSteps {
         "");
   }
 
-  DecisionOutput recordDecision(DecisionInput in, String stepKey) {
+  DecisionOutput recordDecision(DecisionInput in, Acceptance decision, String stepKey) {
     PetitionEntity p = petition(in.caseNumber());
     if (p.phase != Phase.REGISTERED) {
       // a retried job: the decision stands as recorded
@@ -138,11 +141,13 @@ class PetitionSteps {
           p.handlingDueAt == null ? null : p.handlingDueAt.toString(),
           "");
     }
-    String decision = in.decision() == null ? "" : in.decision();
+    if (decision == null) {
+      throw invalidTask("请选择：受理、转送有权处理机关或不予受理");
+    }
     String actor = actor(in.caseNumber(), DECISION_TASK);
     Instant now = clock.instant();
     switch (decision) {
-      case "ACCEPT" -> {
+      case ACCEPT -> {
         if (isBlank(in.handlingOfficer())) {
           throw invalidTask("受理须指定承办人（登录名）");
         }
@@ -172,7 +177,7 @@ class PetitionSteps {
                     60,
                     PeriodUnit.CALENDAR_DAYS));
         p.phase = Phase.ACCEPTED;
-        p.decision = "ACCEPT";
+        p.decision = Acceptance.ACCEPT.name();
         p.decisionReason = trimmed(in.decisionReason());
         p.decidedBy = actor;
         p.decidedAt = now;
@@ -190,9 +195,10 @@ class PetitionSteps {
             officer,
             caseFiles.entryByTaskActor(
                 in.caseNumber(), DECISION_TASK, "指定承办人", officer, null, stepKey + ":assign"));
-        return new DecisionOutput("ACCEPT", officer, p.handlingDueAt.toString(), "");
+        return new DecisionOutput(
+            Acceptance.ACCEPT.name(), officer, p.handlingDueAt.toString(), "");
       }
-      case "TRANSFER" -> {
+      case TRANSFER -> {
         if (isBlank(in.transferTo())) {
           throw invalidTask("转送须写明有权处理的机关（转送至何处）");
         }
@@ -200,7 +206,7 @@ class PetitionSteps {
           throw invalidTask("转送机关名称过长");
         }
         p.phase = Phase.TRANSFERRED;
-        p.decision = "TRANSFER";
+        p.decision = Acceptance.TRANSFER.name();
         p.transferredTo = in.transferTo().strip();
         p.decisionReason = trimmed(in.decisionReason());
         p.decidedBy = actor;
@@ -212,9 +218,9 @@ class PetitionSteps {
             "转送 " + p.transferredTo,
             p.decisionReason,
             stepKey);
-        return new DecisionOutput("TRANSFER", null, null, "");
+        return new DecisionOutput(Acceptance.TRANSFER.name(), null, null, "");
       }
-      case "NOT_ACCEPT" -> {
+      case NOT_ACCEPT -> {
         if (isBlank(in.decisionReason())) {
           throw invalidTask("不予受理须写明理由");
         }
@@ -222,14 +228,14 @@ class PetitionSteps {
           throw invalidTask("理由过长，请精简");
         }
         p.phase = Phase.NOT_ACCEPTED;
-        p.decision = "NOT_ACCEPT";
+        p.decision = Acceptance.NOT_ACCEPT.name();
         p.decisionReason = in.decisionReason().strip();
         p.decidedBy = actor;
         p.decidedAt = now;
         record(in.caseNumber(), DECISION_TASK, "受理决定", "不予受理", p.decisionReason, stepKey);
-        return new DecisionOutput("NOT_ACCEPT", null, null, "");
+        return new DecisionOutput(Acceptance.NOT_ACCEPT.name(), null, null, "");
       }
-      default -> throw invalidTask("请选择：受理、转送有权处理机关或不予受理");
+      default -> throw new IllegalStateException("acceptance " + decision);
     }
   }
 
@@ -364,11 +370,13 @@ class PetitionSteps {
     return new Accepted("");
   }
 
-  OpinionOutput recordOpinion(OpinionInput in, String stepKey) {
+  OpinionOutput recordOpinion(OpinionInput in, OpinionAction action, String stepKey) {
     PetitionEntity p = petition(in.caseNumber());
-    String action = in.opinionAction() == null ? "" : in.opinionAction();
+    if (action == null) {
+      throw invalidTask("请选择：出具处理意见书或申请延期");
+    }
     switch (action) {
-      case "EXTEND" -> {
+      case EXTEND -> {
         checkExtensionAllowed(p, in.extensionDays(), in.extensionReason());
         record(
             in.caseNumber(),
@@ -379,7 +387,7 @@ class PetitionSteps {
             stepKey);
         return new OpinionOutput("EXTEND", "");
       }
-      case "ISSUE" -> {
+      case ISSUE -> {
         if (isBlank(in.opinionText())) {
           throw invalidTask("请填写处理意见书正文");
         }
@@ -390,16 +398,18 @@ class PetitionSteps {
         record(in.caseNumber(), OPINION_TASK, "出具处理意见书", "已出具", null, stepKey);
         return new OpinionOutput("ISSUE", "");
       }
-      default -> throw invalidTask("请选择：出具处理意见书或申请延期");
+      default -> throw new IllegalStateException("opinion action " + action);
     }
   }
 
-  ExtensionOutput recordExtension(ExtensionInput in, String stepKey) {
+  ExtensionOutput recordExtension(ExtensionInput in, Extension decision, String stepKey) {
     PetitionEntity p = petition(in.caseNumber());
     String approver = actor(in.caseNumber(), EXTENSION_TASK);
-    String decision = in.extensionDecision() == null ? "" : in.extensionDecision();
+    if (decision == null) {
+      throw invalidTask("请选择：同意延期或不同意延期");
+    }
     switch (decision) {
-      case "APPROVE" -> {
+      case APPROVE -> {
         if (p.extensionDays != null
             && approver.equals(p.extensionApprover)
             && p.extensionDays.equals(in.extensionDays())) {
@@ -444,7 +454,7 @@ class PetitionSteps {
             stepKey);
         return new ExtensionOutput(true, p.handlingDueAt.toString(), "");
       }
-      case "REFUSE" -> {
+      case REFUSE -> {
         if (isBlank(in.extensionNote())) {
           throw invalidTask("不同意延期须写明理由");
         }
@@ -455,7 +465,7 @@ class PetitionSteps {
             p.handlingDueAt.toString(),
             "分管领导不同意延期：" + in.extensionNote().strip() + "。请按期出具处理意见书。");
       }
-      default -> throw invalidTask("请选择：同意延期或不同意延期");
+      default -> throw new IllegalStateException("extension " + decision);
     }
   }
 

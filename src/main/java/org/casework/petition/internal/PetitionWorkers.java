@@ -1,8 +1,13 @@
 package org.casework.petition.internal;
 
 import org.casework.casefile.CaseType;
+import org.casework.common.Decisions;
 import org.casework.common.process.ProcessVariables;
 import org.casework.petition.NoticeKind;
+import org.casework.petition.PetitionErrors;
+import org.casework.petition.internal.PetitionDecisions.Acceptance;
+import org.casework.petition.internal.PetitionDecisions.Extension;
+import org.casework.petition.internal.PetitionDecisions.OpinionAction;
 import org.casework.petition.internal.PetitionVariables.CaseOnly;
 import org.casework.petition.internal.PetitionVariables.DecisionInput;
 import org.casework.petition.internal.PetitionVariables.ExtensionInput;
@@ -48,7 +53,9 @@ public class PetitionWorkers {
 
   public void recordDecision(DelegateExecution execution) {
     DecisionInput in = ProcessVariables.read(execution, DecisionInput.class);
-    ProcessVariables.write(execution, steps.recordDecision(in, key(execution)));
+    Acceptance decision =
+        Decisions.parse(Acceptance.class, in.decision(), PetitionErrors.INVALID_INPUT, "受理决定");
+    ProcessVariables.write(execution, steps.recordDecision(in, decision, key(execution)));
   }
 
   /** One step for every written notice; the BPMN passes the kind (the old task header). */
@@ -70,12 +77,18 @@ public class PetitionWorkers {
 
   public void recordOpinion(DelegateExecution execution) {
     OpinionInput in = ProcessVariables.read(execution, OpinionInput.class);
-    ProcessVariables.write(execution, steps.recordOpinion(in, key(execution)));
+    OpinionAction action =
+        Decisions.parse(
+            OpinionAction.class, in.opinionAction(), PetitionErrors.INVALID_INPUT, "办理事项");
+    ProcessVariables.write(execution, steps.recordOpinion(in, action, key(execution)));
   }
 
   public void recordExtension(DelegateExecution execution) {
     ExtensionInput in = ProcessVariables.read(execution, ExtensionInput.class);
-    ProcessVariables.write(execution, steps.recordExtension(in, key(execution)));
+    Extension decision =
+        Decisions.parse(
+            Extension.class, in.extensionDecision(), PetitionErrors.INVALID_INPUT, "延期审批意见");
+    ProcessVariables.write(execution, steps.recordExtension(in, decision, key(execution)));
   }
 
   public void recordReview(DelegateExecution execution) {

@@ -2,6 +2,7 @@ package org.casework.assistance.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -279,14 +280,23 @@ class HardshipAssistanceProcessTest {
         .hasFieldOrPropertyWithValue("code", "OUTSIDE_REGION");
 
     assistance.reconsiderationRequested(c.number, "临时救助金额不足以解决困难", "zhangwei");
-    // sunli refused the case: her 复核 is not accepted
+    // sunli refused the case: her 复核 is refused when she completes it, the task stays open
+    Task open = tasks.await(c.pik, "Task_Reconsideration");
     actors.completes("Task_Reconsideration", "sunli");
-    tasks.complete(
-        c.pik,
-        "Task_Reconsideration",
-        Map.of("reconsiderationDecision", "UPHOLD", "reconsiderationReason", "维持"));
-    Task again = tasks.await(c.pik, "Task_Reconsideration");
-    assertThat(tasks.variables(again).get("taskNotice").toString()).contains("sunli");
+    Throwable refused =
+        catchThrowable(
+            () ->
+                tasks.complete(
+                    c.pik,
+                    "Task_Reconsideration",
+                    Map.of("reconsiderationDecision", "UPHOLD", "reconsiderationReason", "维持")));
+    BusinessRuleException rule = businessRuleIn(refused);
+    assertThat(rule).as("a BusinessRuleException in %s", refused).isNotNull();
+    assertThat(rule.code()).isEqualTo("SEPARATION_OF_DUTIES");
+    assertThat(rule.userMessage()).contains("sunli").contains("不能复核");
+    assertThat(tasks.await(c.pik, "Task_Reconsideration").getId()).isEqualTo(open.getId());
+    assertThat(caseFiles.history(c.number))
+        .noneSatisfy(h -> assertThat(h.action()).isIn("复核", "职责分离检查"));
 
     // another county approver, who took no part
     // (a user no other test gives another role: the suite shares one database)
@@ -374,7 +384,7 @@ class HardshipAssistanceProcessTest {
   }
 
   @Test
-  void shouldNotAcceptAnApprovalByTheCaseworkerWhoReviewedTheCase() {
+  void shouldRefuseTheApprovalOfTheCaseworkerWhoReviewedTheCaseAtCompletion() {
     Case c = file("900.00", false, HardshipCause.OTHER);
     verify(c);
     review(c, "ACCEPT", "900.00");
@@ -383,22 +393,73 @@ class HardshipAssistanceProcessTest {
     assertThatThrownBy(() -> approve(c, "Task_TownshipHeadApproval"))
         .isInstanceOf(AuthorizationException.class);
     // promoted to township head meanwhile: he may approve, but not the case he reviewed
+    Task open = tasks.await(c.pik, "Task_TownshipHeadApproval");
+    int historyBefore = caseFiles.history(c.number).size();
+    CaseStatus statusBefore = caseFiles.get(c.number).status();
     jurisdiction.reassign("zhangwei", Role.TOWNSHIP_HEAD, new RegionCode(DemoRegion.TOWNSHIP));
+    Throwable refused;
     try {
-      approve(c, "Task_TownshipHeadApproval");
+      refused = catchThrowable(() -> approve(c, "Task_TownshipHeadApproval"));
     } finally {
       jurisdiction.reassign(
           "zhangwei", Role.TOWNSHIP_CASEWORKER, new RegionCode(DemoRegion.TOWNSHIP));
     }
-    Task again = tasks.await(c.pik, "Task_TownshipHeadApproval");
-    assertThat(tasks.variables(again).get("taskNotice").toString()).contains("审批人不能是本案的审核人");
+    BusinessRuleException rule = businessRuleIn(refused);
+    assertThat(rule).as("a BusinessRuleException in %s", refused).isNotNull();
+    assertThat(rule.code()).isEqualTo("SEPARATION_OF_DUTIES");
+    assertThat(rule.kind()).isEqualTo(BusinessRuleException.Kind.FORBIDDEN);
+    assertThat(rule.userMessage()).contains("zhangwei").contains("本案的审核人");
+
+    // refused at completion: the same task still open, nothing written, the attempt audited
+    Task still = tasks.await(c.pik, "Task_TownshipHeadApproval");
+    assertThat(still.getId()).isEqualTo(open.getId());
+    assertThat(caseFiles.get(c.number).status()).isEqualTo(statusBefore);
+    // only his claim (its own command, before the completion) was written
+    assertThat(
+            caseFiles.history(c.number).subList(historyBefore, caseFiles.history(c.number).size()))
+        .extracting(HistoryView::action)
+        .containsExactly("认领任务：乡镇分管领导审批");
     assertThat(ledger.forCase(c.number)).isEmpty();
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT COUNT(*) FROM audit_entry WHERE kind = 'TASK_RULE_REFUSED'"
+                    + " AND actor = 'zhangwei' AND case_number = ?",
+                Long.class,
+                c.number))
+        .isEqualTo(1);
 
     actors.completes("Task_TownshipHeadApproval", "liuyang");
     approve(c, "Task_TownshipHeadApproval");
     awaitStatus(c, CaseStatus.FOLLOW_UP);
     assertThat(caseFiles.history(c.number))
-        .anySatisfy(h -> assertThat(h.action()).isEqualTo("职责分离检查"));
+        .noneSatisfy(h -> assertThat(h.action()).isEqualTo("职责分离检查"));
+  }
+
+  @Test
+  void shouldSendAnUnknownApprovalDecisionBackToTheApproverInsteadOfApproving() {
+    Case c = file("700.00", false, HardshipCause.OTHER);
+    verify(c);
+    review(c, "ACCEPT", "700.00");
+    tasks.complete(
+        c.pik,
+        "Task_TownshipHeadApproval",
+        Map.of("approvalDecision", "MAYBE", "approvalReason", "同意"));
+    Task again = tasks.await(c.pik, "Task_TownshipHeadApproval");
+    assertThat(tasks.variables(again).get("taskNotice").toString()).contains("审批意见「MAYBE」无法识别");
+    assertThat(ledger.forCase(c.number)).isEmpty();
+    assertThat(caseFiles.get(c.number).status()).isNotEqualTo(CaseStatus.APPROVED);
+
+    approve(c, "Task_TownshipHeadApproval");
+    awaitStatus(c, CaseStatus.FOLLOW_UP);
+  }
+
+  private static BusinessRuleException businessRuleIn(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof BusinessRuleException b) {
+        return b;
+      }
+    }
+    return null;
   }
 
   @Test

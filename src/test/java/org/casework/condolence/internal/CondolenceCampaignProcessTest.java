@@ -50,6 +50,7 @@ import org.springframework.test.context.ActiveProfiles;
 class CondolenceCampaignProcessTest {
 
   @Autowired UserTasks tasks;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
   @Autowired TaskService taskService;
   @Autowired RuntimeService runtime;
   @Autowired HistoryService history;
@@ -152,6 +153,20 @@ class CondolenceCampaignProcessTest {
 
     tasks.idle();
     assertThat(condolence.campaign(id).township(townshipA).state()).isEqualTo("PAID");
+    // who confirmed and who approved: the Tasklist users, recorded by the task listener
+    assertThat(
+            jdbc.queryForList(
+                "SELECT confirmed_by, approved_by FROM condolence_campaign_township"
+                    + " WHERE campaign_id = ? AND township_code = ?",
+                id,
+                townshipA))
+        .singleElement()
+        .satisfies(
+            row -> {
+              assertThat(row.get("confirmed_by"))
+                  .isEqualTo(firstOf("township-" + townshipA + "-caseworker"));
+              assertThat(row.get("approved_by")).isEqualTo(firstOf("county-350502-approver"));
+            });
     assertThat(ledger.forCase("CAMPAIGN-" + id))
         .extracting(Disbursement::beneficiaryPersonId, Disbursement::amount)
         .containsExactlyInAnyOrder(
@@ -288,21 +303,45 @@ class CondolenceCampaignProcessTest {
   }
 
   /**
-   * Completes the task as a member of its candidate group would in Tasklist (logged in with that
-   * group, claims, completes), then runs what became due.
+   * Completes the task as a member of staff of its candidate group would in Tasklist (logged in
+   * with that group, claims, completes), then runs what became due.
    */
   private void complete(Task task, Map<String, Object> variables) {
-    String user = "test-" + tasks.candidateGroups(task).getFirst();
-    identity.setAuthentication(user, tasks.candidateGroups(task));
-    try {
-      if (task.getAssignee() == null) {
-        taskService.claim(task.getId(), user);
-      }
-      taskService.complete(task.getId(), variables);
-    } finally {
-      identity.clearAuthentication();
-    }
+    String user = firstOf(tasks.candidateGroups(task).getFirst());
+    tasks.asUser(
+        user,
+        () -> {
+          if (task.getAssignee() == null) {
+            taskService.claim(task.getId(), user);
+          }
+          taskService.complete(task.getId(), variables);
+        });
     tasks.idle();
+  }
+
+  /** The member of staff of {@code group} who works its tasks in these tests. */
+  private String firstOf(String group) {
+    return identity.createUserQuery().memberOfGroup(group).list().stream()
+        .map(org.operaton.bpm.engine.identity.User::getId)
+        .sorted()
+        .findFirst()
+        .orElseGet(() -> caseworkerFor(group));
+  }
+
+  /** The test's own townships have no staff yet: one caseworker for the township's group. */
+  private String caseworkerFor(String group) {
+    String[] parts = group.split("-");
+    if (!parts[0].equals("township") || !group.endsWith("-caseworker")) {
+      throw new IllegalStateException("no staff in " + group);
+    }
+    String username = "cw" + parts[1];
+    jurisdiction.addStaff(
+        username,
+        "经办" + parts[1].substring(6),
+        org.casework.jurisdiction.Role.TOWNSHIP_CASEWORKER,
+        new org.casework.jurisdiction.RegionCode(parts[1]),
+        "demo123");
+    return username;
   }
 
   private PersonView person(String name, PersonCategory category, String township) {

@@ -88,7 +88,7 @@ class LegalAidDeadlinesProcessTest {
     actors.reset();
     actors.completes("Task_CheckCompleteness", "wuhua");
     actors.completes("Task_Decide", "wuhua");
-    actors.completes("Task_DecideObjection", "wuhua");
+    actors.completes("Task_DecideObjection", "fangqing");
     Instant octoberEighth = BusinessCalendar.endOfDay(LocalDate.of(2026, 10, 8));
 
     // filed Tue 29 Sep: day one is 30 Sep, day seven 6 Oct is a holiday → due Thu 8 Oct

@@ -2,6 +2,7 @@ package org.casework.legalaid.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -68,7 +69,7 @@ class LegalAidProcessTest {
     actors.completes("Task_CheckCompleteness", "wuhua");
     actors.completes("Task_Decide", "wuhua");
     actors.completes("Task_AssignLawyer", "wuhua");
-    actors.completes("Task_DecideObjection", "wuhua");
+    actors.completes("Task_DecideObjection", "fangqing");
     actors.completes("Task_CaseWork", "xuming");
     actors.completes("Task_CloseAndArchive", "xuming");
     actors.completes("Task_SatisfactionSurvey", "wuhua");
@@ -258,6 +259,25 @@ class LegalAidProcessTest {
     assertThat(tasks.candidateGroups(objection)).containsExactly(LEGAL_AID_GROUP);
     assertThat(caseFiles.get(c.number).status()).isEqualTo(CaseStatus.OBJECTION_REVIEW);
     assertThat(stageDays(c, "Task_DecideObjection")).isEqualTo(5);
+    // wuhua refused the aid: she may not record the decision on the objection to it
+    Throwable refused =
+        catchThrowable(
+            () ->
+                tasks.completeAs(
+                    "wuhua",
+                    c.pid,
+                    "Task_DecideObjection",
+                    Map.of("objectionOutcome", "OVERTURNED", "objectionReason", "重新审查")));
+    BusinessRuleException rule = null;
+    for (Throwable t = refused; t != null && rule == null; t = t.getCause()) {
+      rule = t instanceof BusinessRuleException b ? b : null;
+    }
+    assertThat(rule).as("a BusinessRuleException in %s", refused).isNotNull();
+    assertThat(rule.code()).isEqualTo("SEPARATION_OF_DUTIES");
+    assertThat(rule.userMessage()).contains("wuhua").contains("不能审查针对该决定的异议");
+    assertThat(tasks.await(c.pid, "Task_DecideObjection").getId()).isEqualTo(objection.getId());
+    assertThat(legalAid.application(c.number).objectionOutcome()).isNull();
+    taskService.setAssignee(objection.getId(), null);
     tasks.complete(c.pid, "Task_DecideObjection", Map.of("objectionOutcome", "UPHELD"));
     Task again = tasks.await(c.pid, "Task_DecideObjection");
     assertThat(notice(again)).contains("须写明理由");

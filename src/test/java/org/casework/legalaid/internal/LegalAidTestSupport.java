@@ -23,6 +23,8 @@ final class LegalAidTestSupport {
   static void staff(Jurisdiction jurisdiction, LegalAid legalAid) {
     RegionCode county = new RegionCode(DemoRegion.COUNTY);
     jurisdiction.addStaff("wuhua", "吴华", Role.LEGAL_AID_OFFICER, county, "demo123");
+    // a second officer: who refused aid does not record the decision on the objection
+    jurisdiction.addStaff("fangqing", "方青", Role.LEGAL_AID_OFFICER, county, "demo123");
     jurisdiction.addStaff("xuming", "徐明", Role.LEGAL_AID_LAWYER, county, "demo123");
     jurisdiction.addStaff("heli", "何丽", Role.LEGAL_AID_LAWYER, county, "demo123");
     legalAid.registerLawyer("xuming", false, "福建泉州鲤城律师事务所");

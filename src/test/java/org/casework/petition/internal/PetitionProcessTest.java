@@ -52,6 +52,7 @@ import org.casework.support.UserTasks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.operaton.bpm.engine.HistoryService;
+import org.operaton.bpm.engine.TaskService;
 import org.operaton.bpm.engine.history.HistoricProcessInstance;
 import org.operaton.bpm.engine.impl.util.ClockUtil;
 import org.operaton.bpm.engine.task.Task;
@@ -112,6 +113,7 @@ class PetitionProcessTest {
   }
 
   @Autowired UserTasks tasks;
+  @Autowired TaskService taskService;
   @Autowired ScriptedTaskActors actors;
   @Autowired HistoryService history;
   @Autowired Petitions petitions;
@@ -383,6 +385,19 @@ class PetitionProcessTest {
     assertThatThrownBy(() -> petitions.assignOfficer(c.number, "wangfang", scope("liuyang")))
         .isInstanceOf(BusinessRuleException.class)
         .satisfies(e -> assertThat(((BusinessRuleException) e).userMessage()).contains("应当回避"));
+    // nor may she complete any of its tasks: refused at completion, the task stays open
+    Task decision = tasks.await(c.pid, "Task_AcceptanceDecision");
+    Map<String, Object> byHer =
+        Map.of("decision", "ACCEPT", "handlingOfficer", "zhangwei", "decisionReason", "属本单位职责");
+    assertThatThrownBy(() -> tasks.completeAs("wangfang", c.pid, "Task_AcceptanceDecision", byHer))
+        .satisfies(
+            e -> {
+              assertThat(businessRule(e).code()).isEqualTo("RECUSAL");
+              assertThat(businessRule(e).userMessage()).contains("应当回避", "与信访人系亲属");
+            });
+    assertThat(tasks.await(c.pid, "Task_AcceptanceDecision").getId()).isEqualTo(decision.getId());
+    assertThat(caseFiles.get(c.number).assignedOfficer()).isNull();
+    tasks.asUser("wangfang", () -> taskService.claim(decision.getId(), null));
     accept(c, "zhangwei");
     tasks.await(c.pid, "Task_Investigation");
     assertThat(caseFiles.get(c.number).assignedOfficer()).isEqualTo("zhangwei");
