@@ -226,6 +226,12 @@ class PersonalDataTest {
         .contains("\"age\":" + IdNumber.ageOn(birthDate, LocalDate.now(ZoneId.of("Asia/Shanghai"))))
         .doesNotContain("birthDate");
     assertThat(seen.get("linfeng GET /audit?person=" + idNumber)).contains(number);
+    assertThat(seen.get("liuyang GET /cases/" + number))
+        .contains(
+            Masking.idNumber(idNumber)
+                + "，"
+                + IdNumber.ageOn(birthDate, LocalDate.now(ZoneId.of("Asia/Shanghai")))
+                + "岁");
     assertThat(seen.get("linfeng GET /audit/cases/" + number + "/history.pdf")).contains(number);
     seen.put("log", output.getAll());
     SoftAssertions softly = new SoftAssertions();

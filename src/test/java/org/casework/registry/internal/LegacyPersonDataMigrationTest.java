@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +22,22 @@ class LegacyPersonDataMigrationTest {
 
   @Test
   void shouldEncryptTheBirthDateAndNameTheKeyOfEveryCiphertext() throws Exception {
+    // the Java migrations read the keys of the app being started, else these variables (no
+    // defaults); set for this test only, so no later context of the run sees them
+    Map<String, String> keys =
+        Map.of(
+            "CASEWORK_PII_KEY", PiiKeysEnvironment.DEMO_KEY,
+            "CASEWORK_PII_KEY_ID", "dev1",
+            "CASEWORK_PII_HMAC_KEY", PiiKeysEnvironment.DEMO_HMAC_KEY);
+    keys.forEach(System::setProperty);
+    try {
+      migrate();
+    } finally {
+      keys.keySet().forEach(System::clearProperty);
+    }
+  }
+
+  private void migrate() throws Exception {
     String host = System.getenv().getOrDefault("CASEWORK_DB_HOST", "127.0.0.1");
     String port = System.getenv().getOrDefault("CASEWORK_DB_PORT", "3306");
     String db = System.getenv().getOrDefault("CASEWORK_TEST_DB_NAME", "casework_test") + "_legacy";
@@ -107,12 +124,5 @@ class LegacyPersonDataMigrationTest {
         s.execute("DROP DATABASE IF EXISTS `" + db + "`");
       }
     }
-  }
-
-  static {
-    // the Java migrations read the keys of the app being started, else these (no defaults)
-    System.setProperty("CASEWORK_PII_KEY", PiiKeysEnvironment.DEMO_KEY);
-    System.setProperty("CASEWORK_PII_KEY_ID", "dev1");
-    System.setProperty("CASEWORK_PII_HMAC_KEY", PiiKeysEnvironment.DEMO_HMAC_KEY);
   }
 }
