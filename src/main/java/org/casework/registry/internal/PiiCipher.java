@@ -15,6 +15,7 @@ import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -51,7 +52,7 @@ public class PiiCipher {
   private final Map<String, SecretKey> hmacKeys = new LinkedHashMap<>();
   private final SecureRandom random = new SecureRandom();
 
-  @org.springframework.beans.factory.annotation.Autowired
+  @Autowired
   PiiCipher(
       @Value("${casework.pii.key:}") String key,
       @Value("${casework.pii.key-id:}") String keyId,

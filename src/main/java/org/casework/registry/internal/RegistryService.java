@@ -108,7 +108,6 @@ class RegistryService implements Registry {
   @Transactional
   public PersonView register(RegisterPerson input, RegionScope filer) {
     IdNumber idNumber = IdNumber.parse(input.idNumber());
-    String lookup = cipher.lookupHash(idNumber.value());
     Optional<PersonEntity> existing = byIdNumber(idNumber);
     if (existing.isPresent()) {
       return toView(registeredHere(existing.get(), input, filer));
@@ -135,7 +134,7 @@ class RegistryService implements Registry {
     }
     PersonEntity person =
         new PersonEntity(
-            lookup,
+            cipher.lookupHash(idNumber.value()),
             cipher.encrypt(PersonEntity.ID_NUMBER, idNumber.value()),
             Masking.idNumber(idNumber.value()),
             input.name().strip(),
@@ -157,9 +156,9 @@ class RegistryService implements Registry {
   /**
    * 户籍地 decides jurisdiction, so filing never moves a person: an existing record is used only when
    * it is registered where the application says (same township; same village when both name one).
-   * Otherwise one refusal, the same as for a place outside the filer's region, that names neither
-   * the registering region nor its cases: the filer learns nothing a transfer request would not
-   * tell them, and the attempt is recorded (ScopeRefused → audit).
+   * Otherwise one refusal, the same whichever region holds the record and whatever name was typed,
+   * naming neither that region nor its cases nor the registered name; the attempt is recorded
+   * (ScopeRefused → audit), so probing for ID numbers is visible to the auditors.
    */
   private PersonEntity registeredHere(PersonEntity p, RegisterPerson input, RegionScope filer) {
     boolean sameTownship = p.getTownshipCode().equals(blankToNull(input.townshipCode()));
