@@ -1,6 +1,10 @@
 package org.casework.common;
 
-/** Personal data as most people may see it: {@code 3505**********123X}, {@code 138****5678}. */
+/**
+ * Personal data as most people may see it: {@code **************123X}, {@code 138****5678}. An ID
+ * number shows its last four characters only: its digits 1–6 are the registering region (which
+ * pages show as a region code) and 7–14 the birth date, so any more would rebuild the number.
+ */
 public final class Masking {
 
   private Masking() {}
@@ -9,7 +13,7 @@ public final class Masking {
     if (id == null || id.length() < 8) {
       return "****";
     }
-    return id.substring(0, 4) + "*".repeat(id.length() - 8) + id.substring(id.length() - 4);
+    return "*".repeat(id.length() - 4) + id.substring(id.length() - 4);
   }
 
   public static String phone(String phone) {

@@ -57,6 +57,11 @@ public record IdNumber(String value) {
     return birthDateOf(value);
   }
 
+  /** 周岁: full years on {@code day}. */
+  public static int ageOn(LocalDate birthDate, LocalDate day) {
+    return java.time.Period.between(birthDate, day).getYears();
+  }
+
   public Gender gender() {
     return (value.charAt(16) - '0') % 2 == 1 ? Gender.MALE : Gender.FEMALE;
   }

@@ -9,10 +9,35 @@ import org.casework.jurisdiction.RegionScope;
 /** 一人一档: person records. */
 public interface Registry {
 
-  /** Registers a person; the same ID number returns the existing record (people re-apply). */
+  /** Code of the refusal to file for a person registered elsewhere (or a place outside). */
+  String NOT_REGISTERED_HERE = "APPLICANT_NOT_REGISTERED_HERE";
+
+  /**
+   * The one answer for "registered in another region" and "that place is not yours": it names no
+   * region, no case and does not say whether the ID number is known elsewhere.
+   */
+  String NOT_REGISTERED_HERE_MESSAGE =
+      "无法在本辖区为该申请人立案：申请人的户籍登记须在所填乡镇（街道）/村（社区）且在您的管辖范围内。"
+          + "如申请人户籍已迁入本辖区，请申请人持户籍迁移证明到原户籍地退役军人服务站办理户籍迁移（迁出），"
+          + "迁入后再申请；本次操作已记录。";
+
+  /**
+   * Registers a person; the same ID number returns the existing record (people re-apply) only when
+   * it is registered in the same township (and village) as given, else a 403 {@link
+   * #NOT_REGISTERED_HERE}: filing never moves a person to another region.
+   */
   PersonView register(RegisterPerson person);
 
+  /**
+   * As {@link #register(RegisterPerson)} for an officer filing a case: the existing record must
+   * also lie inside {@code filer}'s region; a refusal is recorded as {@code ScopeRefused}.
+   */
+  PersonView register(RegisterPerson person, RegionScope filer);
+
   Optional<PersonView> findByIdNumber(IdNumber idNumber);
+
+  /** The person with that ID number only when registered inside {@code scope}, else empty. */
+  Optional<PersonView> findByIdNumber(IdNumber idNumber, RegionScope scope);
 
   PersonView person(long id);
 
@@ -24,7 +49,7 @@ public interface Registry {
 
   /**
    * Auditor search: a full ID number (looked up by its keyed hash) or a masked one as pages show it
-   * ({@code 3505**********123X}, may match several people); only people inside {@code scope}.
+   * ({@code **************123X}, may match several people); only people inside {@code scope}.
    * Answers masked views; bad input is a Chinese 400.
    */
   List<PersonView> search(String idNumberTyped, RegionScope scope);

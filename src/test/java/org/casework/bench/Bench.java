@@ -179,6 +179,8 @@ public final class Bench {
     env.put("CASEWORK_DB_NAME", "casework_bench");
     env.put("CASEWORK_PORT", Integer.toString(port));
     env.put("CASEWORK_DEMO_DATA", "true");
+    // the demo profile: its personal data keys (other profiles need real ones)
+    env.put("SPRING_PROFILES_ACTIVE", "demo");
     env.put("CASEWORK_JOB_EXECUTOR", "true");
     return App.start(
         "casework-node-" + node,

@@ -178,6 +178,8 @@ public final class FaultSuite {
     env.put("CASEWORK_DB_PORT", Integer.toString(proxy.port()));
     env.put("CASEWORK_PORT", Integer.toString(PORT));
     env.put("CASEWORK_DEMO_DATA", "true");
+    // the demo profile: its personal data keys (other profiles need real ones)
+    env.put("SPRING_PROFILES_ACTIVE", "demo");
     env.put("CASEWORK_JOB_EXECUTOR", "true");
     env.put("CASEWORK_FAULTS_DIR", points.toString());
     say("starting the app (start %d)", starts);

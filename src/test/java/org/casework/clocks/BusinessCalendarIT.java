@@ -20,6 +20,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
  * The calendar against the real MariaDB/MySQL with the real Flyway migrations. Only the sla module
  * (and the shared kernel it uses) is started, with the embedded engine.
  */
+@org.springframework.test.context.ActiveProfiles("test")
 @ApplicationModuleTest(extraIncludes = "common")
 @TestPropertySource(
     properties = {

@@ -9,8 +9,8 @@ class MaskingScrubTest {
   @Test
   void masksIdAndMobileNumbersTypedIntoFreeText() {
     assertThat(Masking.scrub("申请人身份证350502199001011234，电话13912345678，已核实"))
-        .isEqualTo("申请人身份证3505**********1234，电话139****5678，已核实");
-    assertThat(Masking.scrub("证号 35050219900101123x 有误")).isEqualTo("证号 3505**********123x 有误");
+        .isEqualTo("申请人身份证**************1234，电话139****5678，已核实");
+    assertThat(Masking.scrub("证号 35050219900101123x 有误")).isEqualTo("证号 **************123x 有误");
   }
 
   @Test

@@ -15,6 +15,7 @@ import org.springframework.boot.autoconfigure.thymeleaf.ThymeleafAutoConfigurati
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.TestPropertySource;
 
+@org.springframework.test.context.ActiveProfiles("test")
 @SpringBootTest(classes = org.casework.documents.internal.DocumentsTestConfig.class)
 @ImportAutoConfiguration(ThymeleafAutoConfiguration.class)
 @TestPropertySource(properties = "casework.documents.bureau=鲤城区退役军人事务局")

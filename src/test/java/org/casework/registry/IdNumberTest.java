@@ -64,8 +64,25 @@ class IdNumberTest {
   }
 
   @Test
+  void shouldCountTheAgeInFullYears() {
+    LocalDate birth = LocalDate.of(1949, 12, 31);
+    assertThat(IdNumber.ageOn(birth, LocalDate.of(2026, 12, 30))).isEqualTo(76);
+    assertThat(IdNumber.ageOn(birth, LocalDate.of(2026, 12, 31))).isEqualTo(77);
+  }
+
+  @Test
+  void shouldShowNoRegionOrBirthDigitsInTheMask() {
+    String masked = new IdNumber("11010519491231002X").masked();
+    assertThat(masked)
+        .isEqualTo("**************002X")
+        .doesNotContain("1101")
+        .doesNotContain("1949");
+    assertThat(masked.replace("*", "")).hasSize(4);
+  }
+
+  @Test
   void shouldNeverPrintTheFullNumber() {
     IdNumber id = new IdNumber("11010519491231002X");
-    assertThat(id.toString()).isEqualTo("1101**********002X").doesNotContain("19491231");
+    assertThat(id.toString()).isEqualTo("**************002X").doesNotContain("19491231");
   }
 }

@@ -241,7 +241,10 @@ class AccessMatrixTest {
                   .andReturn()
                   .getResponse()
                   .getStatus();
-          boolean allowed = status != 401 && status != 403 && status != 302;
+          // a petitioner registered in another region is answered as an unknown ID number (404),
+          // so that registering a petition tells nothing about another region's registry
+          boolean refusedAsUnknown = e.name().equals("POST /api/petitions") && status == 404;
+          boolean allowed = status != 401 && status != 403 && status != 302 && !refusedAsUnknown;
           checked++;
           if (allowed != expected) {
             wrong.add(

@@ -125,7 +125,7 @@ class AssistanceService implements HardshipAssistance {
           "申请金额超过本地区困难帮扶单次上限 " + Formats.yuan(policy.maxAmount()),
           "amount " + a.amountRequested() + " > max " + policy.maxAmount());
     }
-    PersonView person = registry.register(a.applicant());
+    PersonView person = registry.register(a.applicant(), RegionScope.of(officer));
     if (!person.name().equals(a.applicant().name().strip())) {
       throw BusinessRuleException.invalid(
           "ID_NUMBER_NAME_MISMATCH",

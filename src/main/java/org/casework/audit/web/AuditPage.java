@@ -70,14 +70,14 @@ class AuditPage {
       String o = officer.strip();
       o = o.length() > 64 ? o.substring(0, 64) : o;
       model.addAttribute("officer", o);
-      model.addAttribute("entries", audit.byActor(o, scope, 200));
+      model.addAttribute("entries", masked(audit.byActor(o, scope, 200)));
       List<CaseActivity> cases = audit.casesOfActor(o, scope, 200);
       model.addAttribute("officerCases", cases);
     }
     if (person != null && !person.isBlank()) {
       searchPerson(person, scope, model);
     }
-    model.addAttribute("refusals", audit.refusals(scope, 50));
+    model.addAttribute("refusals", masked(audit.refusals(scope, 50)));
     return "audit/index";
   }
 
@@ -110,10 +110,14 @@ class AuditPage {
 
   @GetMapping("/audit/cases/{caseNumber}")
   String timeline(@PathVariable String caseNumber, RegionScope scope, Model model) {
-    List<AuditEntryView> entries = audit.caseTimeline(caseNumber, scope);
+    List<AuditEntryView> entries = masked(audit.caseTimeline(caseNumber, scope));
     model.addAttribute("caseNumber", cut(caseNumber, 40));
     model.addAttribute("entries", entries);
     return "audit/timeline";
+  }
+
+  private static List<AuditEntryView> masked(List<AuditEntryView> entries) {
+    return entries.stream().map(AuditEntryView::masked).toList();
   }
 
   /** The path taken, from the case's own history. */

@@ -195,6 +195,7 @@ class CaseFileService implements CaseFiles {
         .findByCaseIdOrderByAtAscIdAsc(loadInScope(caseNumber, scope, "查看办理经过").getId())
         .stream()
         .map(mapper::toView)
+        .map(HistoryView::masked)
         .toList();
   }
 

@@ -245,7 +245,12 @@ class CampaignSteps {
         p =
             registry
                 .findByIdNumber(IdNumber.parse(line[0]))
-                .orElseThrow(() -> invalidTask("档案中没有身份证号 " + mask(line[0]) + " 的服务对象，请先建档"));
+                // a person of another township answers like an unknown number: no name, no place
+                .filter(found -> township.equals(found.townshipCode()))
+                .orElseThrow(
+                    () ->
+                        invalidTask(
+                            "本乡镇（街道）档案中没有身份证号 " + mask(line[0]) + " 的服务对象，请先建档（户籍在其他地区的须先办理户籍迁移）"));
       } catch (BusinessRuleException malformed) {
         throw invalidTask("新增人员身份证号有误：" + malformed.userMessage());
       }
@@ -502,9 +507,7 @@ class CampaignSteps {
   }
 
   private static String mask(String id) {
-    return id.length() < 8
-        ? "***"
-        : id.substring(0, 4) + "**********" + id.substring(id.length() - 4);
+    return org.casework.common.Masking.idNumber(id);
   }
 
   private static String cut(String s, int max) {

@@ -113,7 +113,7 @@ class LegalAidService implements LegalAid {
             "consultation " + c.id() + " already became " + c.caseNumber());
       }
     }
-    PersonView person = registry.register(a.applicant());
+    PersonView person = registry.register(a.applicant(), RegionScope.of(officer));
     if (!person.name().equals(a.applicant().name().strip())) {
       throw BusinessRuleException.invalid(
           "ID_NUMBER_NAME_MISMATCH",
@@ -219,7 +219,10 @@ class LegalAidService implements LegalAid {
     Long personId = null;
     if (hasText(c.idNumber())) {
       personId =
-          registry.findByIdNumber(IdNumber.parse(c.idNumber())).map(PersonView::id).orElse(null);
+          registry
+              .findByIdNumber(IdNumber.parse(c.idNumber()), RegionScope.of(officer))
+              .map(PersonView::id)
+              .orElse(null);
     }
     long id =
         store.insertConsultation(

@@ -122,7 +122,7 @@ class PetitionService implements Petitions {
     }
     List<PersonView> people = new ArrayList<>();
     for (Petitioner p : listed) {
-      people.add(p.identified() ? person(p) : null);
+      people.add(p.identified() ? person(p, RegionScope.of(officer)) : null);
     }
     PersonView lead = people.getFirst();
     int maxRepresentatives = maxRepresentatives(lead.townshipCode());
@@ -569,17 +569,26 @@ class PetitionService implements Petitions {
     return new PetitionNotice(n.id, n.caseNumber, n.kind, n.issuedAt, n.deadlineDay, n.body);
   }
 
-  private PersonView person(Petitioner p) {
+  /**
+   * The petitioner's record, only when registered inside the officer's region: a person registered
+   * elsewhere gets the same answer as an unknown ID number (no region, no name check), so the page
+   * is no oracle for another region's registry.
+   */
+  private PersonView person(Petitioner p, RegionScope officer) {
     IdNumber id = IdNumber.parse(p.idNumber());
     PersonView person =
         registry
-            .findByIdNumber(id)
+            .findByIdNumber(id, officer)
             .orElseThrow(
                 () ->
                     BusinessRuleException.notFound(
                         "PETITIONER_UNKNOWN",
-                        "档案中没有身份证号为 " + id.masked() + " 的人员；请先在服务对象档案中登记，或只填写姓名",
-                        "no registry person for a petitioner's ID number"));
+                        "本辖区档案中没有身份证号为 "
+                            + id.masked()
+                            + " 的人员；请先在服务对象档案中登记，或只填写姓名（户籍在其他地区的，请由户籍地登记或办理户籍迁移）",
+                        "no registry person inside "
+                            + officer.region()
+                            + " for a petitioner's ID number"));
     if (!person.name().equals(p.name().strip())) {
       throw BusinessRuleException.invalid(
           "ID_NUMBER_NAME_MISMATCH",

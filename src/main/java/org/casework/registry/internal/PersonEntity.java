@@ -27,6 +27,7 @@ class PersonEntity {
   static final String ID_NUMBER = PiiCipher.ID_NUMBER;
   static final String PHONE = PiiCipher.PHONE;
   static final String ADDRESS = PiiCipher.ADDRESS;
+  static final String BIRTH_DATE = PiiCipher.BIRTH_DATE;
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -39,7 +40,7 @@ class PersonEntity {
   @Column(name = "id_number_enc")
   private String idNumberSealed;
 
-  /** {@code 3505**********123X}: what pages show, searchable by auditors (V55/V56). */
+  /** {@code **************123X}: what pages show, searchable by auditors (V55/V56, V140). */
   @Column(name = "id_number_masked")
   private String idNumberMasked;
 
@@ -48,8 +49,9 @@ class PersonEntity {
   @Enumerated(EnumType.STRING)
   private Gender gender;
 
-  @Column(name = "birth_date")
-  private LocalDate birthDate;
+  /** Personal data like the ID number (its digits 7–14): pages show an age only (V140). */
+  @Column(name = "birth_date_enc")
+  private String birthDateSealed;
 
   @Enumerated(EnumType.STRING)
   private PersonCategory category;
@@ -65,10 +67,6 @@ class PersonEntity {
 
   @Column(name = "address_enc")
   private String addressSealed;
-
-  /** Which key sealed this row's personal data (keys rotate; old ones stay readable). */
-  @Column(name = "pii_key_id")
-  private String keyId;
 
   @Column(name = "created_at")
   private Instant createdAt;
@@ -94,10 +92,9 @@ class PersonEntity {
       String idNumberHmac,
       String idNumberSealed,
       String idNumberMasked,
-      String keyId,
       String name,
       Gender gender,
-      LocalDate birthDate,
+      String birthDateSealed,
       PersonCategory category,
       String townshipCode,
       String villageCode,
@@ -106,10 +103,9 @@ class PersonEntity {
     this.idNumberHmac = idNumberHmac;
     this.idNumberSealed = idNumberSealed;
     this.idNumberMasked = idNumberMasked;
-    this.keyId = keyId;
     this.name = name;
     this.gender = gender;
-    this.birthDate = birthDate;
+    this.birthDateSealed = birthDateSealed;
     this.category = category;
     this.townshipCode = townshipCode;
     this.villageCode = villageCode;
@@ -162,10 +158,6 @@ class PersonEntity {
     return addressSealed;
   }
 
-  String getKeyId() {
-    return keyId;
-  }
-
   String getName() {
     return name;
   }
@@ -174,8 +166,8 @@ class PersonEntity {
     return gender;
   }
 
-  LocalDate getBirthDate() {
-    return birthDate;
+  String getBirthDateSealed() {
+    return birthDateSealed;
   }
 
   PersonCategory getCategory() {

@@ -11,6 +11,8 @@ interface PersonRepository extends JpaRepository<PersonEntity, Long> {
 
   Optional<PersonEntity> findByIdNumberHmac(String idNumberHmac);
 
+  List<PersonEntity> findByIdNumberHmacIn(Collection<String> idNumberHmacs);
+
   List<PersonEntity> findByIdNumberMaskedOrderById(String idNumberMasked);
 
   /** The person, only when they live inside the region ({@code prefix} of its code). */

@@ -4,30 +4,33 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * Personal data at rest: AES-256-GCM from the JDK, a fresh 12-byte IV per value, the column name as
  * associated data (a value copied into another column does not decrypt), and a keyed HMAC-SHA256 of
- * the ID number for lookups and uniqueness.
+ * the ID number (blind index) for lookups and uniqueness.
  *
- * <p>Keys come from the environment: {@code CASEWORK_PII_KEY} (base64, 32 bytes) with id {@code
- * CASEWORK_PII_KEY_ID}; earlier keys stay readable through {@code CASEWORK_PII_OLD_KEYS} ({@code
- * id:base64,...}), so a new key encrypts new rows while old rows still decrypt (each row stores its
- * key id). {@code CASEWORK_PII_HMAC_KEY} keys the lookup hash. The defaults are for development and
- * tests only; the app warns when it runs with them.
+ * <p>Every ciphertext names its key: {@code v2:<keyId>:<base64 of IV ‖ ciphertext ‖ tag>}. A
+ * ciphertext without that prefix is a legacy one (before V140) whose key id is the row's former
+ * {@code pii_key_id}. Keys come from {@code casework.pii.*} ({@link PiiKeys}): the current key
+ * encrypts, retired keys listed in {@code old-keys} still decrypt until {@link PiiRotation} has
+ * re-encrypted every row; the same for the HMAC key ({@code hmac-key}, {@code old-hmac-keys}):
+ * lookups try every listed HMAC key, rotation recomputes the index with the current one. There are
+ * no built-in keys: outside the demo and test profiles the app refuses to start without real ones.
  */
 @Component
 public class PiiCipher {
@@ -37,60 +40,68 @@ public class PiiCipher {
 
   public static final String PHONE = "phone";
   public static final String ADDRESS = "address";
+  public static final String BIRTH_DATE = "birth_date";
 
-  static final String DEV_KEY = "ZGV2LW9ubHktcGlpLWtleS0zMi1ieXRlcy1sb25nISE=";
-  static final String DEV_HMAC_KEY = "ZGV2LW9ubHktaG1hYy1rZXktZm9yLWlkLWxvb2t1cHM=";
-  private static final Logger log = LoggerFactory.getLogger(PiiCipher.class);
+  static final String PREFIX = "v2:";
   private static final int IV_BYTES = 12;
   private static final int TAG_BITS = 128;
 
   private final String currentKeyId;
-  private final Map<String, SecretKey> keys = new HashMap<>();
-  private final SecretKey hmacKey;
+  private final Map<String, SecretKey> keys = new LinkedHashMap<>();
+  private final String currentHmacKeyId;
+  private final Map<String, SecretKey> hmacKeys = new LinkedHashMap<>();
   private final SecureRandom random = new SecureRandom();
 
+  @Autowired
   PiiCipher(
-      @Value("${casework.pii.key:" + DEV_KEY + "}") String key,
-      @Value("${casework.pii.key-id:dev1}") String keyId,
+      @Value("${casework.pii.key:}") String key,
+      @Value("${casework.pii.key-id:}") String keyId,
       @Value("${casework.pii.old-keys:}") String oldKeys,
-      @Value("${casework.pii.hmac-key:" + DEV_HMAC_KEY + "}") String hmacKey) {
-    this.currentKeyId = keyId;
-    keys.put(keyId, aes(key));
-    for (String entry : oldKeys.split(",")) {
-      if (!entry.isBlank()) {
-        String[] parts = entry.strip().split(":", 2);
-        keys.putIfAbsent(parts[0], aes(parts[1]));
-      }
-    }
-    this.hmacKey = new SecretKeySpec(Base64.getDecoder().decode(hmacKey), "HmacSHA256");
-    if (DEV_KEY.equals(key) || DEV_HMAC_KEY.equals(hmacKey)) {
-      log.warn(
-          "personal data keys are the development defaults: set CASEWORK_PII_KEY and CASEWORK_PII_HMAC_KEY");
-    }
+      @Value("${casework.pii.hmac-key:}") String hmacKey,
+      @Value("${casework.pii.hmac-key-id:h1}") String hmacKeyId,
+      @Value("${casework.pii.old-hmac-keys:}") String oldHmacKeys) {
+    this.currentKeyId = required(keyId, "casework.pii.key-id", "CASEWORK_PII_KEY_ID");
+    keys.put(currentKeyId, aes(required(key, "casework.pii.key", "CASEWORK_PII_KEY")));
+    parseList(oldKeys).forEach((id, k) -> keys.putIfAbsent(id, aes(k)));
+    this.currentHmacKeyId =
+        required(hmacKeyId, "casework.pii.hmac-key-id", "CASEWORK_PII_HMAC_KEY_ID");
+    hmacKeys.put(
+        currentHmacKeyId,
+        hmac(required(hmacKey, "casework.pii.hmac-key", "CASEWORK_PII_HMAC_KEY")));
+    parseList(oldHmacKeys).forEach((id, k) -> hmacKeys.putIfAbsent(id, hmac(k)));
   }
 
   /**
-   * For the Flyway Java migration, which runs before Spring's environment is bound: the same
-   * variables (environment or system properties) and defaults as {@code application.yml}.
+   * Test and tool constructor: one key, one HMAC key, optional old keys ({@code id:base64,...}).
    */
-  public static PiiCipher fromEnvironment() {
-    return new PiiCipher(
-        setting("CASEWORK_PII_KEY", DEV_KEY),
-        setting("CASEWORK_PII_KEY_ID", "dev1"),
-        setting("CASEWORK_PII_OLD_KEYS", ""),
-        setting("CASEWORK_PII_HMAC_KEY", DEV_HMAC_KEY));
+  public PiiCipher(String key, String keyId, String oldKeys, String hmacKey) {
+    this(key, keyId, oldKeys, hmacKey, "h1", "");
   }
 
-  private static String setting(String name, String fallback) {
-    String value = System.getProperty(name, System.getenv(name));
-    return value == null || value.isBlank() ? fallback : value;
+  public static PiiCipher of(PiiKeys k) {
+    return new PiiCipher(
+        k.key(), k.keyId(), k.oldKeys(), k.hmacKey(), k.hmacKeyId(), k.oldHmacKeys());
+  }
+
+  /**
+   * For the Flyway Java migrations, which Flyway instantiates itself: the keys of the Spring
+   * environment being started ({@link PiiKeysEnvironment} saw them), else the {@code
+   * CASEWORK_PII_*} variables. No defaults: missing keys stop the migration with the property's
+   * name.
+   */
+  public static PiiCipher fromEnvironment() {
+    return of(PiiKeysEnvironment.current());
   }
 
   public String currentKeyId() {
     return currentKeyId;
   }
 
-  /** Base64 of IV ‖ ciphertext ‖ tag; null stays null. */
+  public String currentHmacKeyId() {
+    return currentHmacKeyId;
+  }
+
+  /** {@code v2:<keyId>:<base64>}; null stays null. */
   public String encrypt(String column, String plain) {
     if (plain == null) {
       return null;
@@ -102,38 +113,86 @@ public class PiiCipher {
       c.init(Cipher.ENCRYPT_MODE, keys.get(currentKeyId), new GCMParameterSpec(TAG_BITS, iv));
       c.updateAAD(column.getBytes(StandardCharsets.UTF_8));
       byte[] sealed = c.doFinal(plain.getBytes(StandardCharsets.UTF_8));
-      return Base64.getEncoder()
-          .encodeToString(
-              ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array());
+      return PREFIX
+          + currentKeyId
+          + ":"
+          + Base64.getEncoder()
+              .encodeToString(
+                  ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array());
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("cannot encrypt " + column, e);
     }
   }
 
-  public String decrypt(String column, String keyId, String sealed) {
+  /** A ciphertext that names its key ({@code v2:}). */
+  public String decrypt(String column, String sealed) {
+    return decrypt(column, null, sealed);
+  }
+
+  /**
+   * A ciphertext that names its key, or a legacy one (no prefix) sealed with {@code legacyKeyId}.
+   */
+  public String decrypt(String column, String legacyKeyId, String sealed) {
     if (sealed == null) {
       return null;
+    }
+    String keyId = keyIdOf(sealed);
+    String body = sealed;
+    if (keyId != null) {
+      body = sealed.substring(PREFIX.length() + keyId.length() + 1);
+    } else if (legacyKeyId != null) {
+      keyId = legacyKeyId;
+    } else {
+      throw new IllegalStateException("a " + column + " ciphertext without key id");
     }
     SecretKey key = keys.get(keyId);
     if (key == null) {
       throw new IllegalStateException("no personal data key with id " + keyId);
     }
     try {
-      byte[] all = Base64.getDecoder().decode(sealed);
+      byte[] all = Base64.getDecoder().decode(body);
       Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
       c.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, all, 0, IV_BYTES));
       c.updateAAD(column.getBytes(StandardCharsets.UTF_8));
       return new String(c.doFinal(all, IV_BYTES, all.length - IV_BYTES), StandardCharsets.UTF_8);
-    } catch (GeneralSecurityException e) {
+    } catch (GeneralSecurityException | IllegalArgumentException e) {
       throw new IllegalStateException("cannot decrypt " + column + " with key " + keyId, e);
     }
   }
 
-  /** Hex HMAC-SHA256 of a normalised ID number: equal numbers give equal hashes, nothing more. */
+  /** The key id a ciphertext names, null for a legacy ciphertext (or null). */
+  public static String keyIdOf(String sealed) {
+    if (sealed == null || !sealed.startsWith(PREFIX)) {
+      return null;
+    }
+    int end = sealed.indexOf(':', PREFIX.length());
+    return end < 0 ? null : sealed.substring(PREFIX.length(), end);
+  }
+
+  /** True when {@code sealed} is sealed with the current key (rotation leaves it alone). */
+  public boolean isCurrent(String sealed) {
+    return sealed == null || currentKeyId.equals(keyIdOf(sealed));
+  }
+
+  /**
+   * Hex HMAC-SHA256 of a normalised ID number with the current HMAC key: equal numbers give equal
+   * hashes, nothing more. What new rows and rotation store.
+   */
   public String lookupHash(String idNumber) {
+    return hash(hmacKeys.get(currentHmacKeyId), idNumber);
+  }
+
+  /** The hashes under the current and every retired HMAC key still listed (lookups, uniqueness). */
+  public List<String> lookupHashes(String idNumber) {
+    List<String> all = new ArrayList<>();
+    hmacKeys.values().forEach(k -> all.add(hash(k, idNumber)));
+    return all;
+  }
+
+  private static String hash(SecretKey key, String idNumber) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(hmacKey);
+      mac.init(key);
       return HexFormat.of()
           .formatHex(mac.doFinal(idNumber.strip().toUpperCase().getBytes(StandardCharsets.UTF_8)));
     } catch (GeneralSecurityException e) {
@@ -141,12 +200,53 @@ public class PiiCipher {
     }
   }
 
-  private static SecretKey aes(String base64) {
-    byte[] raw = Base64.getDecoder().decode(base64.strip());
-    if (raw.length != 32) {
+  private static String required(String value, String property, String variable) {
+    if (value == null || value.isBlank()) {
       throw new IllegalStateException(
-          "a personal data key must be 32 bytes (base64), got " + raw.length);
+          "personal data key setting "
+              + property
+              + " (environment "
+              + variable
+              + ") is not set: see docs/security.md, 'Keys'");
     }
-    return new SecretKeySpec(raw, "AES");
+    return value.strip();
+  }
+
+  private static Map<String, String> parseList(String list) {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (list == null) {
+      return out;
+    }
+    for (String entry : list.split(",")) {
+      if (!entry.isBlank()) {
+        String[] parts = entry.strip().split(":", 2);
+        if (parts.length != 2 || parts[0].isBlank()) {
+          throw new IllegalStateException("an old key must be written as id:base64");
+        }
+        out.put(parts[0].strip(), parts[1].strip());
+      }
+    }
+    return out;
+  }
+
+  private static SecretKey aes(String base64) {
+    return new SecretKeySpec(bytes32(base64, "a personal data key"), "AES");
+  }
+
+  private static SecretKey hmac(String base64) {
+    return new SecretKeySpec(bytes32(base64, "an HMAC key"), "HmacSHA256");
+  }
+
+  private static byte[] bytes32(String base64, String what) {
+    byte[] raw;
+    try {
+      raw = Base64.getDecoder().decode(base64.strip());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException(what + " must be base64 (openssl rand -base64 32)");
+    }
+    if (raw.length != 32) {
+      throw new IllegalStateException(what + " must be 32 bytes (base64), got " + raw.length);
+    }
+    return raw;
   }
 }

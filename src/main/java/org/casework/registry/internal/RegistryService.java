@@ -101,11 +101,16 @@ class RegistryService implements Registry {
   @Override
   @Transactional
   public PersonView register(RegisterPerson input) {
+    return register(input, null);
+  }
+
+  @Override
+  @Transactional
+  public PersonView register(RegisterPerson input, RegionScope filer) {
     IdNumber idNumber = IdNumber.parse(input.idNumber());
-    String lookup = cipher.lookupHash(idNumber.value());
-    Optional<PersonEntity> existing = persons.findByIdNumberHmac(lookup);
+    Optional<PersonEntity> existing = byIdNumber(idNumber);
     if (existing.isPresent()) {
-      return toView(existing.get());
+      return toView(registeredHere(existing.get(), input, filer));
     }
     RegionCode township = RegionCode.parse(input.townshipCode());
     if (township.level() != RegionLevel.TOWNSHIP) {
@@ -129,13 +134,12 @@ class RegistryService implements Registry {
     }
     PersonEntity person =
         new PersonEntity(
-            lookup,
+            cipher.lookupHash(idNumber.value()),
             cipher.encrypt(PersonEntity.ID_NUMBER, idNumber.value()),
             Masking.idNumber(idNumber.value()),
-            cipher.currentKeyId(),
             input.name().strip(),
             idNumber.gender(),
-            idNumber.birthDate(),
+            cipher.encrypt(PersonEntity.BIRTH_DATE, idNumber.birthDate().toString()),
             input.category(),
             township.value(),
             village,
@@ -149,18 +153,59 @@ class RegistryService implements Registry {
     return toView(persons.save(person));
   }
 
+  /**
+   * 户籍地 decides jurisdiction, so filing never moves a person: an existing record is used only when
+   * it is registered where the application says (same township; same village when both name one).
+   * Otherwise one refusal, the same whichever region holds the record and whatever name was typed,
+   * naming neither that region nor its cases nor the registered name; the attempt is recorded
+   * (ScopeRefused → audit), so probing for ID numbers is visible to the auditors.
+   */
+  private PersonEntity registeredHere(PersonEntity p, RegisterPerson input, RegionScope filer) {
+    boolean sameTownship = p.getTownshipCode().equals(blankToNull(input.townshipCode()));
+    String village = blankToNull(input.villageCode());
+    boolean sameVillage =
+        village == null || p.getVillageCode() == null || p.getVillageCode().equals(village);
+    RegionCode registered = registeredPlace(p);
+    if (sameTownship && sameVillage && (filer == null || filer.covers(registered))) {
+      return p;
+    }
+    if (filer != null) {
+      scopeGuard.refuse(filer, registered, null, "为其他地区登记的服务对象立案（需户籍迁移）");
+    }
+    throw notFileableHere("person " + p.getId() + " is registered in " + registered);
+  }
+
+  static BusinessRuleException notFileableHere(String detail) {
+    return BusinessRuleException.forbidden(
+        Registry.NOT_REGISTERED_HERE, Registry.NOT_REGISTERED_HERE_MESSAGE, detail);
+  }
+
+  private static RegionCode registeredPlace(PersonEntity p) {
+    return RegionCode.parse(p.getVillageCode() != null ? p.getVillageCode() : p.getTownshipCode());
+  }
+
+  /** Looked up under the current and every retired HMAC key still configured (rotation). */
+  private Optional<PersonEntity> byIdNumber(IdNumber idNumber) {
+    return persons.findByIdNumberHmacIn(cipher.lookupHashes(idNumber.value())).stream().findFirst();
+  }
+
   @Override
   public Optional<PersonView> findByIdNumber(IdNumber idNumber) {
-    return persons.findByIdNumberHmac(cipher.lookupHash(idNumber.value())).map(this::toView);
+    return byIdNumber(idNumber).map(this::toView);
+  }
+
+  @Override
+  public Optional<PersonView> findByIdNumber(IdNumber idNumber, RegionScope scope) {
+    return byIdNumber(idNumber).filter(p -> scope.covers(registeredPlace(p))).map(this::toView);
   }
 
   @Override
   public PersonalData unmasked(long personId) {
     PersonEntity p = load(personId);
     return new PersonalData(
-        cipher.decrypt(PersonEntity.ID_NUMBER, p.getKeyId(), p.getIdNumberSealed()),
-        cipher.decrypt(PersonEntity.PHONE, p.getKeyId(), p.getPhoneSealed()),
-        cipher.decrypt(PersonEntity.ADDRESS, p.getKeyId(), p.getAddressSealed()));
+        cipher.decrypt(PersonEntity.ID_NUMBER, p.getIdNumberSealed()),
+        cipher.decrypt(PersonEntity.PHONE, p.getPhoneSealed()),
+        cipher.decrypt(PersonEntity.ADDRESS, p.getAddressSealed()));
   }
 
   @Override
@@ -193,26 +238,18 @@ class RegistryService implements Registry {
     List<PersonEntity> found;
     if (typed.matches("\\d{17}[\\dX]")) {
       // a full ID number: the keyed hash finds the one record (the number itself is not stored)
-      found =
-          persons.findByIdNumberHmac(cipher.lookupHash(IdNumber.parse(typed).value())).stream()
-              .toList();
-    } else if (typed.matches("\\d{4}\\*{10}[\\dX]{4}")) {
-      // a masked number as pages show it: every record with the same visible digits
-      found = persons.findByIdNumberMaskedOrderById(typed);
+      found = byIdNumber(IdNumber.parse(typed)).stream().toList();
+    } else if (typed.matches("(\\d{4}|\\*{4})\\*{10}[\\dX]{4}")) {
+      // a masked number as pages show it (**************123X; an older printout's 3505…123X too):
+      // every record with the same last four characters
+      found = persons.findByIdNumberMaskedOrderById(Masking.idNumber(typed));
     } else {
       throw BusinessRuleException.invalid(
           "PERSON_SEARCH_FORMAT",
-          "请输入完整的 18 位身份证号，或脱敏号码（如 3505**********123X）",
+          "请输入完整的 18 位身份证号，或脱敏号码（如 **************123X）",
           "unusable person search input of length " + typed.length());
     }
-    return found.stream()
-        .filter(
-            p ->
-                scope.covers(
-                    RegionCode.parse(
-                        p.getVillageCode() != null ? p.getVillageCode() : p.getTownshipCode())))
-        .map(this::toView)
-        .toList();
+    return found.stream().filter(p -> scope.covers(registeredPlace(p))).map(this::toView).toList();
   }
 
   private PersonEntity load(long id) {
@@ -231,14 +268,15 @@ class RegistryService implements Registry {
     return new PersonView(
         p.getId(),
         p.getName(),
-        Masking.idNumber(
-            cipher.decrypt(PersonEntity.ID_NUMBER, p.getKeyId(), p.getIdNumberSealed())),
+        Masking.idNumber(cipher.decrypt(PersonEntity.ID_NUMBER, p.getIdNumberSealed())),
         p.getGender(),
-        p.getBirthDate(),
+        IdNumber.ageOn(
+            LocalDate.parse(cipher.decrypt(PersonEntity.BIRTH_DATE, p.getBirthDateSealed())),
+            Formats.chinaDate(clock.instant())),
         p.getCategory(),
         p.getTownshipCode(),
         p.getVillageCode(),
-        Masking.phone(cipher.decrypt(PersonEntity.PHONE, p.getKeyId(), p.getPhoneSealed())),
+        Masking.phone(cipher.decrypt(PersonEntity.PHONE, p.getPhoneSealed())),
         members,
         p.getDiedOn(),
         p.getMovedAwayOn(),

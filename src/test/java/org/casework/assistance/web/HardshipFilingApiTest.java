@@ -168,7 +168,7 @@ class HardshipFilingApiTest {
         .andExpect(status().isOk())
         .andExpect(content().string(containsString(caseNumber)))
         .andExpect(content().string(containsString("¥1,500.00")))
-        .andExpect(content().string(containsString("3505**********")))
+        .andExpect(content().string(containsString("**************")))
         .andExpect(content().string(containsString("登记受理")));
     mvc.perform(get("/cases").param("number", "BF-1"))
         .andExpect(status().isBadRequest())

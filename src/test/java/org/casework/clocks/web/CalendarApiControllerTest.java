@@ -33,6 +33,7 @@ import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
+@org.springframework.test.context.ActiveProfiles("test")
 @WebMvcTest(controllers = {CalendarApiController.class, DuePageController.class})
 @WithMockUser(roles = "ADMIN")
 class CalendarApiControllerTest {

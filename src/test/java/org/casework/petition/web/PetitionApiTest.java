@@ -3,6 +3,7 @@ package org.casework.petition.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -181,7 +182,9 @@ class PetitionApiTest {
   void shouldRefuseAnOfficerRegisteringAPetitionerOutsideTheirTownship() throws Exception {
     Map<String, Object> p = petition();
     p.put("registeredBy", "zhangwei");
-    refused(p, 403, "OUTSIDE_REGION", "不在您的管辖范围");
+    // a person registered elsewhere is answered like an unknown number: no region, no name check
+    refused(p, 404, "PETITIONER_UNKNOWN", "本辖区档案中没有身份证号为")
+        .andExpect(jsonPath("$.message", not(containsString(DemoRegion.TOWNSHIP))));
   }
 
   @Test

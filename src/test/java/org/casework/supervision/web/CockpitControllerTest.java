@@ -37,6 +37,7 @@ import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
+@org.springframework.test.context.ActiveProfiles("test")
 @WebMvcTest(controllers = {CockpitApiController.class, CockpitPageController.class})
 class CockpitControllerTest {
 
