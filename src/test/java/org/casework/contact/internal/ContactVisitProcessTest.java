@@ -3,6 +3,13 @@ package org.casework.contact.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
@@ -47,10 +54,13 @@ import org.operaton.bpm.engine.HistoryService;
 import org.operaton.bpm.engine.RuntimeService;
 import org.operaton.bpm.engine.task.Task;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * bpmn/contact-visit.bpmn and the contact programme around it on the embedded engine and the real
@@ -58,6 +68,7 @@ import org.springframework.test.context.ActiveProfiles;
  * village check, the hardship case a need opens, and coverage.
  */
 @SpringBootTest
+@AutoConfigureMockMvc
 @ProcessTest
 @ActiveProfiles("test")
 @Import(DemoRegion.class)
@@ -78,6 +89,8 @@ class ContactVisitProcessTest {
   @Autowired HistoryService history;
   @Autowired JdbcTemplate jdbc;
   @Autowired Clock clock;
+  @Autowired MockMvc mvc;
+  @Autowired UserDetailsService users;
 
   RegionScope liaison;
 
@@ -398,6 +411,48 @@ class ContactVisitProcessTest {
         .isInstanceOfSatisfying(
             BusinessRuleException.class,
             e -> assertThat(e.userMessage()).contains("只有乡镇分管领导、督办人员"));
+  }
+
+  @Test
+  void shouldShowTheKeyContactAndCoveragePagesAndRefuseAVisitElsewhereInChineseOverHttp()
+      throws Exception {
+    PersonView flagged = keyContact("页面 郑阿伯", KeyContactReason.LONELY_ELDERLY);
+    PersonView elsewhere =
+        registry.register(TestPeople.veteran("中山社区 王大伯", DemoRegion.TOWNSHIP, OTHER_VILLAGE));
+    var liaisonLogin = user(users.loadUserByUsername("lixiaohong"));
+    var headLogin = user(users.loadUserByUsername("liuyang"));
+
+    mvc.perform(get("/contact/key-contacts").with(liaisonLogin))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("重点联系对象")))
+        .andExpect(content().string(containsString(flagged.name())))
+        .andExpect(content().string(containsString("每月联系")));
+    mvc.perform(get("/contact/coverage").with(headLogin))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("联系走访覆盖率")))
+        .andExpect(content().string(containsString("海滨街道")));
+    mvc.perform(
+            get("/contact/coverage.xlsx")
+                .param("from", today().withDayOfMonth(1).toString())
+                .param("to", today().toString())
+                .with(headLogin))
+        .andExpect(status().isOk())
+        .andExpect(
+            content()
+                .contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+    mvc.perform(
+            post("/api/contact/visits")
+                .with(csrf())
+                .with(liaisonLogin)
+                .contentType("application/json")
+                .content(
+                    "{\"personId\":"
+                        + elsewhere.id()
+                        + ",\"method\":\"HOME\",\"visitedOn\":\""
+                        + today()
+                        + "\",\"findings\":\"上门\",\"needKind\":\"NONE\"}"))
+        .andExpect(status().isForbidden())
+        .andExpect(content().string(containsString("不在您负责的村（社区）")));
   }
 
   // ------------------------------------------------------------------------------------------------
