@@ -43,6 +43,7 @@ class ContactPlanBench {
   @Autowired Jurisdiction jurisdiction;
   @Autowired JdbcTemplate jdbc;
   @Autowired Clock clock;
+  @Autowired org.casework.registry.Registry registry;
 
   @Test
   void measurePlanningAQuarter() {
@@ -117,9 +118,21 @@ class ContactPlanBench {
             new RegionCode(township + String.format("%03d", v)), "基准村" + t + "-" + v);
       }
     }
+    // every seeded person carries the sealed personal data of one real registration (the opener
+    // reads the masked ID number and name through the registry)
+    var sealed =
+        registry.register(
+            org.casework.support.TestPeople.veteran("基准模板", COUNTY + "001", COUNTY + "001001"));
+    Map<String, Object> pii =
+        jdbc.queryForMap(
+            "select id_number_enc, pii_key_id from registry_person where id = ?", sealed.id());
     long have =
         count("select count(*) from registry_person where township_code like '" + COUNTY + "%'");
     if (have >= people) {
+      jdbc.update(
+          "update registry_person set id_number_enc = ?, pii_key_id = ? where pii_key_id = 'bench'",
+          pii.get("id_number_enc"),
+          pii.get("pii_key_id"));
       return;
     }
     jdbc.execute(
@@ -128,7 +141,11 @@ class ContactPlanBench {
             + COUNTY
             + "%')");
     jdbc.execute("delete from contact_plan where township_code like '" + COUNTY + "%'");
-    jdbc.execute("delete from registry_person where township_code like '" + COUNTY + "%'");
+    jdbc.execute(
+        "delete from registry_person where township_code like '"
+            + COUNTY
+            + "%' and id <> "
+            + sealed.id());
     int chunk = 100_000;
     for (int from = 1; from <= people; from += chunk) {
       int to = Math.min(people, from + chunk - 1);
@@ -143,7 +160,11 @@ class ContactPlanBench {
               + " concat('"
               + COUNTY
               + "', lpad(seq % 20 + 1, 3, '0'), lpad((seq div 20) % 10 + 1, 3, '0')),"
-              + " concat('bench-contact-', seq), 'bench', 'bench'"
+              + " concat('bench-contact-', seq), '"
+              + pii.get("id_number_enc")
+              + "', '"
+              + pii.get("pii_key_id")
+              + "'"
               + " from seq_"
               + from
               + "_to_"
