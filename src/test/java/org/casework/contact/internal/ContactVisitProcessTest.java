@@ -439,7 +439,8 @@ class ContactVisitProcessTest {
         .andExpect(status().isOk())
         .andExpect(
             content()
-                .contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+                .contentTypeCompatibleWith(
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
     mvc.perform(
             post("/api/contact/visits")
                 .with(csrf())
