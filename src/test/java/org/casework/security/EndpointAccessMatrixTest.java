@@ -190,6 +190,32 @@ class EndpointAccessMatrixTest {
     EXPECTED.put("GET /api/sla/cockpit/officers", EnumSet.of(Role.SUPERVISOR));
     EXPECTED.put("GET /api/sla/cockpit/stages", EnumSet.of(Role.SUPERVISOR));
     EXPECTED.put("GET /api/sla/cockpit/export.xlsx", EnumSet.of(Role.SUPERVISOR));
+    // contact programme
+    Set<Role> flaggers =
+        EnumSet.of(
+            Role.VILLAGE_LIAISON,
+            Role.TOWNSHIP_CASEWORKER,
+            Role.TOWNSHIP_HEAD,
+            Role.COUNTY_CASEWORKER);
+    Set<Role> coverage =
+        EnumSet.of(Role.TOWNSHIP_HEAD, Role.SUPERVISOR, Role.COUNTY_HEAD, Role.ADMIN);
+    EXPECTED.put("GET /contact/coverage", coverage);
+    EXPECTED.put("GET /contact/coverage.xlsx", coverage);
+    EXPECTED.put("GET /api/contact/coverage", coverage);
+    EXPECTED.put("GET /api/contact/schedule", ALL);
+    EXPECTED.put("POST /api/contact/schedule", EnumSet.of(Role.ADMIN));
+    EXPECTED.put("POST /api/contact/visits", FILERS);
+    EXPECTED.put("POST /api/contact/persons/{personId}/key-contact", flaggers);
+    EXPECTED.put("DELETE /api/contact/key-contacts/{flagId}", flaggers);
+    EXPECTED.put("POST /contact/key-contacts", flaggers);
+    EXPECTED.put("POST /contact/key-contacts/{flagId}/clear", flaggers);
+    EXPECTED.put("POST /api/contact/events", flaggers);
+    EXPECTED.put("POST /contact/events", flaggers);
+    EXPECTED.put("GET /contact/key-contacts", READERS);
+    EXPECTED.put("GET /api/contact/key-contacts", READERS);
+    EXPECTED.put("GET /api/contact/persons/{personId}/key-contact", READERS);
+    EXPECTED.put("GET /api/contact/persons/{personId}/visits", READERS);
+    EXPECTED.put("GET /api/contact/persons/{personId}/plans", READERS);
   }
 
   /**
@@ -237,21 +263,30 @@ class EndpointAccessMatrixTest {
     REGION.put("POST /admin/staff/{username}/assignment", byHandler + "staff administration");
     REGION.put("GET /audit/processes/{processId}.bpmn", byHandler + "a process definition");
     REGION.put("POST /sla/cockpit/incidents/{incidentId}/retry", byHandler + "engine incident");
+    String contact = "person, village and flag scope in ContactService (ContactVisitProcessTest)";
+    for (String e : EXPECTED.keySet()) {
+      if (e.contains("/contact/")
+          && (e.contains("{") || e.contains("coverage") || e.contains("POST"))) {
+        REGION.put(e, contact);
+      }
+    }
     REGION.put("POST /api/sla/cockpit/incidents/{incidentId}/retry", byHandler + "engine incident");
   }
 
   /** Values for path variables: nothing of them exists, so an allowed request does no harm. */
   static final Map<String, String> SAMPLES =
-      Map.of(
-          "caseNumber", "BF-350502-2026-999999",
-          "id", "999999",
-          "username", "nobody-matrix",
-          "region", DemoRegion.COUNTY,
-          "trigger", "ILLNESS",
-          "kind", "acceptance",
-          "incidentId", "42",
-          "clockKey", "ACCEPTANCE",
-          "processId", "hardship-assistance");
+      Map.ofEntries(
+          Map.entry("caseNumber", "BF-350502-2026-999999"),
+          Map.entry("id", "999999"),
+          Map.entry("username", "nobody-matrix"),
+          Map.entry("region", DemoRegion.COUNTY),
+          Map.entry("trigger", "ILLNESS"),
+          Map.entry("kind", "acceptance"),
+          Map.entry("incidentId", "42"),
+          Map.entry("clockKey", "ACCEPTANCE"),
+          Map.entry("processId", "hardship-assistance"),
+          Map.entry("personId", "999999"),
+          Map.entry("flagId", "999999"));
 
   /**
    * Pages for everybody, anonymous too: the login, the refusal page (403 is its status), errors.

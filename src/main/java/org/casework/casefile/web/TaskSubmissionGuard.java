@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -104,6 +105,10 @@ class TaskSubmissionGuard {
   static final class Guard extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(TaskSubmissionGuard.class);
+
+    /** What the engine keeps of a string variable (its {@code TEXT_} column). */
+    static final int MAX_TEXT = 4000;
+
     private static final int MAX_NAMED = 5;
 
     private final Pattern taskAction;
@@ -229,6 +234,24 @@ class TaskSubmissionGuard {
       List<String> forged = notInForm(task, body.path("variables"));
       if (!forged.isEmpty()) {
         refuseForged(response, task, username, forged);
+        return;
+      }
+      Optional<String> tooLong = tooLong(body.path("variables"));
+      if (tooLong.isPresent()) {
+        log.warn(
+            "completion of task {} by {} refused: field '{}' over {} characters",
+            task.getId(),
+            username,
+            tooLong.get(),
+            MAX_TEXT);
+        refuse(
+            response,
+            HttpServletResponse.SC_BAD_REQUEST,
+            "FIELD_TOO_LONG",
+            "“" + tooLong.get() + "”内容过长（最多 " + MAX_TEXT + " 字），请精简或分次登记。本次提交未生效，任务仍待办理",
+            List.of(
+                new org.casework.common.web.ApiError.FieldMessage(
+                    tooLong.get(), "最多 " + MAX_TEXT + " 字")));
         return;
       }
       Optional<CompletionRefusal> ruled =
@@ -423,6 +446,28 @@ class TaskSubmissionGuard {
           .map(IdentityLink::getGroupId)
           .sorted()
           .toList();
+    }
+
+    /**
+     * The first text field longer than the engine keeps: a string variable is a 4,000-character
+     * column, a longer one would fail inside the engine's transaction.
+     */
+    static Optional<String> tooLong(JsonNode variables) {
+      if (!variables.isObject()) {
+        return Optional.empty();
+      }
+      Iterator<Map.Entry<String, JsonNode>> fields = variables.fields();
+      while (fields.hasNext()) {
+        Map.Entry<String, JsonNode> field = fields.next();
+        JsonNode value = field.getValue().path("value");
+        if (value.isTextual()) {
+          String text = value.asText();
+          if (text.codePointCount(0, text.length()) > MAX_TEXT) {
+            return Optional.of(field.getKey());
+          }
+        }
+      }
+      return Optional.empty();
     }
 
     private List<String> notInForm(Task task, JsonNode variables) {

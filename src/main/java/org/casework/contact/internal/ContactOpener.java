@@ -1,0 +1,213 @@
+package org.casework.contact.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.casework.clocks.BusinessCalendar;
+import org.casework.clocks.PeriodUnit;
+import org.casework.common.Formats;
+import org.casework.contact.ContactKind;
+import org.casework.contact.ContactProgramme;
+import org.casework.contact.MustVisitEvent;
+import org.casework.jurisdiction.CandidateGroups;
+import org.casework.jurisdiction.Jurisdiction;
+import org.casework.jurisdiction.Region;
+import org.casework.jurisdiction.RegionCode;
+import org.casework.jurisdiction.Role;
+import org.casework.registry.PersonView;
+import org.casework.registry.Registry;
+import org.operaton.bpm.engine.RuntimeService;
+import org.operaton.bpm.engine.runtime.ProcessInstance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Starts contact-visit instances for plan rows whose task is due to open, in small transactions: a
+ * row is claimed by a conditional update (PLANNED → OPEN), so a second opener (another node, a
+ * rerun) skips it, and the claim, the instance and its due date commit together or not at all. The
+ * due date is the period's last day by the business calendar (a day off moves it to the next
+ * working day).
+ */
+@Component
+class ContactOpener {
+
+  static final int BATCH = 50;
+  private static final Logger log = LoggerFactory.getLogger(ContactOpener.class);
+
+  private final JdbcTemplate jdbc;
+  private final RuntimeService runtime;
+  private final Registry registry;
+  private final Jurisdiction jurisdiction;
+  private final BusinessCalendar calendar;
+  private final TransactionTemplate transaction;
+  private final Clock clock;
+
+  ContactOpener(
+      JdbcTemplate jdbc,
+      RuntimeService runtime,
+      Registry registry,
+      Jurisdiction jurisdiction,
+      BusinessCalendar calendar,
+      PlatformTransactionManager transactions,
+      Clock clock) {
+    this.jdbc = jdbc;
+    this.runtime = runtime;
+    this.registry = registry;
+    this.jurisdiction = jurisdiction;
+    this.calendar = calendar;
+    this.transaction = new TransactionTemplate(transactions);
+    this.clock = clock;
+  }
+
+  int openDue(LocalDate day, int limit) {
+    List<Long> due =
+        jdbc.queryForList(
+            "select id from contact_plan where status = 'PLANNED' and open_on <= ?"
+                + " order by open_on, id limit ?",
+            Long.class,
+            day,
+            limit);
+    int opened = 0;
+    for (int i = 0; i < due.size(); i += BATCH) {
+      List<Long> batch = due.subList(i, Math.min(due.size(), i + BATCH));
+      try {
+        Integer n =
+            transaction.execute(
+                tx -> {
+                  int count = 0;
+                  for (Long id : batch) {
+                    count += open(id) ? 1 : 0;
+                  }
+                  return count;
+                });
+        opened += n == null ? 0 : n;
+      } catch (RuntimeException e) {
+        log.warn(
+            "opening contact plan rows {}..{} failed, next pass retries: {}",
+            batch.getFirst(),
+            batch.getLast(),
+            e.toString());
+      }
+    }
+    if (opened > 0) {
+      log.info("contact tasks opened: {} (of {} due by {})", opened, due.size(), day);
+    }
+    return opened;
+  }
+
+  /** Opens one planned row in the caller's transaction; false when it was not PLANNED any more. */
+  boolean open(long planId) {
+    Instant now = clock.instant();
+    if (jdbc.update(
+            "update contact_plan set status = 'OPEN', opened_at = ? where id = ? and status = 'PLANNED'",
+            Timestamp.from(now),
+            planId)
+        == 0) {
+      return false;
+    }
+    Map<String, Object> row =
+        jdbc.queryForMap(
+            "select p.person_id, p.kind, p.period, p.period_start, p.period_end, p.open_on,"
+                + " p.township_code, p.village_code, p.audience, e.event_type, e.occurred_on"
+                + " from contact_plan p left join contact_event e on e.id = p.event_id where p.id = ?",
+            planId);
+    PersonView person = registry.person(((Number) row.get("person_id")).longValue());
+    String eventType = (String) row.get("event_type");
+    if (eventType == null && (person.isDeceased() || person.hasMovedAway())) {
+      jdbc.update(
+          "update contact_plan set status = 'CANCELLED', done_at = ? where id = ?",
+          Timestamp.from(now),
+          planId);
+      return false;
+    }
+    LocalDate openOn = ((java.sql.Date) row.get("open_on")).toLocalDate();
+    LocalDate end = ((java.sql.Date) row.get("period_end")).toLocalDate();
+    String township = (String) row.get("township_code");
+    String village = (String) row.get("village_code");
+    LocalDate start = openOn.minusDays(1);
+    Instant dueAt =
+        calendar.dueInstant(
+            township,
+            start,
+            (int) Math.max(1, ChronoUnit.DAYS.between(start, end)),
+            PeriodUnit.CALENDAR_DAYS);
+    ContactKind kind = ContactKind.valueOf((String) row.get("kind"));
+    String reason =
+        eventType != null
+            ? "六必访："
+                + MustVisitEvent.valueOf(eventType).label()
+                + "（"
+                + Formats.date(((java.sql.Date) row.get("occurred_on")).toLocalDate())
+                + "）"
+            : switch ((String) row.get("audience")) {
+              case "LONELY" -> "重点联系对象（空巢/独居）";
+              case "KEY" -> "重点联系对象";
+              default -> "服务对象定期联系";
+            };
+    Map<String, Object> v = new HashMap<>();
+    v.put("planId", planId);
+    v.put("personId", person.id());
+    v.put("contactKind", kind.name());
+    v.put("taskName", kind.label() + "：" + person.name() + "（" + row.get("period") + "）");
+    v.put(
+        "contactFacts",
+        new java.util.LinkedHashMap<>(
+            Map.of(
+                "reference", ContactProgramme.reference(planId),
+                "person", person.name(),
+                "category", person.category().label(),
+                "idNumber", person.maskedIdNumber(),
+                "place", placeName(township, village),
+                "reason", reason,
+                "period", periodText((String) row.get("period"), row, eventType),
+                "kind", kind.label(),
+                "due", Formats.date(Formats.chinaDate(dueAt)))));
+    v.put(
+        "liaisonGroup",
+        village != null
+            ? CandidateGroups.of(new RegionCode(village), Role.VILLAGE_LIAISON)
+            : CandidateGroups.of(new RegionCode(township), Role.TOWNSHIP_CASEWORKER));
+    v.put("townshipHeadGroup", CandidateGroups.of(new RegionCode(township), Role.TOWNSHIP_HEAD));
+    v.put("dueDate", Date.from(dueAt));
+    ProcessInstance instance =
+        runtime.startProcessInstanceByKey(
+            ContactProgramme.PROCESS, ContactProgramme.reference(planId), v);
+    jdbc.update(
+        "update contact_plan set process_instance_id = ?, due_at = ? where id = ?",
+        instance.getId(),
+        Timestamp.from(dueAt),
+        planId);
+    return true;
+  }
+
+  private static String periodText(String period, Map<String, Object> row, String eventType) {
+    if (eventType != null) {
+      return "事项发生后尽快走访";
+    }
+    return period
+        + "（"
+        + Formats.date(((java.sql.Date) row.get("period_start")).toLocalDate())
+        + "至"
+        + Formats.date(((java.sql.Date) row.get("period_end")).toLocalDate())
+        + "）";
+  }
+
+  private String placeName(String township, String village) {
+    String t = name(township);
+    return village == null ? t : t + " " + name(village);
+  }
+
+  private String name(String code) {
+    return jurisdiction.findRegion(new RegionCode(code)).map(Region::name).orElse(code);
+  }
+}
