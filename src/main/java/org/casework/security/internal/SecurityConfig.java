@@ -53,6 +53,16 @@ class SecurityConfig {
     "AUDITOR"
   };
   static final String[] FILERS = {"VILLAGE_LIAISON", "TOWNSHIP_CASEWORKER"};
+  static final String[] IMPORTERS = {"TOWNSHIP_CASEWORKER", "COUNTY_CASEWORKER"};
+  static final String[] RECORDERS = {"VILLAGE_LIAISON", "TOWNSHIP_CASEWORKER", "COUNTY_CASEWORKER"};
+  static final String[] ATTACHERS = {
+    "VILLAGE_LIAISON",
+    "TOWNSHIP_CASEWORKER",
+    "COUNTY_CASEWORKER",
+    "LEGAL_AID_OFFICER",
+    "LEGAL_AID_LAWYER",
+    "PETITION_OFFICER"
+  };
   static final String[] RECEIVERS = {"TOWNSHIP_CASEWORKER", "COUNTY_CASEWORKER"};
   // petitions: registered (and review requests received) by the township or the county's
   // petition officer; recusal, assignment and referral also by the unit's head
@@ -144,6 +154,30 @@ class SecurityConfig {
                         POST, "/api/registry/persons/*/death", "/api/registry/persons/*/moved-away")
                     .hasAnyRole(FILERS)
                     .requestMatchers(GET, "/api/registry/**")
+                    .hasAnyRole(CASE_READERS)
+                    // people (一人一档): sheets imported and registers exported by township and
+                    // county; statuses and needs recorded by the stations; read by case readers
+                    .requestMatchers(
+                        "/people/import",
+                        "/people/import/**",
+                        "/people/export",
+                        "/api/people/imports",
+                        "/api/people/imports/**")
+                    .hasAnyRole(IMPORTERS)
+                    .requestMatchers(
+                        POST,
+                        "/people/*/statuses",
+                        "/people/*/needs",
+                        "/people/*/needs/*/answer",
+                        "/people/*/household",
+                        "/api/people/*/statuses",
+                        "/api/people/*/needs")
+                    .hasAnyRole(RECORDERS)
+                    .requestMatchers(GET, "/people", "/people/**", "/api/people", "/api/people/**")
+                    .hasAnyRole(CASE_READERS)
+                    .requestMatchers(POST, "/cases/*/attachments", "/api/cases/*/attachments")
+                    .hasAnyRole(ATTACHERS)
+                    .requestMatchers(GET, "/attachments/**")
                     .hasAnyRole(CASE_READERS)
                     // condolence: single visits proposed locally, campaigns defined by the county
                     .requestMatchers(POST, "/api/condolence/visits")
