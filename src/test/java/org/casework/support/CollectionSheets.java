@@ -66,9 +66,14 @@ public final class CollectionSheets {
 
   /** A valid ID number of the demo county, born on {@code birth}, not in {@code used}. */
   public static String idNumber(Random r, LocalDate birth, Set<String> used) {
+    return idNumber("350502", r, birth, used);
+  }
+
+  /** The same with other region digits (e.g. a benchmark's people that never meet the demo's). */
+  public static String idNumber(String region, Random r, LocalDate birth, Set<String> used) {
     while (true) {
       String first17 =
-          "350502" + birth.toString().replace("-", "") + String.format("%03d", r.nextInt(1000));
+          region + birth.toString().replace("-", "") + String.format("%03d", r.nextInt(1000));
       String id = first17 + IdNumber.checkCharacter(first17);
       if (used.add(id)) {
         return id;
