@@ -2,20 +2,15 @@ package org.casework.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -92,9 +87,11 @@ public final class PeopleBench {
           secs(t0));
       jdbc.execute("ANALYZE TABLE registry_person, registry_status_record");
 
-      HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-      String county = basic("zhaolei");
-      String township = basic("zhangwei");
+      // logged in once through the form, like a browser: a session, not a password check a request
+      Http county = new Http("http://127.0.0.1:8193", "zhaolei");
+      county.formLogin("demo123");
+      Http township = new Http("http://127.0.0.1:8193", "zhangwei");
+      township.formLogin("demo123");
       List<Long> ids =
           jdbc.queryForList(
               "select id from registry_person where township_code = '350502001' order by rand()"
@@ -111,38 +108,37 @@ public final class PeopleBench {
               "select id_tail from registry_person order by rand() limit ?", String.class, samples);
       // warm-up
       for (int i = 0; i < 50; i++) {
-        get(http, "/api/people?name=" + enc(names.get(i % names.size())), county);
-        get(http, "/people/" + ids.get(i % ids.size()), township);
+        get("/api/people?name=" + enc(names.get(i % names.size())), county);
+        get("/people/" + ids.get(i % ids.size()), township);
       }
       measure(
           report,
           "search: county, name prefix (1 char), first page",
           samples,
-          i -> get(http, "/api/people?name=" + enc(names.get(i % names.size())), county));
+          i -> get("/api/people?name=" + enc(names.get(i % names.size())), county));
       measure(
           report,
           "search: county, ID tail (4 chars)",
           samples,
-          i -> get(http, "/api/people?idNumber=" + tails.get(i % tails.size()), county));
+          i -> get("/api/people?idNumber=" + tails.get(i % tails.size()), county));
       measure(
           report,
           "search: township, category + page 5",
           samples,
-          i -> get(http, "/api/people?category=VETERAN&page=5", township));
+          i -> get("/api/people?category=VETERAN&page=5", township));
       measure(
           report,
           "search: county, village + name, no hit likely",
           samples,
           i ->
               get(
-                  http,
                   "/api/people?village=350502001002&name=" + enc(names.get(i % names.size()) + "钰"),
                   county));
       measure(
           report,
           "dossier page /people/{id} (rendered, audited)",
           samples,
-          i -> get(http, "/people/" + ids.get(i % ids.size()), township));
+          i -> get("/people/" + ids.get(i % ids.size()), township));
 
       Path sheet = Files.createTempFile("bench-sheet", ".xlsx");
       Random r = new Random(7);
@@ -328,22 +324,11 @@ public final class PeopleBench {
     }
   }
 
-  private static void get(HttpClient http, String path, String auth) throws Exception {
-    HttpResponse<byte[]> response =
-        http.send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:8193" + path))
-                .header("Authorization", auth)
-                .timeout(Duration.ofSeconds(30))
-                .build(),
-            HttpResponse.BodyHandlers.ofByteArray());
+  private static void get(String path, Http as) throws Exception {
+    HttpResponse<String> response = as.get(path);
     if (response.statusCode() != 200) {
       throw new IllegalStateException(path + " answered " + response.statusCode());
     }
-  }
-
-  private static String basic(String user) {
-    return "Basic "
-        + Base64.getEncoder().encodeToString((user + ":demo123").getBytes(StandardCharsets.UTF_8));
   }
 
   private static String enc(String s) {

@@ -226,6 +226,22 @@ class PeopleImportTest {
   }
 
   @Test
+  void shouldRefuseMovingAMemberOfOneHouseholdIntoAnotherInTheDryRun() {
+    List<String[]> rows = valid(4); // rows 3 and 4: a head and the spouse
+    imports.importSheet("户.xlsx", sheet(rows), COUNTY);
+    String[] otherHead = valid(1).get(0);
+    String[] spouse = rows.get(3).clone();
+    spouse[8] = otherHead[2];
+
+    ImportReport dry = imports.dryRun("换户.xlsx", sheet(List.of(otherHead, spouse)), COUNTY);
+
+    assertThat(dry.outcome()).isEqualTo(Outcome.REJECTED);
+    assertThat(dry.problems())
+        .extracting(RowProblem::row, RowProblem::message)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(3, "此人在档案中已属于另一户，请先核实户籍信息"));
+  }
+
+  @Test
   void shouldFindTheDemoSheetValid() throws Exception {
     Path file = dir.resolve("demo.xlsx");
     try (var in = new ClassPathResource("demo/collection-sheet.xlsx").getInputStream()) {

@@ -186,6 +186,10 @@ class PeopleImportService implements PeopleImport {
     final List<Parsed> chunk = new ArrayList<>();
     final List<Parsed> members = new ArrayList<>();
     final Map<String, String> memberOf = new HashMap<>();
+
+    /** Registered members of the sheet already in a household, with that household's head. */
+    final Map<Parsed, Long> inHousehold = new HashMap<>();
+
     final Map<StatusKind, List<String>> allowed = records.allowedValues();
     final List<String> relations = records.relations();
     final LocalDate today = Formats.chinaDate(clock.instant());
@@ -236,6 +240,8 @@ class PeopleImportService implements PeopleImport {
         String where = found[2] != null ? (String) found[2] : (String) found[1];
         if (!scope.covers(RegionCode.parse(where))) {
           problem(p.row(), "身份证号", "此人已在您辖区以外的地区登记，不能由本表导入");
+        } else if (p.head() != null && found[3] != null) {
+          inHousehold.put(p, (Long) found[3]);
         }
       }
       chunk.clear();
@@ -266,6 +272,17 @@ class PeopleImportService implements PeopleImport {
             problem(m.row(), "户主身份证号", "户主既不在本表中，也未在档案中登记");
           } else if (head[3] != null) {
             problem(m.row(), "户主身份证号", "所填户主本人是另一户的成员，请填写该户户主");
+          } else if (inHousehold.containsKey(m) && !inHousehold.get(m).equals(head[4])) {
+            problem(m.row(), "户主身份证号", "此人在档案中已属于另一户，请先核实户籍信息");
+          }
+        }
+      }
+      for (Parsed m : inHousehold.keySet()) {
+        // the head is new in this sheet, the member already in another household
+        if (seen.containsKey(m.head().value()) && !memberOf.containsKey(m.head().value())) {
+          List<Object[]> head = registered(List.of(cipher.lookupHash(m.head().value())));
+          if (head.isEmpty() || !inHousehold.get(m).equals(head.get(0)[4])) {
+            problem(m.row(), "户主身份证号", "此人在档案中已属于另一户，请先核实户籍信息");
           }
         }
       }
@@ -598,13 +615,16 @@ class PeopleImportService implements PeopleImport {
             }
           }
         });
-    if (!inserts.isEmpty()) {
-      jdbc.batchUpdate(
+    // multi-row statements: one round trip per 500 records, not one per record
+    for (int i = 0; i < inserts.size(); i += CHUNK) {
+      List<Object[]> part = inserts.subList(i, Math.min(inserts.size(), i + CHUNK));
+      jdbc.update(
           "insert into registry_status_record (person_id, kind, value, previous_value,"
-              + " effective_on, reason, recorded_by, recorded_at) values (?,?,?,?,?,?,?,?)",
-          inserts);
-      w.statuses += inserts.size();
+              + " effective_on, reason, recorded_by, recorded_at) values "
+              + String.join(",", java.util.Collections.nCopies(part.size(), "(?,?,?,?,?,?,?,?)")),
+          part.stream().flatMap(Arrays::stream).toArray());
     }
+    w.statuses += inserts.size();
     chunk.clear();
   }
 
