@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import org.casework.jurisdiction.Jurisdiction;
+import org.casework.jurisdiction.RegionCode;
 import org.casework.jurisdiction.RegionScope;
 import org.casework.registry.ImportReport;
 import org.casework.registry.PeopleImport;
@@ -28,6 +29,12 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "casework.demo-data", havingValue = "true")
 class PeopleDemoData implements ApplicationRunner {
 
+  private void region(String code, String name) {
+    RegionCode region = new RegionCode(code);
+    jurisdiction.addRegion(region, name);
+    jurisdiction.addStation(region, name + "退役军人服务站", "泉州市鲤城区" + name, null);
+  }
+
   static final String SHEET = "demo/collection-sheet.xlsx";
   private static final Logger log = LoggerFactory.getLogger(PeopleDemoData.class);
 
@@ -41,6 +48,10 @@ class PeopleDemoData implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) throws IOException {
+    // the sheet's township: its own, so the demo's festival campaigns of the other two stay small
+    region("350502003", "金龙街道");
+    region("350502003001", "金山社区");
+    region("350502003002", "龙泉社区");
     RegionScope county =
         RegionScope.of(
             jurisdiction

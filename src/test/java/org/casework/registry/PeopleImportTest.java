@@ -61,6 +61,9 @@ class PeopleImportTest {
     region.ensure();
     jurisdiction.addRegion(new RegionCode("350502001002"), "中山社区");
     jurisdiction.addRegion(new RegionCode("350502002001"), "临江社区");
+    jurisdiction.addRegion(new RegionCode("350502003"), "金龙街道");
+    jurisdiction.addRegion(new RegionCode("350502003001"), "金山社区");
+    jurisdiction.addRegion(new RegionCode("350502003002"), "龙泉社区");
   }
 
   List<String[]> valid(int n) {

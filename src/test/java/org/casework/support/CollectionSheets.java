@@ -47,6 +47,14 @@ public final class CollectionSheets {
     {"350502001", "350502001001"}, {"350502001", "350502001002"}, {"350502002", "350502002001"}
   };
 
+  /**
+   * The demo sheet's places: 金龙街道 (350502003) with two communities, made by the demo data, so the
+   * demo's festival campaigns of 海滨/临江街道 keep their small lists.
+   */
+  public static final String[][] DEMO_PLACES = {
+    {"350502003", "350502003001"}, {"350502003", "350502003002"}
+  };
+
   private static final String SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾萧田董潘袁蔡蒋余于杜叶程苏魏吕丁任沈姚卢";
   private static final String GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国志明春梅海燕晓东红梅文斌";
   private static final String[] CATEGORIES = {
@@ -86,11 +94,15 @@ public final class CollectionSheets {
    * seven statuses filled, collected on {@code collectedOn}.
    */
   public static List<String[]> people(int n, long seed, LocalDate collectedOn) {
+    return people(n, seed, collectedOn, PLACES);
+  }
+
+  public static List<String[]> people(int n, long seed, LocalDate collectedOn, String[][] places) {
     Random r = new Random(seed);
     Set<String> used = new HashSet<>();
     List<String[]> rows = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      rows.add(row(r, i, used, collectedOn, i % 4 == 3 ? rows.get(i - 1) : null));
+      rows.add(row(r, i, used, collectedOn, i % 4 == 3 ? rows.get(i - 1) : null, places));
     }
     return rows;
   }
@@ -102,8 +114,19 @@ public final class CollectionSheets {
 
   public static String[] row(
       Random r, int i, Set<String> used, LocalDate collectedOn, String[] headOf) {
+    return row(r, i, used, collectedOn, headOf, PLACES);
+  }
+
+  public static String[] row(
+      Random r,
+      int i,
+      Set<String> used,
+      LocalDate collectedOn,
+      String[] headOf,
+      String[][] places) {
     LocalDate birth = LocalDate.of(1945, 1, 1).plusDays(r.nextInt(365 * 55));
-    String[] place = headOf != null ? new String[] {headOf[4], headOf[5]} : PLACES[r.nextInt(3)];
+    String[] place =
+        headOf != null ? new String[] {headOf[4], headOf[5]} : places[r.nextInt(places.length)];
     String[] s = new String[HEADER.size()];
     s[0] = String.valueOf(i + 1);
     s[1] =
@@ -157,7 +180,7 @@ public final class CollectionSheets {
   public static void main(String[] args) {
     Path target =
         Path.of(args.length > 0 ? args[0] : "src/main/resources/demo/collection-sheet.xlsx");
-    write(target, people(300, 20260301L, LocalDate.of(2026, 3, 1)));
+    write(target, people(300, 20260301L, LocalDate.of(2026, 3, 1), DEMO_PLACES));
     System.out.println("wrote " + target);
   }
 }
