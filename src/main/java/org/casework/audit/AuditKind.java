@@ -10,7 +10,9 @@ public enum AuditKind {
   ACCESS_DENIED("越权访问（角色）"),
   PERSONAL_DATA_VIEW("查看个人信息原文"),
   PERSON_SEARCH("按身份证号查询对象"),
-  EXPORT("导出");
+  EXPORT("导出"),
+  DOSSIER_VIEW("查看服务对象档案"),
+  PEOPLE_IMPORT("导入信息采集表");
 
   private final String label;
 

@@ -27,6 +27,15 @@ public interface AuditLog {
   /** Appends the unmasked view at once (not after commit: a read has nothing to commit). */
   void record(PersonalDataViewed event);
 
+  /**
+   * Appends an access to a person record (dossier opened, sheet imported, register exported) at
+   * once, in its own transaction: a read has nothing to commit.
+   */
+  void record(PersonRecordAccessed event);
+
+  /** The latest entries of a kind inside the auditor's region, newest first. */
+  List<AuditEntryView> ofKind(AuditKind kind, RegionScope scope, int limit);
+
   /** Recomputes every hash in order and reports the first broken entry. */
   ChainVerification verify();
 }

@@ -34,6 +34,7 @@ class CasePage {
   private final Registry registry;
   private final Ledger ledger;
   private final PersonalDataAccess personalData;
+  private final org.casework.attachments.Attachments attachments;
 
   CasePage(
       CaseFiles caseFiles,
@@ -41,7 +42,9 @@ class CasePage {
       LegalAid legalAid,
       Registry registry,
       Ledger ledger,
-      PersonalDataAccess personalData) {
+      PersonalDataAccess personalData,
+      org.casework.attachments.Attachments attachments) {
+    this.attachments = attachments;
     this.caseFiles = caseFiles;
     this.assistance = assistance;
     this.legalAid = legalAid;
@@ -88,6 +91,9 @@ class CasePage {
       model.addAttribute("history", caseFiles.history(c.caseNumber(), scope));
       model.addAttribute("notices", caseFiles.notices(c.caseNumber(), scope));
       model.addAttribute("payments", ledger.forCase(c.caseNumber()));
+      model.addAttribute(
+          "attachments",
+          attachments.of(org.casework.attachments.AttachmentOwner.CASE, c.caseNumber()));
       model.addAttribute(
           "hardship",
           c.type() == CaseType.HARDSHIP ? assistance.application(c.caseNumber(), scope) : null);

@@ -190,6 +190,37 @@ class EndpointAccessMatrixTest {
     EXPECTED.put("GET /api/sla/cockpit/officers", EnumSet.of(Role.SUPERVISOR));
     EXPECTED.put("GET /api/sla/cockpit/stages", EnumSet.of(Role.SUPERVISOR));
     EXPECTED.put("GET /api/sla/cockpit/export.xlsx", EnumSet.of(Role.SUPERVISOR));
+    // people (一人一档) and attachments
+    Set<Role> importers = EnumSet.of(Role.TOWNSHIP_CASEWORKER, Role.COUNTY_CASEWORKER);
+    Set<Role> recorders =
+        EnumSet.of(Role.VILLAGE_LIAISON, Role.TOWNSHIP_CASEWORKER, Role.COUNTY_CASEWORKER);
+    EXPECTED.put("GET /people/import", importers);
+    EXPECTED.put("POST /people/import", importers);
+    EXPECTED.put("GET /people/import/{id}", importers);
+    EXPECTED.put("GET /people/export", importers);
+    EXPECTED.put("POST /api/people/imports", importers);
+    EXPECTED.put("GET /api/people/imports/{id}", importers);
+    EXPECTED.put("POST /people/{id}/statuses", recorders);
+    EXPECTED.put("POST /people/{id}/needs", recorders);
+    EXPECTED.put("POST /people/{id}/needs/{needId}/answer", recorders);
+    EXPECTED.put("POST /people/{id}/household", recorders);
+    EXPECTED.put("POST /api/people/{id}/statuses", recorders);
+    EXPECTED.put("POST /api/people/{id}/needs", recorders);
+    EXPECTED.put("GET /people", READERS);
+    EXPECTED.put("GET /people/{id}", READERS);
+    EXPECTED.put("GET /api/people", READERS);
+    EXPECTED.put("GET /api/people/{id}", READERS);
+    Set<Role> attachers =
+        EnumSet.of(
+            Role.VILLAGE_LIAISON,
+            Role.TOWNSHIP_CASEWORKER,
+            Role.COUNTY_CASEWORKER,
+            Role.LEGAL_AID_OFFICER,
+            Role.LEGAL_AID_LAWYER,
+            Role.PETITION_OFFICER);
+    EXPECTED.put("POST /cases/{caseNumber}/attachments", attachers);
+    EXPECTED.put("POST /api/cases/{caseNumber}/attachments", attachers);
+    EXPECTED.put("GET /attachments/{id}", READERS);
     // contact programme
     Set<Role> flaggers =
         EnumSet.of(
@@ -263,6 +294,14 @@ class EndpointAccessMatrixTest {
     REGION.put("POST /admin/staff/{username}/assignment", byHandler + "staff administration");
     REGION.put("GET /audit/processes/{processId}.bpmn", byHandler + "a process definition");
     REGION.put("POST /sla/cockpit/incidents/{incidentId}/retry", byHandler + "engine incident");
+    String people = "person and import scope in the registry (PersonRecordsTest, PeoplePagesTest)";
+    for (String e : EXPECTED.keySet()) {
+      if (e.contains("/people")
+          && (e.contains("{") || e.contains("POST") || e.contains("GET /people"))) {
+        REGION.put(e, people);
+      }
+    }
+    REGION.put("GET /attachments/{id}", "attachment scope by its case or visit (AttachmentsTest)");
     String contact = "person, village and flag scope in ContactService (ContactVisitProcessTest)";
     for (String e : EXPECTED.keySet()) {
       if (e.contains("/contact/")
@@ -286,7 +325,8 @@ class EndpointAccessMatrixTest {
           Map.entry("clockKey", "ACCEPTANCE"),
           Map.entry("processId", "hardship-assistance"),
           Map.entry("personId", "999999"),
-          Map.entry("flagId", "999999"));
+          Map.entry("flagId", "999999"),
+          Map.entry("needId", "999999"));
 
   /**
    * Pages for everybody, anonymous too: the login, the refusal page (403 is its status), errors.

@@ -14,6 +14,7 @@ import org.casework.audit.AuditKind;
 import org.casework.audit.AuditLog;
 import org.casework.audit.CaseActivity;
 import org.casework.audit.ChainVerification;
+import org.casework.audit.PersonRecordAccessed;
 import org.casework.audit.PersonalDataViewed;
 import org.casework.jurisdiction.RegionScope;
 import org.slf4j.Logger;
@@ -66,6 +67,31 @@ class AuditService implements AuditLog {
   @Transactional(propagation = Propagation.REQUIRES_NEW)
   public void appendNow(AuditRecord r) {
     append(r);
+  }
+
+  @Override
+  @Transactional(propagation = Propagation.REQUIRES_NEW)
+  public void record(PersonRecordAccessed e) {
+    append(
+        new AuditRecord(
+            "person:" + UUID.randomUUID(),
+            e.kind(),
+            null,
+            e.regionCode(),
+            e.at(),
+            e.username(),
+            e.role(),
+            e.action(),
+            e.subject(),
+            e.detail()));
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public List<AuditEntryView> ofKind(AuditKind kind, RegionScope scope, int limit) {
+    return entries.kindsInScope(List.of(kind), scope.prefix(), PageRequest.of(0, limit)).stream()
+        .map(AuditService::view)
+        .toList();
   }
 
   @Override

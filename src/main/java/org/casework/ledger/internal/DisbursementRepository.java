@@ -43,14 +43,22 @@ interface DisbursementRepository extends JpaRepository<DisbursementEntity, Long>
   List<DisbursementEntity> findByProgrammeAndEntryTypeOrderByIdDesc(
       Programme programme, EntryType entryType, org.springframework.data.domain.Limit limit);
 
-  /** Payments of other cases and programmes to the household for the cause and period. */
+  /**
+   * Payments of other cases and programmes to the household (any of its people, as the booked
+   * household or as the beneficiary) for the cause and period.
+   */
   @Query(
-      "select d from DisbursementEntity d where d.householdId = ?1 and d.cause = ?2 and d.period"
+      "select d from DisbursementEntity d where (d.householdId in ?1 or d.beneficiaryPersonId in"
+          + " ?1) and d.cause = ?2 and d.period"
           + " = ?3 and d.programme <> ?4 and d.caseNumber <> ?5 and d.entryType ="
           + " org.casework.ledger.EntryType.PAYMENT and not exists (select r from"
           + " DisbursementEntity r where r.reversesId = d.disbursementId) order by d.id")
   List<DisbursementEntity> standingFromOtherProgrammes(
-      long householdId, String cause, String period, Programme programme, String caseNumber);
+      Collection<Long> household,
+      String cause,
+      String period,
+      Programme programme,
+      String caseNumber);
 
   List<DisbursementEntity> findByDisbursementIdIn(Collection<String> ids);
 

@@ -22,6 +22,7 @@ import org.casework.ledger.Ledger;
 import org.casework.ledger.LedgerTotal;
 import org.casework.ledger.Programme;
 import org.casework.ledger.ReconciliationReport;
+import org.casework.registry.PersonRecords;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -46,6 +47,7 @@ class LedgerService implements Ledger {
   private final TransactionTemplate write;
   private final Clock clock;
   private final ScopeGuard scopeGuard;
+  private final PersonRecords households;
 
   LedgerService(
       DisbursementRepository repository,
@@ -55,8 +57,10 @@ class LedgerService implements Ledger {
       LedgerTotals totals,
       PlatformTransactionManager txManager,
       Clock clock,
-      ScopeGuard scopeGuard) {
+      ScopeGuard scopeGuard,
+      PersonRecords households) {
     this.scopeGuard = scopeGuard;
+    this.households = households;
     this.repository = repository;
     this.mapper = mapper;
     this.rules = rules;
@@ -252,7 +256,11 @@ class LedgerService implements Ledger {
     List<Disbursement> others =
         repository
             .standingFromOtherProgrammes(
-                q.householdId(), q.cause(), q.period(), q.programme(), q.caseNumber())
+                households.householdOf(q.householdId()),
+                q.cause(),
+                q.period(),
+                q.programme(),
+                q.caseNumber())
             .stream()
             .map(mapper::toView)
             .filter(visible)

@@ -260,7 +260,7 @@ class RegistryService implements Registry {
                 BusinessRuleException.notFound("PERSON_UNKNOWN", "未找到该服务对象档案", "no person " + id));
   }
 
-  private PersonView toView(PersonEntity p) {
+  PersonView toView(PersonEntity p) {
     List<HouseholdMember> members =
         p.getMembers().stream()
             .map(m -> new HouseholdMember(m.getName(), m.getRelation()))

@@ -1,0 +1,604 @@
+package org.casework.registry.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.casework.common.BusinessRuleException;
+import org.casework.common.Formats;
+import org.casework.jurisdiction.RegionCode;
+import org.casework.jurisdiction.RegionLevel;
+import org.casework.jurisdiction.RegionScope;
+import org.casework.jurisdiction.ScopeGuard;
+import org.casework.registry.Entitlement;
+import org.casework.registry.Household;
+import org.casework.registry.HouseholdLink;
+import org.casework.registry.Need;
+import org.casework.registry.NeedStatus;
+import org.casework.registry.PersonCategory;
+import org.casework.registry.PersonPage;
+import org.casework.registry.PersonQuery;
+import org.casework.registry.PersonRecords;
+import org.casework.registry.PersonSummary;
+import org.casework.registry.RecordNeed;
+import org.casework.registry.RecordStatus;
+import org.casework.registry.StatusKind;
+import org.casework.registry.StatusRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The 1+N records over plain SQL: append-only rows, small reads, region checks first. */
+@Service
+@Transactional(readOnly = true)
+class PersonRecordsService implements PersonRecords {
+
+  static final String RELATION = "RELATION";
+  private static final Logger log = LoggerFactory.getLogger(PersonRecordsService.class);
+
+  private final JdbcTemplate jdbc;
+  private final ScopeGuard scopeGuard;
+  private final Clock clock;
+
+  PersonRecordsService(JdbcTemplate jdbc, ScopeGuard scopeGuard, Clock clock) {
+    this.jdbc = jdbc;
+    this.scopeGuard = scopeGuard;
+    this.clock = clock;
+  }
+
+  @Override
+  public Map<StatusKind, List<String>> allowedValues() {
+    Map<StatusKind, List<String>> values = new EnumMap<>(StatusKind.class);
+    for (StatusKind k : StatusKind.values()) {
+      values.put(k, new ArrayList<>());
+    }
+    jdbc.query(
+        "select kind, value from registry_status_value where kind <> ? order by kind, sort_order,"
+            + " value",
+        rs -> {
+          values.get(StatusKind.valueOf(rs.getString(1))).add(rs.getString(2));
+        },
+        RELATION);
+    return values;
+  }
+
+  @Override
+  public List<String> relations() {
+    return jdbc.queryForList(
+        "select value from registry_status_value where kind = ? order by sort_order",
+        String.class,
+        RELATION);
+  }
+
+  @Override
+  @Transactional
+  public StatusRecord recordStatus(long personId, RecordStatus in, RegionScope scope) {
+    requireInScope(personId, scope, "登记状况");
+    checkStatus(in.kind(), in.value(), in.effectiveOn(), in.reason(), personId);
+    StatusRecord current = current(personId, in.kind());
+    String value = in.value().strip();
+    if (current != null && current.value().equals(value)) {
+      return current;
+    }
+    return append(
+        personId,
+        in.kind(),
+        value,
+        current == null ? null : current.value(),
+        in.effectiveOn(),
+        in.reason().strip(),
+        scope.username());
+  }
+
+  /** The status rules, shared with the sheet import. */
+  void checkStatus(StatusKind kind, String value, LocalDate on, String reason, long personId) {
+    if (kind == null || value == null || value.isBlank()) {
+      throw BusinessRuleException.invalid(
+          "STATUS_VALUE_REQUIRED", "请选择状况类别并填写状况", "status without kind/value for " + personId);
+    }
+    List<String> allowed = allowedValues().get(kind);
+    if (!allowed.contains(value.strip())) {
+      throw BusinessRuleException.invalid(
+          "STATUS_VALUE_UNKNOWN",
+          kind.label() + "「" + value.strip() + "」不是允许的值，应为：" + String.join("、", allowed),
+          "status value not allowed for " + kind + " on person " + personId);
+    }
+    if (on == null) {
+      throw BusinessRuleException.invalid(
+          "STATUS_DATE_REQUIRED", "请填写状况的日期", "status without date for " + personId);
+    }
+    if (on.isAfter(today())) {
+      throw BusinessRuleException.invalid(
+          "STATUS_DATE_FUTURE",
+          "状况日期不能晚于今天（" + Formats.date(today()) + "）",
+          "status dated " + on + " in the future for " + personId);
+    }
+    if (reason == null || reason.isBlank()) {
+      throw BusinessRuleException.invalid(
+          "STATUS_REASON_REQUIRED", "请填写变更原因", "status without reason for " + personId);
+    }
+  }
+
+  StatusRecord append(
+      long personId,
+      StatusKind kind,
+      String value,
+      String previous,
+      LocalDate on,
+      String reason,
+      String by) {
+    Instant now = clock.instant();
+    var keys = new GeneratedKeyHolder();
+    jdbc.update(
+        con -> {
+          var ps =
+              con.prepareStatement(
+                  "insert into registry_status_record (person_id, kind, value, previous_value,"
+                      + " effective_on, reason, recorded_by, recorded_at) values"
+                      + " (?,?,?,?,?,?,?,?)",
+                  new String[] {"id"});
+          ps.setLong(1, personId);
+          ps.setString(2, kind.name());
+          ps.setString(3, value);
+          ps.setString(4, previous);
+          ps.setObject(5, on);
+          ps.setString(6, reason);
+          ps.setString(7, by);
+          ps.setTimestamp(8, Timestamp.from(now));
+          return ps;
+        },
+        keys);
+    log.info("status {} recorded for person {} by {}", kind, personId, by);
+    return new StatusRecord(
+        keys.getKey().longValue(), personId, kind, value, previous, on, reason, by, now);
+  }
+
+  StatusRecord current(long personId, StatusKind kind) {
+    List<StatusRecord> rows =
+        jdbc.query(
+            "select * from registry_status_record where person_id = ? and kind = ? order by id desc"
+                + " limit 1",
+            STATUS,
+            personId,
+            kind.name());
+    return rows.isEmpty() ? null : rows.get(0);
+  }
+
+  @Override
+  public List<StatusRecord> statusHistory(long personId, RegionScope scope) {
+    requireInScope(personId, scope, "查看状况");
+    return jdbc.query(
+        "select * from registry_status_record where person_id = ? order by id desc",
+        STATUS,
+        personId);
+  }
+
+  @Override
+  public Map<StatusKind, StatusRecord> currentStatuses(long personId, RegionScope scope) {
+    Map<StatusKind, StatusRecord> current = new EnumMap<>(StatusKind.class);
+    // newest first: the first record of a kind is its current value
+    for (StatusRecord r : statusHistory(personId, scope)) {
+      current.putIfAbsent(r.kind(), r);
+    }
+    return current;
+  }
+
+  @Override
+  @Transactional
+  public Need recordNeed(long personId, RecordNeed in, RegionScope scope) {
+    requireInScope(personId, scope, "登记需求");
+    if (!allowedValues().get(StatusKind.NEEDS).contains(in.type().strip())) {
+      throw BusinessRuleException.invalid(
+          "NEED_TYPE_UNKNOWN",
+          "需求类型「"
+              + in.type().strip()
+              + "」不是允许的值，应为："
+              + String.join("、", allowedValues().get(StatusKind.NEEDS)),
+          "need type not allowed for person " + personId);
+    }
+    var keys = new GeneratedKeyHolder();
+    Instant now = clock.instant();
+    jdbc.update(
+        con -> {
+          var ps =
+              con.prepareStatement(
+                  "insert into registry_need (person_id, need_type, description, status,"
+                      + " recorded_by, recorded_at) values (?,?,?,'OPEN',?,?)",
+                  new String[] {"id"});
+          ps.setLong(1, personId);
+          ps.setString(2, in.type().strip());
+          ps.setString(3, in.description().strip());
+          ps.setString(4, scope.username());
+          ps.setTimestamp(5, Timestamp.from(now));
+          return ps;
+        },
+        keys);
+    return need(keys.getKey().longValue());
+  }
+
+  @Override
+  @Transactional
+  public Need answerNeed(
+      long personId, long needId, String answeredBy, String note, RegionScope scope) {
+    requireInScope(personId, scope, "登记需求响应");
+    if (answeredBy == null || answeredBy.isBlank() || answeredBy.strip().length() > 64) {
+      throw BusinessRuleException.invalid(
+          "NEED_ANSWER_REQUIRED",
+          "请填写响应该需求的案件编号或服务单号（不超过64个字符）",
+          "need " + needId + " answered without a reference");
+    }
+    Need need = need(needId);
+    if (need.personId() != personId) {
+      throw BusinessRuleException.notFound(
+          "NEED_UNKNOWN", "未找到该需求", "need " + needId + " is not person " + personId + "'s");
+    }
+    if (need.status() == NeedStatus.ANSWERED && answeredBy.strip().equals(need.answeredBy())) {
+      return need;
+    }
+    jdbc.update(
+        "update registry_need set status = 'ANSWERED', answered_by = ?, answered_note = ?,"
+            + " answered_at = ? where id = ?",
+        answeredBy.strip(),
+        note == null || note.isBlank() ? null : note.strip(),
+        Timestamp.from(clock.instant()),
+        needId);
+    return need(needId);
+  }
+
+  private Need need(long id) {
+    List<Need> found = jdbc.query("select * from registry_need where id = ?", NEED, id);
+    if (found.isEmpty()) {
+      throw BusinessRuleException.notFound("NEED_UNKNOWN", "未找到该需求", "no need " + id);
+    }
+    return found.get(0);
+  }
+
+  @Override
+  public List<Need> needs(long personId, RegionScope scope) {
+    requireInScope(personId, scope, "查看需求台账");
+    return jdbc.query(
+        "select * from registry_need where person_id = ? order by id desc", NEED, personId);
+  }
+
+  @Override
+  @Transactional
+  public Entitlement addEntitlement(
+      long personId,
+      String name,
+      LocalDate since,
+      LocalDate until,
+      String note,
+      RegionScope scope) {
+    requireInScope(personId, scope, "登记优待");
+    if (name == null || name.isBlank() || name.strip().length() > 64 || since == null) {
+      throw BusinessRuleException.invalid(
+          "ENTITLEMENT_INVALID", "请填写优待名称（不超过64个字符）和起始日期", "bad entitlement for " + personId);
+    }
+    if (until != null && until.isBefore(since)) {
+      throw BusinessRuleException.invalid(
+          "ENTITLEMENT_DATES", "截止日期不能早于起始日期", "entitlement ends before it starts");
+    }
+    jdbc.update(
+        "insert ignore into registry_entitlement (person_id, name, since, until, note,"
+            + " recorded_by, recorded_at) values (?,?,?,?,?,?,?)",
+        personId,
+        name.strip(),
+        since,
+        until,
+        note,
+        scope.username(),
+        Timestamp.from(clock.instant()));
+    return jdbc.query(
+            "select * from registry_entitlement where person_id = ? and name = ? and since = ?",
+            ENTITLEMENT,
+            personId,
+            name.strip(),
+            since)
+        .get(0);
+  }
+
+  @Override
+  public List<Entitlement> entitlements(long personId, RegionScope scope) {
+    requireInScope(personId, scope, "查看优待");
+    return jdbc.query(
+        "select * from registry_entitlement where person_id = ? order by since desc, id desc",
+        ENTITLEMENT,
+        personId);
+  }
+
+  @Override
+  @Transactional
+  public void addCategory(long personId, PersonCategory category, RegionScope scope) {
+    requireInScope(personId, scope, "登记人员类别");
+    jdbc.update(
+        "insert ignore into registry_person_category (person_id, category, recorded_by,"
+            + " recorded_at) values (?,?,?,?)",
+        personId,
+        category.name(),
+        scope.username(),
+        Timestamp.from(clock.instant()));
+  }
+
+  @Override
+  public List<PersonCategory> categories(long personId, RegionScope scope) {
+    requireInScope(personId, scope, "查看人员类别");
+    List<PersonCategory> all = new ArrayList<>();
+    all.add(
+        PersonCategory.valueOf(
+            jdbc.queryForObject(
+                "select category from registry_person where id = ?", String.class, personId)));
+    all.addAll(
+        jdbc.query(
+            "select category from registry_person_category where person_id = ? order by"
+                + " recorded_at",
+            (rs, i) -> PersonCategory.valueOf(rs.getString(1)),
+            personId));
+    return all.stream().distinct().toList();
+  }
+
+  @Override
+  public Household household(long personId, RegionScope scope) {
+    requireInScope(personId, scope, "查看家庭成员");
+    long head = householdId(personId);
+    String headName =
+        jdbc.queryForObject("select name from registry_person where id = ?", String.class, head);
+    List<HouseholdLink> members =
+        jdbc.query(
+            "select m.member_person_id, m.name, m.relation, p.id_number_masked from"
+                + " registry_household_member m left join registry_person p on p.id ="
+                + " m.member_person_id where m.person_id = ? order by m.id",
+            (rs, i) ->
+                new HouseholdLink(
+                    (Long) rs.getObject(1, Long.class),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getString(4)),
+            head);
+    return new Household(head, headName, members);
+  }
+
+  @Override
+  @Transactional
+  public HouseholdLink linkMember(long headId, long memberId, String relation, RegionScope scope) {
+    requireInScope(headId, scope, "登记家庭成员");
+    requireInScope(memberId, scope, "登记家庭成员");
+    return link(headId, memberId, relation);
+  }
+
+  /** Links a member to a head (shared with the sheet import); the same link again is a no-op. */
+  HouseholdLink link(long headId, long memberId, String relation) {
+    if (relation == null || !relations().contains(relation.strip())) {
+      throw BusinessRuleException.invalid(
+          "HOUSEHOLD_RELATION_UNKNOWN",
+          "与户主关系应为：" + String.join("、", relations()),
+          "unknown relation for member " + memberId);
+    }
+    if (headId == memberId) {
+      throw BusinessRuleException.invalid(
+          "HOUSEHOLD_SELF", "户主不能是自己的家庭成员", "person " + headId + " linked to itself");
+    }
+    if (householdId(headId) != headId) {
+      throw BusinessRuleException.invalid(
+          "HOUSEHOLD_HEAD_IS_MEMBER",
+          "所选户主本人是另一户的家庭成员，请选择该户户主",
+          "head " + headId + " is a member elsewhere");
+    }
+    Long current =
+        jdbc.queryForObject(
+            "select household_id from registry_person where id = ?", Long.class, memberId);
+    String memberName =
+        jdbc.queryForObject(
+            "select name from registry_person where id = ?", String.class, memberId);
+    if (current != null && current == headId) {
+      return new HouseholdLink(memberId, memberName, relation.strip(), masked(memberId));
+    }
+    if (current != null
+        || jdbc.queryForObject(
+                "select count(*) from registry_household_member where person_id = ? and"
+                    + " member_person_id is not null",
+                Integer.class,
+                memberId)
+            > 0) {
+      throw BusinessRuleException.conflict(
+          "HOUSEHOLD_MEMBER_ELSEWHERE",
+          "该成员已属于另一户或本人是户主，请先核实户籍信息",
+          "member " + memberId + " already in household " + current);
+    }
+    // a name-only row of the same name becomes this person's link; else a new row
+    int named =
+        jdbc.update(
+            "update registry_household_member set member_person_id = ?, relation = ? where"
+                + " person_id = ? and member_person_id is null and name = ? limit 1",
+            memberId,
+            relation.strip(),
+            headId,
+            memberName);
+    if (named == 0) {
+      jdbc.update(
+          "insert into registry_household_member (person_id, name, relation, member_person_id)"
+              + " values (?,?,?,?)",
+          headId,
+          memberName,
+          relation.strip(),
+          memberId);
+    }
+    jdbc.update("update registry_person set household_id = ? where id = ?", headId, memberId);
+    return new HouseholdLink(memberId, memberName, relation.strip(), masked(memberId));
+  }
+
+  private String masked(long personId) {
+    return jdbc.queryForObject(
+        "select id_number_masked from registry_person where id = ?", String.class, personId);
+  }
+
+  @Override
+  public long householdId(long personId) {
+    List<Long> head =
+        jdbc.query(
+            "select coalesce(household_id, id) from registry_person where id = ?",
+            (rs, i) -> rs.getLong(1),
+            personId);
+    return head.isEmpty() ? personId : head.get(0);
+  }
+
+  @Override
+  public Set<Long> householdOf(long personId) {
+    long head = householdId(personId);
+    Set<Long> ids = new LinkedHashSet<>();
+    ids.add(personId);
+    ids.add(head);
+    ids.addAll(
+        jdbc.queryForList(
+            "select id from registry_person where household_id = ?", Long.class, head));
+    return ids;
+  }
+
+  @Override
+  public PersonPage search(PersonQuery q, RegionScope scope) {
+    StringBuilder sql =
+        new StringBuilder(
+            "select id, name, id_number_masked, category, township_code, village_code, died_on,"
+                + " moved_away_on from registry_person where ");
+    List<Object> args = new ArrayList<>();
+    RegionCode region = scope.region();
+    // one indexed column per level: the village, the township, or the township codes of a county
+    if (region.level() == RegionLevel.VILLAGE) {
+      sql.append("village_code = ?");
+      args.add(region.value());
+    } else if (region.level() == RegionLevel.TOWNSHIP) {
+      sql.append("township_code = ?");
+      args.add(region.value());
+    } else {
+      sql.append("township_code like ?");
+      args.add(region.value() + "%");
+    }
+    if (q.name() != null && !q.name().isBlank()) {
+      sql.append(" and name like ?");
+      args.add(likePrefix(q.name().strip()));
+    }
+    if (q.idNumber() != null && !q.idNumber().isBlank()) {
+      String typed = q.idNumber().strip().toUpperCase();
+      if (typed.matches("[\\dX]{4}")) {
+        sql.append(" and id_tail = ?");
+        args.add(typed);
+      } else if (typed.matches("\\d{4}\\*{10}[\\dX]{4}")) {
+        sql.append(" and id_number_masked = ?");
+        args.add(typed);
+      } else {
+        throw BusinessRuleException.invalid(
+            "PERSON_SEARCH_ID_FORMAT",
+            "身份证号请输入后四位（如 123X）或脱敏号码（如 3505**********123X）",
+            "unusable id search input of length " + typed.length());
+      }
+    }
+    if (q.category() != null) {
+      sql.append(" and category = ?");
+      args.add(q.category().name());
+    }
+    if (q.villageCode() != null && !q.villageCode().isBlank()) {
+      RegionCode village = RegionCode.parse(q.villageCode());
+      if (!scope.covers(village)) {
+        throw scopeGuard.refuse(scope, village, null, "按村（社区）查询服务对象");
+      }
+      sql.append(" and village_code = ?");
+      args.add(village.value());
+    }
+    sql.append(" order by id limit ? offset ?");
+    args.add(q.size() + 1);
+    args.add((long) q.page() * q.size());
+    List<PersonSummary> rows =
+        jdbc.query(
+            sql.toString(),
+            (rs, i) ->
+                new PersonSummary(
+                    rs.getLong("id"),
+                    rs.getString("name"),
+                    rs.getString("id_number_masked"),
+                    PersonCategory.valueOf(rs.getString("category")),
+                    rs.getString("township_code"),
+                    rs.getString("village_code"),
+                    rs.getObject("died_on") != null,
+                    rs.getObject("moved_away_on") != null),
+            args.toArray());
+    boolean more = rows.size() > q.size();
+    return new PersonPage(more ? rows.subList(0, q.size()) : rows, q.page(), q.size(), more);
+  }
+
+  private static String likePrefix(String s) {
+    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+  }
+
+  /** 404 for an unknown person, a recorded 403 for one outside the officer's region. */
+  void requireInScope(long personId, RegionScope scope, String what) {
+    List<String> place =
+        jdbc.queryForList(
+            "select coalesce(village_code, township_code) from registry_person where id = ?",
+            String.class,
+            personId);
+    if (place.isEmpty()) {
+      throw BusinessRuleException.notFound("PERSON_UNKNOWN", "未找到该服务对象档案", "no person " + personId);
+    }
+    RegionCode where = RegionCode.parse(place.get(0));
+    if (!scope.covers(where)) {
+      throw scopeGuard.refuse(scope, where, null, what + "（服务对象档案 " + personId + "）");
+    }
+  }
+
+  private LocalDate today() {
+    return Formats.chinaDate(clock.instant());
+  }
+
+  private static final RowMapper<StatusRecord> STATUS =
+      (rs, i) ->
+          new StatusRecord(
+              rs.getLong("id"),
+              rs.getLong("person_id"),
+              StatusKind.valueOf(rs.getString("kind")),
+              rs.getString("value"),
+              rs.getString("previous_value"),
+              rs.getObject("effective_on", LocalDate.class),
+              rs.getString("reason"),
+              rs.getString("recorded_by"),
+              instant(rs, "recorded_at"));
+
+  private static final RowMapper<Need> NEED =
+      (rs, i) ->
+          new Need(
+              rs.getLong("id"),
+              rs.getLong("person_id"),
+              rs.getString("need_type"),
+              rs.getString("description"),
+              NeedStatus.valueOf(rs.getString("status")),
+              rs.getString("answered_by"),
+              rs.getString("answered_note"),
+              instant(rs, "answered_at"),
+              rs.getString("recorded_by"),
+              instant(rs, "recorded_at"));
+
+  private static final RowMapper<Entitlement> ENTITLEMENT =
+      (rs, i) ->
+          new Entitlement(
+              rs.getLong("id"),
+              rs.getString("name"),
+              rs.getObject("since", LocalDate.class),
+              rs.getObject("until", LocalDate.class),
+              rs.getString("note"),
+              rs.getString("recorded_by"));
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    Timestamp t = rs.getTimestamp(column);
+    return t == null ? null : t.toInstant();
+  }
+}
