@@ -27,6 +27,21 @@ public interface AuditLog {
   /** Appends the unmasked view at once (not after commit: a read has nothing to commit). */
   void record(PersonalDataViewed event);
 
-  /** Recomputes every hash in order and reports the first broken entry. */
+  /**
+   * Recomputes every hash in order (streamed, constant memory), compares the chain with the last
+   * signed checkpoint outside the database, and reports the first broken entry.
+   */
   ChainVerification verify();
+
+  /** The latest verification (scheduled or asked for), if one ran since start-up. */
+  java.util.Optional<ChainVerification> lastVerification();
+
+  /** Case history lines found without their audit entry, inside the auditor's region. */
+  List<AuditEntryView> gaps(RegionScope scope, int limit);
+
+  /** The latest signed checkpoints kept outside the database, oldest first. */
+  List<AuditCheckpoint> checkpoints(int limit);
+
+  /** Writes a signed checkpoint of the chain's head now (unless the last one names it). */
+  AuditCheckpoint writeCheckpoint();
 }

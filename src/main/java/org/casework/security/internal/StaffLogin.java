@@ -2,6 +2,7 @@ package org.casework.security.internal;
 
 import java.time.Clock;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -27,6 +28,8 @@ class StaffLogin {
     dao.setPasswordEncoder(passwordEncoder);
     this.manager =
         new ProviderManager(new ThrottledAuthenticationProvider(dao, throttle, events, clock));
+    // failed logins become AbstractAuthenticationFailureEvents (the audit log records them)
+    this.manager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
   }
 
   ProviderManager manager() {
