@@ -1,8 +1,10 @@
 package org.casework.audit.internal;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.Part;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,13 +20,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.util.AntPathMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.support.RequestContextUtils;
+import org.springframework.web.util.ContentCachingRequestWrapper;
+import org.springframework.web.util.WebUtils;
 
 /**
  * Administrative changes and exports are audited by request, from rules kept as data ({@code
@@ -40,6 +51,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class AuditedRequests implements WebMvcConfigurer {
 
   private static final Logger log = LoggerFactory.getLogger(AuditedRequests.class);
+  private static final int BODY_LIMIT = 2000;
+  private static final java.util.regex.Pattern SECRET_IN_JSON =
+      java.util.regex.Pattern.compile(
+          "(\"[^\"]*(?i:password|secret|token|key)[^\"]*\"\\s*:\\s*)\"[^\"]*\"");
   private static final Set<String> SECRET_PARAMS =
       Set.of("password", "rawpassword", "newpassword", "_csrf", "secret", "token", "key");
 
@@ -68,6 +83,33 @@ class AuditedRequests implements WebMvcConfigurer {
         AuditKind.valueOf(r.kind()); // a typo fails the start, not the audit
       }
     }
+  }
+
+  /**
+   * Keeps a copy of a JSON body (up to {@value #BODY_LIMIT} characters) of the requests a rule
+   * audits, so the entry says what was set (the amount, the day), not only where.
+   */
+  @Bean
+  FilterRegistrationBean<OncePerRequestFilter> auditedRequestBodies() {
+    OncePerRequestFilter filter =
+        new OncePerRequestFilter() {
+          @Override
+          protected void doFilterInternal(
+              HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+              throws ServletException, IOException {
+            String type = request.getContentType();
+            boolean json = type != null && type.toLowerCase(Locale.ROOT).contains("json");
+            chain.doFilter(
+                json && match(request) != null
+                    ? new ContentCachingRequestWrapper(request, BODY_LIMIT)
+                    : request,
+                response);
+          }
+        };
+    FilterRegistrationBean<OncePerRequestFilter> registration =
+        new FilterRegistrationBean<>(filter);
+    registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
+    return registration;
   }
 
   @Override
@@ -113,7 +155,9 @@ class AuditedRequests implements WebMvcConfigurer {
     String username = who == null ? null : who.getName();
     var staff =
         username == null ? java.util.Optional.<StaffMember>empty() : jurisdiction.staff(username);
-    boolean done = ex == null && status < 400;
+    var flash = RequestContextUtils.getOutputFlashMap(request);
+    Object flashError = flash == null ? null : flash.get("error");
+    boolean done = ex == null && status < 400 && flashError == null;
     audit.appendNow(
         new AuditRecord(
             "request:" + UUID.randomUUID(),
@@ -124,7 +168,11 @@ class AuditedRequests implements WebMvcConfigurer {
             username,
             staff.map(s -> s.role().name()).orElse(null),
             rule.action(),
-            (done ? "完成" : "失败") + "（HTTP " + (ex != null && status < 400 ? 500 : status) + "）",
+            (done ? "完成" : "失败")
+                + "（HTTP "
+                + (ex != null && status < 400 ? 500 : status)
+                + "）"
+                + (flashError == null ? "" : "：" + flashError),
             Masking.scrub(describe(request))));
   }
 
@@ -135,6 +183,9 @@ class AuditedRequests implements WebMvcConfigurer {
     for (Map.Entry<String, String[]> p : request.getParameterMap().entrySet()) {
       String name = p.getKey();
       String lower = name.toLowerCase(Locale.ROOT);
+      if (lower.equals("_csrf")) {
+        continue;
+      }
       if (SECRET_PARAMS.contains(lower) || lower.contains("password")) {
         params.add(name + "=***");
       } else {
@@ -144,20 +195,21 @@ class AuditedRequests implements WebMvcConfigurer {
     if (!params.isEmpty()) {
       s.append(" ").append(String.join("&", params));
     }
-    String type = request.getContentType();
-    if (type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
-      try {
-        for (Part part : request.getParts()) {
-          if (part.getSubmittedFileName() != null) {
-            s.append("；文件 ")
-                .append(part.getSubmittedFileName())
-                .append("（")
-                .append(part.getSize())
-                .append(" 字节）");
-          }
-        }
-      } catch (Exception e) {
-        s.append("；文件不可读");
+    ContentCachingRequestWrapper cached =
+        WebUtils.getNativeRequest(request, ContentCachingRequestWrapper.class);
+    if (cached != null && cached.getContentAsByteArray().length > 0) {
+      s.append(" 内容 ")
+          .append(SECRET_IN_JSON.matcher(cached.getContentAsString()).replaceAll("$1\"***\""));
+    }
+    MultipartHttpServletRequest multipart =
+        WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class);
+    if (multipart != null) {
+      for (MultipartFile f : multipart.getFileMap().values()) {
+        s.append("；文件 ")
+            .append(f.getOriginalFilename())
+            .append("（")
+            .append(f.getSize())
+            .append(" 字节）");
       }
     }
     return s.toString();
