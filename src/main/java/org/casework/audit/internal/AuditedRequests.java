@@ -18,6 +18,7 @@ import org.casework.jurisdiction.Jurisdiction;
 import org.casework.jurisdiction.StaffMember;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -68,12 +69,20 @@ class AuditedRequests implements WebMvcConfigurer {
   record Rule(List<String> methods, String path, String kind, String action) {}
 
   private final Rules rules;
-  private final AuditService audit;
-  private final Jurisdiction jurisdiction;
-  private final Clock clock;
+  private final ObjectProvider<AuditService> audit;
+  private final ObjectProvider<Jurisdiction> jurisdiction;
+  private final ObjectProvider<Clock> clock;
   private final AntPathMatcher paths = new AntPathMatcher();
 
-  AuditedRequests(Rules rules, AuditService audit, Jurisdiction jurisdiction, Clock clock) {
+  /**
+   * The log and the staff directory are looked up when a request ends: a web slice test
+   * (@WebMvcTest) picks up this configuration without them, and then records nothing.
+   */
+  AuditedRequests(
+      Rules rules,
+      ObjectProvider<AuditService> audit,
+      ObjectProvider<Jurisdiction> jurisdiction,
+      ObjectProvider<Clock> clock) {
     this.rules = rules;
     this.audit = audit;
     this.jurisdiction = jurisdiction;
@@ -151,6 +160,11 @@ class AuditedRequests implements WebMvcConfigurer {
   }
 
   private void record(Rule rule, HttpServletRequest request, int status, Exception ex) {
+    AuditService audit = this.audit.getIfAvailable();
+    Jurisdiction jurisdiction = this.jurisdiction.getIfAvailable();
+    if (audit == null || jurisdiction == null) {
+      return;
+    }
     Authentication who = SecurityContextHolder.getContext().getAuthentication();
     String username = who == null ? null : who.getName();
     var staff =
@@ -164,7 +178,7 @@ class AuditedRequests implements WebMvcConfigurer {
             AuditKind.valueOf(rule.kind()),
             null,
             staff.map(StaffMember::region).map(Object::toString).orElse(null),
-            clock.instant(),
+            clock.getIfAvailable(Clock::systemUTC).instant(),
             username,
             staff.map(s -> s.role().name()).orElse(null),
             rule.action(),

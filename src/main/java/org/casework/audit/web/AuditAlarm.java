@@ -2,6 +2,7 @@ package org.casework.audit.web;
 
 import org.casework.audit.AuditLog;
 import org.casework.audit.ChainVerification;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -12,14 +13,16 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice
 class AuditAlarm {
 
-  private final AuditLog audit;
+  private final ObjectProvider<AuditLog> audit;
 
-  AuditAlarm(AuditLog audit) {
+  /** Looked up per request: a web slice test (@WebMvcTest) has no audit log, and no banner. */
+  AuditAlarm(ObjectProvider<AuditLog> audit) {
     this.audit = audit;
   }
 
   @ModelAttribute("auditAlarm")
   ChainVerification alarm() {
-    return audit.lastVerification().filter(v -> !v.intact()).orElse(null);
+    AuditLog log = audit.getIfAvailable();
+    return log == null ? null : log.lastVerification().filter(v -> !v.intact()).orElse(null);
   }
 }
