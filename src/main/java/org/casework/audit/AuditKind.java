@@ -12,7 +12,19 @@ public enum AuditKind {
   PERSON_SEARCH("按身份证号查询对象"),
   EXPORT("导出"),
   DOSSIER_VIEW("查看服务对象档案"),
-  PEOPLE_IMPORT("导入信息采集表");
+  PEOPLE_IMPORT("导入信息采集表"),
+  LOGIN("登录"),
+  LOGIN_FAILED("登录失败"),
+  LOGOUT("退出登录"),
+  STAFF_CHANGE("人员、岗位、辖区变更"),
+  LEDGER_REVERSAL("台账冲正"),
+  LEDGER_CORRECTION("台账更正"),
+  RECONCILIATION_IMPORT("对账文件导入"),
+  AMOUNT_CHANGE("标准金额变更"),
+  CALENDAR_CHANGE("工作日历变更"),
+  POLICY_CHANGE("政策规则变更"),
+  HISTORY_GAP("审计缺口"),
+  CHAIN_ANCHOR("哈希链锚定");
 
   private final String label;
 

@@ -36,6 +36,21 @@ public interface AuditLog {
   /** The latest entries of a kind inside the auditor's region, newest first. */
   List<AuditEntryView> ofKind(AuditKind kind, RegionScope scope, int limit);
 
-  /** Recomputes every hash in order and reports the first broken entry. */
+  /**
+   * Recomputes every hash in order (streamed, constant memory), compares the chain with the last
+   * signed checkpoint outside the database, and reports the first broken entry.
+   */
   ChainVerification verify();
+
+  /** The latest verification (scheduled or asked for), if one ran since start-up. */
+  java.util.Optional<ChainVerification> lastVerification();
+
+  /** Case history lines found without their audit entry, inside the auditor's region. */
+  List<AuditEntryView> gaps(RegionScope scope, int limit);
+
+  /** The latest signed checkpoints kept outside the database, oldest first. */
+  List<AuditCheckpoint> checkpoints(int limit);
+
+  /** Writes a signed checkpoint of the chain's head now (unless the last one names it). */
+  AuditCheckpoint writeCheckpoint();
 }

@@ -179,8 +179,13 @@ public final class Bench {
     env.put("CASEWORK_DB_NAME", "casework_bench");
     env.put("CASEWORK_PORT", Integer.toString(port));
     env.put("CASEWORK_DEMO_DATA", "true");
-    // the demo profile: its personal data keys (other profiles need real ones)
+    // demo profile: the development audit key; the bench creates its database as root and the app
+    // runs as root there (./casework creates the least-privilege logins for run and test only)
     env.put("SPRING_PROFILES_ACTIVE", "demo");
+    env.put("CASEWORK_DB_USER", "root");
+    env.put("CASEWORK_DB_PASSWORD", "");
+    env.put("CASEWORK_DB_OWNER", "root");
+    env.put("CASEWORK_DB_OWNER_PASSWORD", "");
     env.put("CASEWORK_JOB_EXECUTOR", "true");
     return App.start(
         "casework-node-" + node,

@@ -31,6 +31,12 @@ import org.springframework.test.context.TestPropertySource;
           + "${CASEWORK_BENCH_DB_NAME:casework_bench_contact}?createDatabaseIfNotExist=true"
           + "&characterEncoding=UTF-8&connectionCollation=utf8mb4_unicode_ci&serverTimezone=UTC"
           + "&useSSL=false&allowPublicKeyRetrieval=true",
+      // its own database, created and seeded as root (./casework grants the app login on the run
+      // and test databases only)
+      "spring.datasource.username=root",
+      "spring.datasource.password=",
+      "spring.flyway.user=root",
+      "spring.flyway.password=",
       "casework.sla.watch-initial-delay=PT240H",
       "casework.contact.initial-delay=PT240H"
     })

@@ -63,9 +63,19 @@ class AuditEntryEntity {
   @Column(updatable = false)
   private String hash;
 
+  /** The HMAC key that signed the entry; {@code null} for plain SHA-256 entries before V150. */
+  @Column(name = "key_id", updatable = false)
+  private String keyId;
+
   protected AuditEntryEntity() {}
 
-  AuditEntryEntity(AuditRecord r, Instant recordedAt, String casePrevHash, String prevHash) {
+  AuditEntryEntity(
+      AuditRecord r,
+      Instant recordedAt,
+      String casePrevHash,
+      String prevHash,
+      String keyId,
+      javax.crypto.Mac mac) {
     this.sourceKey = r.sourceKey();
     this.kind = r.kind();
     this.caseNumber = r.caseNumber();
@@ -79,7 +89,8 @@ class AuditEntryEntity {
     this.recordedAt = recordedAt;
     this.casePrevHash = casePrevHash;
     this.prevHash = prevHash;
-    this.hash = AuditHasher.hash(prevHash, casePrevHash, r, recordedAt);
+    this.keyId = keyId;
+    this.hash = AuditHasher.keyed(mac, keyId, prevHash, casePrevHash, r, recordedAt);
   }
 
   /** The fields as stored, for recomputing the hash. */
@@ -152,5 +163,9 @@ class AuditEntryEntity {
 
   String getHash() {
     return hash;
+  }
+
+  String getKeyId() {
+    return keyId;
   }
 }

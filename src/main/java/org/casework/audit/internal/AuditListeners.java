@@ -10,6 +10,12 @@ import org.casework.jurisdiction.StaffMember;
 import org.casework.security.AccessDenied;
 import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
+import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
+import org.springframework.security.authentication.event.LogoutSuccessEvent;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -118,5 +124,62 @@ class AuditListeners {
             e.method() + " " + e.path(),
             "拒绝",
             e.reason()));
+  }
+
+  /** A login through the login form (the app's or the web apps'). */
+  @EventListener
+  public void on(InteractiveAuthenticationSuccessEvent e) {
+    login(AuditKind.LOGIN, e.getAuthentication(), "登录", "成功", null, e.getTimestamp());
+  }
+
+  /**
+   * A refused login (wrong password, unknown or disabled account). Attempts refused because the
+   * account or address is already locked are not written again: the lock itself is an entry.
+   */
+  @EventListener
+  public void on(AbstractAuthenticationFailureEvent e) {
+    if (e instanceof AuthenticationFailureLockedEvent) {
+      return;
+    }
+    login(
+        AuditKind.LOGIN_FAILED,
+        e.getAuthentication(),
+        "登录失败",
+        "拒绝",
+        e.getException().getClass().getSimpleName(),
+        e.getTimestamp());
+  }
+
+  @EventListener
+  public void on(LogoutSuccessEvent e) {
+    login(AuditKind.LOGOUT, e.getAuthentication(), "退出登录", "成功", null, e.getTimestamp());
+  }
+
+  private void login(
+      AuditKind kind, Authentication a, String action, String outcome, String why, long timestamp) {
+    String username = a == null || a.getName() == null ? "" : a.getName().strip();
+    if (username.length() > 64) {
+      username = username.substring(0, 64);
+    }
+    String address =
+        a != null && a.getDetails() instanceof WebAuthenticationDetails d
+            ? d.getRemoteAddress()
+            : null;
+    var staff =
+        username.isEmpty() ? java.util.Optional.<StaffMember>empty() : jurisdiction.staff(username);
+    audit.appendNow(
+        new AuditRecord(
+            kind.name().toLowerCase() + ":" + UUID.randomUUID(),
+            kind,
+            null,
+            staff.map(StaffMember::region).map(Object::toString).orElse(null),
+            java.time.Instant.ofEpochMilli(timestamp),
+            username,
+            staff.map(s -> s.role().name()).orElse(null),
+            action,
+            outcome,
+            (address == null ? "" : "地址 " + address)
+                + (why == null ? "" : (address == null ? "" : "；") + why)
+                + (staff.isEmpty() && kind == AuditKind.LOGIN_FAILED ? "；无此账号" : "")));
   }
 }

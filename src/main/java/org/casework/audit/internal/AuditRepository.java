@@ -3,7 +3,6 @@ package org.casework.audit.internal;
 import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.casework.audit.AuditKind;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.Lock;
@@ -48,7 +47,4 @@ interface AuditRepository extends Repository<AuditEntryEntity, Long> {
 
   @Query("select a.sourceKey from AuditEntryEntity a where a.sourceKey in ?1")
   List<String> presentSourceKeys(List<String> sourceKeys);
-
-  @Query("select a from AuditEntryEntity a order by a.id")
-  Stream<AuditEntryEntity> streamAll();
 }

@@ -1,14 +1,10 @@
 package org.casework.audit.internal;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.casework.audit.AuditEntryView;
 import org.casework.audit.AuditKind;
 import org.casework.audit.AuditLog;
@@ -20,6 +16,7 @@ import org.casework.jurisdiction.RegionScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,11 +28,23 @@ class AuditService implements AuditLog {
 
   private final AuditRepository entries;
   private final ChainHeadRepository heads;
+  private final AuditKeys keys;
+  private final AuditCheckpoints checkpoints;
+  private final JdbcTemplate jdbc;
   private final Clock clock;
 
-  AuditService(AuditRepository entries, ChainHeadRepository heads, Clock clock) {
+  AuditService(
+      AuditRepository entries,
+      ChainHeadRepository heads,
+      AuditKeys keys,
+      AuditCheckpoints checkpoints,
+      JdbcTemplate jdbc,
+      Clock clock) {
     this.entries = entries;
     this.heads = heads;
+    this.keys = keys;
+    this.checkpoints = checkpoints;
+    this.jdbc = jdbc;
     this.clock = clock;
   }
 
@@ -56,11 +65,56 @@ class AuditService implements AuditLog {
                 .findFirstByCaseNumberOrderByIdDesc(r.caseNumber())
                 .map(AuditEntryEntity::getHash)
                 .orElse(null);
+    String keyId = keys.currentId();
     AuditEntryEntity saved =
         entries.save(
             new AuditEntryEntity(
-                r, clock.instant().truncatedTo(ChronoUnit.SECONDS), casePrev, head.getLastHash()));
+                r,
+                clock.instant().truncatedTo(ChronoUnit.SECONDS),
+                casePrev,
+                head.getLastHash(),
+                keyId,
+                keys.mac(keyId)));
     head.advance(saved.getId(), saved.getHash());
+    ShippedLog.entry(saved);
+  }
+
+  /**
+   * Entries from before V150 carry plain SHA-256 hashes that anyone with database access can
+   * recompute. The first keyed entry after them covers the last one's hash with the key; this
+   * appends it at start-up (once), so the old segment is anchored even before anything else
+   * happens.
+   */
+  @Transactional
+  public boolean anchorLegacySegment() {
+    ChainHeadEntity head = heads.lockHead();
+    Long legacy =
+        jdbc.queryForObject(
+            "SELECT COUNT(*) FROM audit_entry WHERE id = ? AND key_id IS NULL",
+            Long.class,
+            head.getLastId());
+    if (legacy == null || legacy == 0) {
+      return false;
+    }
+    Long before =
+        jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry WHERE key_id IS NULL", Long.class);
+    append(
+        new AuditRecord(
+            "anchor:" + head.getLastId(),
+            AuditKind.CHAIN_ANCHOR,
+            null,
+            null,
+            clock.instant(),
+            "system",
+            "SYSTEM",
+            "密钥签名锚定此前的哈希链",
+            "锚定至记录 " + head.getLastId(),
+            before + " 条早于密钥签名的记录（SHA-256）以本条的密钥签名固定；末条哈希 " + head.getLastHash()));
+    log.info(
+        "audit chain: anchored {} entries hashed before the key (up to {})",
+        before,
+        head.getLastId());
+    return true;
   }
 
   /** Appends at once in its own transaction (a read or an export has nothing else to commit). */
@@ -172,56 +226,86 @@ class AuditService implements AuditLog {
         .toList();
   }
 
+  private volatile ChainVerification lastVerification;
+
+  @Override
+  public java.util.Optional<ChainVerification> lastVerification() {
+    return java.util.Optional.ofNullable(lastVerification);
+  }
+
   @Override
   @Transactional(readOnly = true)
+  public List<AuditEntryView> gaps(RegionScope scope, int limit) {
+    return entries
+        .kindsInScope(List.of(AuditKind.HISTORY_GAP), scope.prefix(), PageRequest.of(0, limit))
+        .stream()
+        .map(AuditService::view)
+        .toList();
+  }
+
+  @Override
+  public List<org.casework.audit.AuditCheckpoint> checkpoints(int limit) {
+    return checkpoints.latest(limit);
+  }
+
+  @Override
+  public org.casework.audit.AuditCheckpoint writeCheckpoint() {
+    return checkpoints.write();
+  }
+
+  @Override
   public ChainVerification verify() {
-    String previous = AuditHasher.GENESIS;
-    Map<String, String> lastOfCase = new HashMap<>();
-    long checked = 0;
-    long lastId = 0;
-    try (Stream<AuditEntryEntity> all = entries.streamAll()) {
-      Iterator<AuditEntryEntity> it = all.iterator();
-      while (it.hasNext()) {
-        AuditEntryEntity e = it.next();
-        checked++;
-        if (!e.getPrevHash().equals(previous)) {
-          return broken(checked, e, "与前一条记录的链接不符：前一条记录被删除、插入或改动过");
-        }
-        String expectedCasePrev =
-            e.getCaseNumber() == null ? null : lastOfCase.get(e.getCaseNumber());
-        if (!Objects.equals(e.getCasePrevHash(), expectedCasePrev)) {
-          return broken(checked, e, "与本案前一条记录的链接不符：本案有记录被删除、插入或改动过");
-        }
-        String recomputed =
-            AuditHasher.hash(e.getPrevHash(), e.getCasePrevHash(), e.record(), e.getRecordedAt());
-        if (!recomputed.equals(e.getHash())) {
-          return broken(checked, e, "记录内容与其哈希不符：本条记录被改动过");
-        }
-        previous = e.getHash();
-        lastId = e.getId();
-        if (e.getCaseNumber() != null) {
-          lastOfCase.put(e.getCaseNumber(), e.getHash());
-        }
-      }
+    ChainVerification v = check();
+    lastVerification = v;
+    if (!v.intact()) {
+      log.error("AUDIT CHAIN VERIFICATION FAILED: entry {}: {}", v.brokenEntryId(), v.problem());
+    }
+    return v;
+  }
+
+  private ChainVerification check() {
+    ChainVerifier.Outcome o = new ChainVerifier(jdbc, keys).verify();
+    Instant now = clock.instant();
+    AuditCheckpoints.Check cp = checkpoints.check();
+    if (!o.intact()) {
+      log.warn(
+          "audit chain broken at entry {} (case {}): {}",
+          o.brokenId(),
+          o.brokenCase(),
+          o.problem());
+      return new ChainVerification(
+          false, o.checked(), o.brokenId(), o.brokenCase(), o.problem(), now, cp.text());
     }
     ChainHeadEntity head = heads.head().orElseThrow();
-    if (head.getLastId() != lastId || !head.getLastHash().equals(previous)) {
-      log.warn("audit chain: head {} does not match last entry {}", head.getLastId(), lastId);
+    // entries appended while the pages were read are past the last one read: the head may be newer
+    if (head.getLastId() < o.lastId()
+        || (head.getLastId() == o.lastId() && !head.getLastHash().equals(o.lastHash()))
+        || (head.getLastId() > o.lastId() && !headEntryHas(head))) {
+      log.warn("audit chain: head {} does not match last entry {}", head.getLastId(), o.lastId());
       return new ChainVerification(
           false,
-          checked,
+          o.checked(),
           head.getLastId(),
           null,
           "链尾不符：最后的记录（编号 " + head.getLastId() + "）被删除或改动过",
-          clock.instant());
+          now,
+          cp.text());
     }
-    return new ChainVerification(true, checked, null, null, "完整：全部记录的哈希链校验通过", clock.instant());
+    if (!cp.ok()) {
+      log.warn("audit chain does not match the last checkpoint: {}", cp.text());
+      return new ChainVerification(
+          false, o.checked(), cp.entryId(), null, cp.text(), now, cp.text());
+    }
+    String legacy = o.legacy() == 0 ? "" : "（其中 " + o.legacy() + " 条早于密钥签名，为 SHA-256，已由锚定记录固定）";
+    return new ChainVerification(
+        true, o.checked(), null, null, "完整：全部记录的哈希链及密钥签名校验通过" + legacy, now, cp.text());
   }
 
-  private ChainVerification broken(long checked, AuditEntryEntity e, String problem) {
-    log.warn("audit chain broken at entry {} (case {})", e.getId(), e.getCaseNumber());
-    return new ChainVerification(
-        false, checked, e.getId(), e.getCaseNumber(), problem, clock.instant());
+  private boolean headEntryHas(ChainHeadEntity head) {
+    return jdbc
+        .queryForList("SELECT hash FROM audit_entry WHERE id = ?", String.class, head.getLastId())
+        .stream()
+        .anyMatch(head.getLastHash()::equals);
   }
 
   private static AuditEntryView view(AuditEntryEntity e) {

@@ -78,6 +78,8 @@ class AuditPage {
       searchPerson(person, scope, model);
     }
     model.addAttribute("refusals", masked(audit.refusals(scope, 50)));
+    model.addAttribute("gaps", audit.gaps(scope, 100));
+    model.addAttribute("checkpoints", audit.checkpoints(20));
     return "audit/index";
   }
 
@@ -170,6 +172,14 @@ class AuditPage {
     ChainVerification result = audit.verify();
     redirect.addFlashAttribute("verification", result);
     return "redirect:/audit";
+  }
+
+  /** Writes a signed checkpoint of the chain head outside the database now. */
+  @PostMapping("/audit/checkpoints")
+  String checkpoint(RedirectAttributes redirect) {
+    var c = audit.writeCheckpoint();
+    redirect.addFlashAttribute("message", "已写入检查点：第 " + c.sequence() + " 条记录，哈希 " + c.hash());
+    return "redirect:/audit#checkpoints";
   }
 
   /** A refusal on the auditor's pages and downloads: its status and the Chinese message. */

@@ -3,6 +3,7 @@ package org.casework.security.internal;
 import java.time.Clock;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -33,6 +34,8 @@ class StaffLogin {
     dao.setPostAuthenticationChecks(status);
     this.manager =
         new ProviderManager(new ThrottledAuthenticationProvider(dao, throttle, events, clock));
+    // failed logins become AbstractAuthenticationFailureEvents (the audit log records them)
+    this.manager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
   }
 
   ProviderManager manager() {
