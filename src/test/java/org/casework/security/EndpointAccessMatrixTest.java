@@ -133,6 +133,7 @@ class EndpointAccessMatrixTest {
     EXPECTED.put("GET /condolence/campaigns/{id}", READERS);
     // audit
     EXPECTED.put("GET /audit", EnumSet.of(Role.AUDITOR));
+    EXPECTED.put("POST /audit/checkpoints", EnumSet.of(Role.AUDITOR));
     EXPECTED.put("GET /audit/cases/{caseNumber}", EnumSet.of(Role.AUDITOR));
     EXPECTED.put("GET /audit/cases/{caseNumber}/path", EnumSet.of(Role.AUDITOR));
     EXPECTED.put("GET /audit/cases/{caseNumber}/history.pdf", EnumSet.of(Role.AUDITOR));

@@ -198,7 +198,9 @@ class AuditedActionsTest {
                 .with(as(admin))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(
-                    "{\"regionCode\":\"359999\",\"day\":\""
+                    "{\"regionCode\":\""
+                        + DemoRegion.COUNTY
+                        + "\",\"day\":\""
                         + day
                         + "\",\"kind\":\"HOLIDAY\","
                         + "\"name\":\"审计测试假日\"}"))
