@@ -250,6 +250,8 @@ class EngineSecurityIT {
 
     // promoted to township head: the approval's group is now his, but he reviewed this case
     jurisdiction.reassign(TEMP, Role.TOWNSHIP_HEAD, new RegionCode(DemoRegion.TOWNSHIP));
+    // the role change ended his session: he logs in again with his new role
+    temp = StaffSession.login(port, json, TEMP, PASSWORD);
     assertThat(
             temp.post("/engine-rest/task/" + approval.getId() + "/claim", Map.of("userId", TEMP))
                 .status())
