@@ -3,17 +3,11 @@ package org.casework.casefile.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -35,6 +29,7 @@ import org.casework.casefile.internal.CompletionRules;
 import org.casework.casefile.internal.EngineRefusal;
 import org.casework.common.BusinessRuleException;
 import org.casework.common.web.ApiError;
+import org.casework.common.web.BufferedBodyRequest;
 import org.casework.jurisdiction.CandidateGroups;
 import org.casework.jurisdiction.Jurisdiction;
 import org.casework.jurisdiction.StaffMember;
@@ -190,7 +185,7 @@ class TaskSubmissionGuard {
             List.of());
         return;
       }
-      CachedBodyRequest cached = new CachedBodyRequest(request);
+      BufferedBodyRequest cached = BufferedBodyRequest.read(request);
       JsonNode body = parse(cached.body());
       String assignee = task.getAssignee();
       if (action.equals("claim")) {
@@ -293,7 +288,7 @@ class TaskSubmissionGuard {
      * after the other, once the winner is visible.
      */
     private void toEngine(
-        CachedBodyRequest request,
+        BufferedBodyRequest request,
         HttpServletResponse response,
         FilterChain chain,
         Task task,
@@ -611,73 +606,6 @@ class TaskSubmissionGuard {
       response.setContentType(MediaType.APPLICATION_JSON_VALUE);
       response.setCharacterEncoding(StandardCharsets.UTF_8.name());
       json.writeValue(response.getOutputStream(), new ApiError(code, message, fields));
-    }
-  }
-
-  /** The request with its body read once and replayed to the engine. */
-  static final class CachedBodyRequest extends HttpServletRequestWrapper {
-
-    private final byte[] body;
-
-    CachedBodyRequest(HttpServletRequest request) throws IOException {
-      super(request);
-      this.body = request.getInputStream().readAllBytes();
-    }
-
-    byte[] body() {
-      return body;
-    }
-
-    @Override
-    public ServletInputStream getInputStream() {
-      ByteArrayInputStream in = new ByteArrayInputStream(body);
-      return new ServletInputStream() {
-        @Override
-        public boolean isFinished() {
-          return in.available() == 0;
-        }
-
-        @Override
-        public boolean isReady() {
-          return true;
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-          throw new UnsupportedOperationException("synchronous reads only");
-        }
-
-        @Override
-        public int read() {
-          return in.read();
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-          return in.read(b, off, len);
-        }
-      };
-    }
-
-    @Override
-    public BufferedReader getReader() {
-      String encoding = getCharacterEncoding();
-      return new BufferedReader(
-          new InputStreamReader(
-              getInputStream(),
-              encoding == null
-                  ? StandardCharsets.UTF_8
-                  : java.nio.charset.Charset.forName(encoding)));
-    }
-
-    @Override
-    public int getContentLength() {
-      return body.length;
-    }
-
-    @Override
-    public long getContentLengthLong() {
-      return body.length;
     }
   }
 }
