@@ -1,15 +1,18 @@
 package org.casework.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.casework.e2e.TasklistFlow.candidateGroups;
+import static org.casework.e2e.TasklistFlow.claimAndSubmit;
+import static org.casework.e2e.TasklistFlow.completedBy;
+import static org.casework.e2e.TasklistFlow.id;
+import static org.casework.e2e.TasklistFlow.texts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.casework.assistance.ApplyForAssistance;
 import org.casework.assistance.HardshipCause;
@@ -41,7 +44,6 @@ import org.springframework.test.context.ActiveProfiles;
 @Import(DemoRegion.class)
 class HardshipAssistanceIT {
 
-  private static final String PASSWORD = "demo123";
   private static final String VILLAGE_LIAISON = "lixiaohong";
   private static final String CASEWORKER = "zhangwei";
   private static final String TOWNSHIP_HEAD = "liuyang";
@@ -51,20 +53,23 @@ class HardshipAssistanceIT {
   @Autowired UserTasks tasks;
   @Autowired ObjectMapper json;
 
+  private TasklistFlow flow;
+
   @BeforeEach
   void setUp() {
     region.ensure();
+    flow = new TasklistFlow(tasks, port, json);
   }
 
   @Test
   void shouldTakeASmallApplicationThroughTasklistToPaymentAndFollowUp() {
-    StaffSession caseworker = login(CASEWORKER);
+    StaffSession caseworker = flow.login(CASEWORKER);
     String number = file(caseworker, "800.00");
     tasks.idle();
 
     // 入户核实 — the village liaison
-    StaffSession liaison = login(VILLAGE_LIAISON);
-    JsonNode verification = inGroupFilter(liaison, number, "Task_VillageVerification");
+    StaffSession liaison = flow.login(VILLAGE_LIAISON);
+    JsonNode verification = flow.inGroupFilter(liaison, number, "Task_VillageVerification");
     assertThat(candidateGroups(liaison, verification)).contains("village-350502001001-liaison");
     assertThat(verification.path("due").asText("")).isNotBlank();
     String form = liaison.tasklistGet("/task/" + id(verification) + "/deployed-form").body();
@@ -75,7 +80,7 @@ class HardshipAssistanceIT {
         Map.of("verificationConfirmed", "true", "verificationFindings", "入户核实，情况属实"));
 
     // 乡镇受理审核 — the township caseworker; the facts the form shows are masked
-    JsonNode review = inGroupFilter(caseworker, number, "Task_TownshipReview");
+    JsonNode review = flow.inGroupFilter(caseworker, number, "Task_TownshipReview");
     assertThat(candidateGroups(caseworker, review)).contains("township-350502001-caseworker");
     JsonNode facts =
         caseworker
@@ -89,8 +94,8 @@ class HardshipAssistanceIT {
     claimAndSubmit(caseworker, review, reviewAccept(800));
 
     // 乡镇分管领导审批 — the township head; the caseworker who reviewed it cannot take it
-    StaffSession head = login(TOWNSHIP_HEAD);
-    JsonNode approval = inGroupFilter(head, number, "Task_TownshipHeadApproval");
+    StaffSession head = flow.login(TOWNSHIP_HEAD);
+    JsonNode approval = flow.inGroupFilter(head, number, "Task_TownshipHeadApproval");
     assertThat(candidateGroups(head, approval)).contains("township-350502001-head");
     Answer notHis =
         caseworker.tasklistPost("/task/" + id(approval) + "/claim", Map.of("userId", CASEWORKER));
@@ -100,7 +105,7 @@ class HardshipAssistanceIT {
     claimAndSubmit(head, approval, Map.of("approvalDecision", "APPROVE", "approvalReason", "同意"));
 
     // the app pays and waits for the follow-up; the history names who did each task
-    JsonNode paid = caseDetail(caseworker, number);
+    JsonNode paid = flow.caseDetail(caseworker, number);
     assertThat(paid.path("caseFile").path("status").asText()).isEqualTo("FOLLOW_UP");
     assertThat(texts(paid.path("history"), "action")).contains("发放帮扶金");
     assertThat(completedBy(paid)).containsExactly(VILLAGE_LIAISON, CASEWORKER, TOWNSHIP_HEAD);
@@ -110,19 +115,15 @@ class HardshipAssistanceIT {
 
     // 结案30日后回访
     tasks.advance(Duration.ofDays(31));
-    JsonNode followUp = inGroupFilter(liaison, number, "Task_FollowUpVisit");
+    JsonNode followUp = flow.inGroupFilter(liaison, number, "Task_FollowUpVisit");
     claimAndSubmit(liaison, followUp, Map.of("followUpNotes", "生活已改善"));
-    JsonNode closed = caseDetail(caseworker, number);
+    JsonNode closed = flow.caseDetail(caseworker, number);
     assertThat(closed.path("caseFile").path("status").asText()).isEqualTo("CLOSED");
     assertThat(completedBy(closed))
         .containsExactly(VILLAGE_LIAISON, CASEWORKER, TOWNSHIP_HEAD, VILLAGE_LIAISON);
   }
 
   // --- steps ------------------------------------------------------------------------------------
-
-  private StaffSession login(String username) {
-    return StaffSession.login(port, json, username, PASSWORD);
-  }
 
   /** Files through the app's JSON API as the logged-in caseworker. */
   private String file(StaffSession caseworker, String amount) {
@@ -142,71 +143,6 @@ class HardshipAssistanceIT {
     return number;
   }
 
-  /** The case's open task at {@code elementId} in the user's 本组待办 filter (their groups). */
-  private JsonNode inGroupFilter(StaffSession user, String caseNumber, String elementId) {
-    tasks.idle();
-    String filterId = null;
-    for (JsonNode f : user.tasklistGet("/filter?resourceType=Task").json()) {
-      if (f.path("name").asText().equals("本组待办")) {
-        filterId = f.path("id").asText();
-      }
-    }
-    assertThat(filterId).as("filter 本组待办 for %s", user.username()).isNotNull();
-    Answer listed =
-        user.tasklistPost(
-            "/filter/" + filterId + "/list?firstResult=0&maxResults=200",
-            Map.of("processInstanceBusinessKey", caseNumber));
-    assertThat(listed.status()).as(listed.body()).isEqualTo(200);
-    List<JsonNode> found = new ArrayList<>();
-    listed
-        .json()
-        .forEach(
-            t -> {
-              if (t.path("taskDefinitionKey").asText().equals(elementId)) {
-                found.add(t);
-              }
-            });
-    assertThat(found)
-        .as("%s of case %s in %s's 本组待办: %s", elementId, caseNumber, user.username(), listed.body())
-        .hasSize(1);
-    return found.get(0);
-  }
-
-  private static void claimAndSubmit(StaffSession user, JsonNode task, Map<String, Object> values) {
-    Answer claimed =
-        user.tasklistPost("/task/" + id(task) + "/claim", Map.of("userId", user.username()));
-    assertThat(claimed.status()).as(claimed.body()).isEqualTo(204);
-    Answer submitted =
-        user.tasklistPost("/task/" + id(task) + "/submit-form", StaffSession.variables(values));
-    assertThat(submitted.status()).as(submitted.body()).isEqualTo(204);
-  }
-
-  private JsonNode caseDetail(StaffSession user, String number) {
-    tasks.idle();
-    return user.get("/api/cases/" + number).json();
-  }
-
-  private static List<String> candidateGroups(StaffSession user, JsonNode task) {
-    List<String> groups = new ArrayList<>();
-    user.tasklistGet("/task/" + id(task) + "/identity-links?type=candidate")
-        .json()
-        .forEach(l -> groups.add(l.path("groupId").asText()));
-    return groups;
-  }
-
-  private static List<String> completedBy(JsonNode caseDetail) {
-    List<String> actors = new ArrayList<>();
-    caseDetail
-        .path("history")
-        .forEach(
-            h -> {
-              if (h.path("action").asText().startsWith("完成任务")) {
-                actors.add(h.path("actor").asText());
-              }
-            });
-    return actors;
-  }
-
   private static Map<String, Object> reviewAccept(int amount) {
     Map<String, Object> vars = new LinkedHashMap<>();
     vars.put("reviewDecision", "ACCEPT");
@@ -215,21 +151,11 @@ class HardshipAssistanceIT {
     return vars;
   }
 
-  private static String id(JsonNode task) {
-    return task.path("id").asText();
-  }
-
   private JsonNode parse(String text) {
     try {
       return json.readTree(text);
     } catch (IOException e) {
       throw new AssertionError(e);
     }
-  }
-
-  private static List<String> texts(JsonNode array, String field) {
-    List<String> out = new ArrayList<>();
-    array.forEach(n -> out.add(n.path(field).asText()));
-    return out;
   }
 }
