@@ -8,7 +8,6 @@ import static org.casework.e2e.TasklistFlow.status;
 import static org.casework.e2e.TasklistFlow.texts;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -23,44 +22,21 @@ import org.casework.registry.Registry;
 import org.casework.security.StaffSession;
 import org.casework.security.StaffSession.Answer;
 import org.casework.support.DemoRegion;
-import org.casework.support.ProcessTest;
 import org.casework.support.TestPeople;
-import org.casework.support.UserTasks;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * 关怀慰问 end to end on the running app: a single visit is asked for through the app's JSON API and
  * each user task (乡镇确认, 县局审批, 走访慰问) is found in Tasklist's 本组待办, claimed and submitted through
  * Tasklist's own API by the member of staff it belongs to; the app pays the amount once.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ProcessTest
-@ActiveProfiles("test")
-@Import(DemoRegion.class)
-class CondolenceIT {
+class CondolenceIT extends E2eTest {
 
   private static final String CASEWORKER = "zhangwei";
   private static final String COUNTY_APPROVER = "sunli";
 
-  @LocalServerPort int port;
-  @Autowired DemoRegion region;
-  @Autowired UserTasks tasks;
   @Autowired Registry registry;
-  @Autowired ObjectMapper json;
-
-  private TasklistFlow flow;
-
-  @BeforeEach
-  void setUp() {
-    region.ensure();
-    flow = new TasklistFlow(tasks, port, json);
-  }
 
   @Test
   void shouldTakeASingleVisitThroughTasklistToPaymentAndClosure() {

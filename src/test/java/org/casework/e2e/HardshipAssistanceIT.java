@@ -8,7 +8,6 @@ import static org.casework.e2e.TasklistFlow.id;
 import static org.casework.e2e.TasklistFlow.texts;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -19,16 +18,8 @@ import org.casework.assistance.HardshipCause;
 import org.casework.security.StaffSession;
 import org.casework.security.StaffSession.Answer;
 import org.casework.support.DemoRegion;
-import org.casework.support.ProcessTest;
 import org.casework.support.TestPeople;
-import org.casework.support.UserTasks;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * 困难帮扶 end to end on the running app, done as the staff do it in their browsers: the application is
@@ -38,28 +29,11 @@ import org.springframework.test.context.ActiveProfiles;
  * engine's due jobs run between the steps ({@link UserTasks#idle}), and the follow-up timer is
  * passed by moving the engine clock.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ProcessTest
-@ActiveProfiles("test")
-@Import(DemoRegion.class)
-class HardshipAssistanceIT {
+class HardshipAssistanceIT extends E2eTest {
 
   private static final String VILLAGE_LIAISON = "lixiaohong";
   private static final String CASEWORKER = "zhangwei";
   private static final String TOWNSHIP_HEAD = "liuyang";
-
-  @LocalServerPort int port;
-  @Autowired DemoRegion region;
-  @Autowired UserTasks tasks;
-  @Autowired ObjectMapper json;
-
-  private TasklistFlow flow;
-
-  @BeforeEach
-  void setUp() {
-    region.ensure();
-    flow = new TasklistFlow(tasks, port, json);
-  }
 
   @Test
   void shouldTakeASmallApplicationThroughTasklistToPaymentAndFollowUp() {

@@ -9,7 +9,6 @@ import static org.casework.e2e.TasklistFlow.submit;
 import static org.casework.e2e.TasklistFlow.texts;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,49 +25,31 @@ import org.casework.registry.RegisterPerson;
 import org.casework.security.StaffSession;
 import org.casework.security.StaffSession.Answer;
 import org.casework.support.DemoRegion;
-import org.casework.support.ProcessTest;
 import org.casework.support.TestPeople;
-import org.casework.support.UserTasks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * 法律援助 end to end on the running app: the application is filed through the app's JSON API by the
  * legal-aid officer, who checks, decides, assigns and surveys through Tasklist's 本组待办; the assigned
  * lawyer finds the case work and the closing in 我的待办 and submits them there.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ProcessTest
-@ActiveProfiles("test")
-@Import(DemoRegion.class)
-class LegalAidIT {
+class LegalAidIT extends E2eTest {
 
   private static final String OFFICER = "wuhua";
   private static final String LAWYER = "xuming";
   private static final String GROUP = "county-350502-legal-aid";
 
-  @LocalServerPort int port;
-  @Autowired DemoRegion region;
-  @Autowired UserTasks tasks;
   @Autowired Jurisdiction jurisdiction;
   @Autowired LegalAid legalAid;
-  @Autowired ObjectMapper json;
-
-  private TasklistFlow flow;
 
   @BeforeEach
   void setUp() {
-    region.ensure();
     RegionCode county = new RegionCode(DemoRegion.COUNTY);
     jurisdiction.addStaff(OFFICER, "吴华", Role.LEGAL_AID_OFFICER, county, TasklistFlow.PASSWORD);
     jurisdiction.addStaff(LAWYER, "徐明", Role.LEGAL_AID_LAWYER, county, TasklistFlow.PASSWORD);
     legalAid.registerLawyer(LAWYER, false, "福建泉州鲤城律师事务所");
-    flow = new TasklistFlow(tasks, port, json);
   }
 
   @Test

@@ -9,7 +9,6 @@ import static org.casework.e2e.TasklistFlow.submit;
 import static org.casework.e2e.TasklistFlow.texts;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -24,16 +23,9 @@ import org.casework.registry.Registry;
 import org.casework.security.StaffSession;
 import org.casework.security.StaffSession.Answer;
 import org.casework.support.DemoRegion;
-import org.casework.support.ProcessTest;
 import org.casework.support.TestPeople;
-import org.casework.support.UserTasks;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * 信访 end to end on the running app: a visit is registered through the app's JSON API; the township
@@ -41,28 +33,12 @@ import org.springframework.test.context.ActiveProfiles;
  * investigation, the meeting and the opinion in 我的待办; the opinion is served as a notice and the
  * case becomes final when no review is asked within the window (the engine clock is moved).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ProcessTest
-@ActiveProfiles("test")
-@Import(DemoRegion.class)
-class PetitionE2eIT {
+class PetitionE2eIT extends E2eTest {
 
   private static final String CASEWORKER = "zhangwei";
   private static final String HANDLING_OFFICER = "wangfang";
 
-  @LocalServerPort int port;
-  @Autowired DemoRegion region;
-  @Autowired UserTasks tasks;
   @Autowired Registry registry;
-  @Autowired ObjectMapper json;
-
-  private TasklistFlow flow;
-
-  @BeforeEach
-  void setUp() {
-    region.ensure();
-    flow = new TasklistFlow(tasks, port, json);
-  }
 
   @Test
   void shouldRegisterAcceptHandleAndReplyThroughTasklist() {
