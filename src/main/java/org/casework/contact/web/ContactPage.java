@@ -1,6 +1,7 @@
 package org.casework.contact.web;
 
 import java.time.LocalDate;
+import java.util.function.Supplier;
 import org.casework.common.BusinessRuleException;
 import org.casework.common.Formats;
 import org.casework.contact.ContactProgramme;
@@ -59,18 +60,16 @@ class ContactPage {
       @RequestParam(required = false) String note,
       RegionScope scope,
       RedirectAttributes redirect) {
-    try {
-      if (personId == null || reason == null || since == null) {
-        throw BusinessRuleException.invalid(
-            "CONTACT_FORM", "请填写服务对象档案号、重点联系原因和起始日期", "key-contact form incomplete");
-      }
-      var f = contacts.flag(personId, new SetKeyContact(reason, since, note), scope);
-      redirect.addFlashAttribute(
-          "message", "已将 " + f.personName() + " 列为重点联系对象（" + reason.label() + "）");
-    } catch (BusinessRuleException refused) {
-      redirect.addFlashAttribute("error", refused.userMessage());
-    }
-    return "redirect:/contact/key-contacts";
+    return backToKeyContacts(
+        redirect,
+        () -> {
+          if (personId == null || reason == null || since == null) {
+            throw BusinessRuleException.invalid(
+                "CONTACT_FORM", "请填写服务对象档案号、重点联系原因和起始日期", "key-contact form incomplete");
+          }
+          var f = contacts.flag(personId, new SetKeyContact(reason, since, note), scope);
+          return "已将 " + f.personName() + " 列为重点联系对象（" + reason.label() + "）";
+        });
   }
 
   @PostMapping("/contact/key-contacts/{flagId}/clear")
@@ -79,14 +78,12 @@ class ContactPage {
       @RequestParam(required = false) String reason,
       RegionScope scope,
       RedirectAttributes redirect) {
-    try {
-      var f = contacts.clearFlag(flagId, reason, scope);
-      redirect.addFlashAttribute(
-          "message", "已取消 " + f.personName() + " 的重点联系标记（" + f.reasonLabel() + "）");
-    } catch (BusinessRuleException refused) {
-      redirect.addFlashAttribute("error", refused.userMessage());
-    }
-    return "redirect:/contact/key-contacts";
+    return backToKeyContacts(
+        redirect,
+        () -> {
+          var f = contacts.clearFlag(flagId, reason, scope);
+          return "已取消 " + f.personName() + " 的重点联系标记（" + f.reasonLabel() + "）";
+        });
   }
 
   @PostMapping("/contact/events")
@@ -98,24 +95,21 @@ class ContactPage {
       @RequestParam(required = false) String note,
       RegionScope scope,
       RedirectAttributes redirect) {
-    try {
-      if (personId == null || event == null || occurredOn == null) {
-        throw BusinessRuleException.invalid(
-            "CONTACT_FORM", "请填写服务对象档案号、必访事项和发生日期", "event form incomplete");
-      }
-      var p = contacts.reportEvent(new ReportEvent(personId, event, occurredOn, note), scope);
-      redirect.addFlashAttribute(
-          "message",
-          "已登记"
+    return backToKeyContacts(
+        redirect,
+        () -> {
+          if (personId == null || event == null || occurredOn == null) {
+            throw BusinessRuleException.invalid(
+                "CONTACT_FORM", "请填写服务对象档案号、必访事项和发生日期", "event form incomplete");
+          }
+          var p = contacts.reportEvent(new ReportEvent(personId, event, occurredOn, note), scope);
+          return "已登记"
               + event.label()
               + "，走访任务 "
               + p.reference()
               + " 已派给联络员，期限 "
-              + (p.dueAt() == null ? "—" : Formats.date(Formats.chinaDate(p.dueAt()))));
-    } catch (BusinessRuleException refused) {
-      redirect.addFlashAttribute("error", refused.userMessage());
-    }
-    return "redirect:/contact/key-contacts";
+              + (p.dueAt() == null ? "—" : Formats.date(Formats.chinaDate(p.dueAt())));
+        });
   }
 
   @GetMapping("/contact/coverage")
@@ -161,5 +155,18 @@ class ContactPage {
 
   static LocalDate quarterStart(LocalDate d) {
     return LocalDate.of(d.getYear(), ((d.getMonthValue() - 1) / 3) * 3 + 1, 1);
+  }
+
+  /**
+   * Does one change of the key-contacts page and goes back to it with its message, or with the
+   * refusal's Chinese message.
+   */
+  private static String backToKeyContacts(RedirectAttributes redirect, Supplier<String> change) {
+    try {
+      redirect.addFlashAttribute("message", change.get());
+    } catch (BusinessRuleException refused) {
+      redirect.addFlashAttribute("error", refused.userMessage());
+    }
+    return "redirect:/contact/key-contacts";
   }
 }
