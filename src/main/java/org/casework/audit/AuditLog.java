@@ -37,6 +37,13 @@ public interface AuditLog {
   List<AuditEntryView> ofKind(AuditKind kind, RegionScope scope, int limit);
 
   /**
+   * The latest entries of people acting in one of these roles (e.g. the three administrators:
+   * logins, staff changes and their refusals) inside the reader's region, newest first.
+   */
+  List<AuditEntryView> byActorRoles(
+      java.util.Set<org.casework.jurisdiction.Role> roles, RegionScope scope, int limit);
+
+  /**
    * Recomputes every hash in order (streamed, constant memory), compares the chain with the last
    * signed checkpoint outside the database, and reports the first broken entry.
    */

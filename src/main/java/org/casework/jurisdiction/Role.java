@@ -14,7 +14,12 @@ public enum Role {
   PETITION_OFFICER(RegionLevel.COUNTY, "petition", "信访专员"),
   SUPERVISOR(null, "supervisor", "督办"),
   AUDITOR(null, "auditor", "审计/纪检"),
-  ADMIN(null, "admin", "系统管理员");
+  /** 系统管理员: accounts (create with a business role, disable, enable), the engine's Cockpit. */
+  ADMIN(null, "admin", "系统管理员"),
+  /** 安全管理员 (三员分立): grants and revokes roles and regions; keys and session policy. */
+  SECURITY_ADMIN(null, "security-admin", "安全管理员"),
+  /** 审计管理员 (三员分立): manages the auditors' accounts, reads the administrators' trail. */
+  AUDIT_ADMIN(null, "audit-admin", "审计管理员");
 
   private final RegionLevel level;
   private final String groupSuffix;

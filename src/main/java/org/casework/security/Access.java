@@ -15,9 +15,13 @@ import org.casework.jurisdiction.Role;
  */
 public final class Access {
 
-  /** Everybody who works on cases (all roles but the system administrator). */
+  /**
+   * Everybody who works on cases: all roles but the three administrators (系统管理员, 安全管理员, 审计管理员;
+   * 三员分立: administrators manage accounts, not cases).
+   */
   public static final Set<Role> CASE_READERS =
-      Collections.unmodifiableSet(EnumSet.complementOf(EnumSet.of(Role.ADMIN)));
+      Collections.unmodifiableSet(
+          EnumSet.complementOf(EnumSet.of(Role.ADMIN, Role.SECURITY_ADMIN, Role.AUDIT_ADMIN)));
 
   /** Filing where the person lives: the village liaison and the township caseworker. */
   public static final Set<Role> FILERS =

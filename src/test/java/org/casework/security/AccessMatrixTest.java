@@ -57,7 +57,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 @Import(DemoRegion.class)
 class AccessMatrixTest {
 
-  static final Set<Role> READERS = EnumSet.complementOf(EnumSet.of(Role.ADMIN));
+  static final Set<Role> READERS =
+      EnumSet.complementOf(EnumSet.of(Role.ADMIN, Role.SECURITY_ADMIN, Role.AUDIT_ADMIN));
   static final Set<Role> FILERS = EnumSet.of(Role.VILLAGE_LIAISON, Role.TOWNSHIP_CASEWORKER);
   static final Set<Role> RECEIVERS = EnumSet.of(Role.TOWNSHIP_CASEWORKER, Role.COUNTY_CASEWORKER);
   static final Set<Role> LEGAL_AID_DESKS =

@@ -58,7 +58,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 class EndpointAccessMatrixTest {
 
   static final Set<Role> ALL = EnumSet.allOf(Role.class);
-  static final Set<Role> READERS = EnumSet.complementOf(EnumSet.of(Role.ADMIN));
+  static final Set<Role> READERS =
+      EnumSet.complementOf(EnumSet.of(Role.ADMIN, Role.SECURITY_ADMIN, Role.AUDIT_ADMIN));
   static final Set<Role> FILERS = EnumSet.of(Role.VILLAGE_LIAISON, Role.TOWNSHIP_CASEWORKER);
   static final Set<Role> RECEIVERS = EnumSet.of(Role.TOWNSHIP_CASEWORKER, Role.COUNTY_CASEWORKER);
   static final Set<Role> DESKS =
@@ -140,10 +141,13 @@ class EndpointAccessMatrixTest {
     EXPECTED.put("POST /audit/verify", EnumSet.of(Role.AUDITOR));
     EXPECTED.put("GET /audit/processes/{processId}.bpmn", EnumSet.of(Role.AUDITOR));
     // staff administration
-    EXPECTED.put("GET /admin/staff", EnumSet.of(Role.ADMIN));
-    EXPECTED.put("POST /admin/staff", EnumSet.of(Role.ADMIN));
-    EXPECTED.put("POST /admin/staff/{username}/enabled", EnumSet.of(Role.ADMIN));
-    EXPECTED.put("POST /admin/staff/{username}/assignment", EnumSet.of(Role.ADMIN));
+    // 三员分立: the three administrators; AdministratorDuties decides what each may do there
+    Set<Role> administrators = EnumSet.of(Role.ADMIN, Role.SECURITY_ADMIN, Role.AUDIT_ADMIN);
+    EXPECTED.put("GET /admin/staff", administrators);
+    EXPECTED.put("POST /admin/staff", administrators);
+    EXPECTED.put("POST /admin/staff/{username}/enabled", administrators);
+    EXPECTED.put("POST /admin/staff/{username}/assignment", administrators);
+    EXPECTED.put("GET /audit/administrators", EnumSet.of(Role.AUDITOR, Role.AUDIT_ADMIN));
     // ledger
     EXPECTED.put("GET /api/ledger/cases/{caseNumber}", LEDGER_READERS);
     EXPECTED.put("GET /api/ledger/disbursements/{id}", LEDGER_READERS);

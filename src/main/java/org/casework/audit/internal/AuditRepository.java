@@ -45,6 +45,12 @@ interface AuditRepository extends Repository<AuditEntryEntity, Long> {
           + " order by a.id desc")
   List<AuditEntryEntity> kindsInScope(List<AuditKind> kinds, String regionPrefix, Pageable page);
 
+  @Query(
+      "select a from AuditEntryEntity a where a.actorRole in ?1 and a.regionCode like concat(?2,"
+          + " '%') order by a.id desc")
+  List<AuditEntryEntity> byActorRolesInScope(
+      List<String> roles, String regionPrefix, Pageable page);
+
   @Query("select a.sourceKey from AuditEntryEntity a where a.sourceKey in ?1")
   List<String> presentSourceKeys(List<String> sourceKeys);
 }

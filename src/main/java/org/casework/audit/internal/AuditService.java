@@ -149,6 +149,23 @@ class AuditService implements AuditLog {
   }
 
   @Override
+  @Transactional(readOnly = true)
+  public List<AuditEntryView> byActorRoles(
+      java.util.Set<org.casework.jurisdiction.Role> roles, RegionScope scope, int limit) {
+    if (roles.isEmpty()) {
+      return List.of();
+    }
+    return entries
+        .byActorRolesInScope(
+            roles.stream().map(Enum::name).sorted().toList(),
+            scope.prefix(),
+            PageRequest.of(0, limit))
+        .stream()
+        .map(AuditService::view)
+        .toList();
+  }
+
+  @Override
   @Transactional(propagation = Propagation.REQUIRES_NEW)
   public void record(PersonalDataViewed e) {
     append(

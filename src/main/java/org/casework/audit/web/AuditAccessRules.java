@@ -13,5 +13,7 @@ class AuditAccessRules implements AccessRules {
   public void declare(Access access) {
     access.module("audit");
     access.any("/audit/**", "/api/audit/**").to(Role.AUDITOR);
+    // 三员分立: the audit administrator reads the administrators' trail (and nothing else here)
+    access.get("/audit/administrators").to(Role.AUDITOR, Role.AUDIT_ADMIN);
   }
 }

@@ -8,6 +8,7 @@ import org.casework.jurisdiction.RegionScope;
 import org.casework.jurisdiction.Role;
 import org.casework.jurisdiction.ScopeGuard;
 import org.casework.jurisdiction.StaffMember;
+import org.casework.jurisdiction.internal.AdministratorDuties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Controller;
@@ -19,8 +20,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * 用户管理 (administrators only): add, disable/enable and re-assign staff inside the administrator's
- * region. The engine's web apps read the same directory, so a change applies there at once.
+ * 用户管理 (the three administrators, 三员分立): add, disable/enable and re-assign staff inside the
+ * administrator's region, each administrator only what {@link AdministratorDuties} gives their
+ * role. The engine's web apps read the same directory, so a change applies there at once.
  */
 @Controller
 class StaffAdminPage {
@@ -29,24 +31,44 @@ class StaffAdminPage {
 
   private final Jurisdiction jurisdiction;
   private final ScopeGuard scopeGuard;
+  private final AdministratorDuties duties;
 
-  StaffAdminPage(Jurisdiction jurisdiction, ScopeGuard scopeGuard) {
+  StaffAdminPage(Jurisdiction jurisdiction, ScopeGuard scopeGuard, AdministratorDuties duties) {
     this.jurisdiction = jurisdiction;
     this.scopeGuard = scopeGuard;
+    this.duties = duties;
   }
 
+  /**
+   * The accounts this administrator may act on (and their own, read-only), with only the actions
+   * and roles their duties allow.
+   */
   @GetMapping("/admin/staff")
   String list(RegionScope scope, Model model) {
+    AdministratorDuties.Duties mine = AdministratorDuties.of(scope.role());
     model.addAttribute(
         "staff",
         jurisdiction.allStaff().stream()
             .filter(s -> scope.covers(s.region()))
+            .filter(
+                s ->
+                    s.username().equals(scope.username())
+                        || mine.status().contains(s.role())
+                        || mine.grant().contains(s.role()))
             .sorted(
                 Comparator.comparing((StaffMember s) -> s.region().value())
                     .thenComparing(StaffMember::username))
             .toList());
-    model.addAttribute("roles", Role.values());
+    model.addAttribute("me", scope.username());
+    model.addAttribute("myRole", scope.role());
+    model.addAttribute("duties", mine);
+    model.addAttribute("creatable", inOrder(mine.create()));
+    model.addAttribute("grantable", inOrder(mine.grant()));
     return "admin/staff";
+  }
+
+  private static java.util.List<Role> inOrder(java.util.Set<Role> roles) {
+    return java.util.Arrays.stream(Role.values()).filter(roles::contains).toList();
   }
 
   @PostMapping("/admin/staff")
@@ -61,6 +83,7 @@ class StaffAdminPage {
     return act(
         redirect,
         () -> {
+          duties.checkCreate(scope, role);
           if (!username.matches("[a-z][a-z0-9_.-]{2,63}")) {
             throw BusinessRuleException.invalid(
                 "USERNAME_FORMAT", "用户名须为3-64位小写字母、数字或 _ . -，以字母开头", "bad username");
@@ -94,9 +117,7 @@ class StaffAdminPage {
         redirect,
         () -> {
           StaffMember s = inScope(username, scope, enabled ? "启用工作人员" : "停用工作人员");
-          if (s.username().equals(scope.username()) && !enabled) {
-            throw BusinessRuleException.invalid("SELF_DISABLE", "不能停用自己的账号", "self");
-          }
+          duties.checkStatus(scope, s, enabled);
           jurisdiction.setEnabled(username, enabled);
           log.info(
               "staff {} {} by {}", username, enabled ? "enabled" : "disabled", scope.username());
@@ -114,8 +135,9 @@ class StaffAdminPage {
     return act(
         redirect,
         () -> {
-          inScope(username, scope, "调整工作人员岗位");
+          StaffMember s = inScope(username, scope, "调整工作人员岗位");
           RegionCode code = RegionCode.parse(region);
+          duties.checkReassign(scope, s, role, code);
           scopeGuard.require(scope, code, null, "调整工作人员岗位");
           jurisdiction.reassign(username, role, code);
           log.info(

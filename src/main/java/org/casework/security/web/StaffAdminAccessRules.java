@@ -15,6 +15,7 @@ class StaffAdminAccessRules implements AccessRules {
   @Override
   public void declare(Access access) {
     access.module("jurisdiction");
-    access.any("/admin/**").to(Role.ADMIN);
+    // 三员分立: all three administrators use the page; AdministratorDuties decides what each may do
+    access.any("/admin/**").to(Role.ADMIN, Role.SECURITY_ADMIN, Role.AUDIT_ADMIN);
   }
 }

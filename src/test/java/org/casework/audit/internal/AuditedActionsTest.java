@@ -79,6 +79,9 @@ class AuditedActionsTest {
     jurisdiction.addStaff(
         officer, "审计测", Role.COUNTY_APPROVER, new RegionCode(DemoRegion.COUNTY), "demo1234");
     jurisdiction.addStaff(admin, "管理测", Role.ADMIN, new RegionCode(DemoRegion.COUNTY), "demo1234");
+    String securityAdmin = "aq" + suffix;
+    jurisdiction.addStaff(
+        securityAdmin, "安全测", Role.SECURITY_ADMIN, new RegionCode(DemoRegion.COUNTY), "demo1234");
     jurisdiction.addStaff(
         auditor, "审计员", Role.AUDITOR, new RegionCode(DemoRegion.COUNTY), "demo1234");
     Set<AuditKind> seen = EnumSet.noneOf(AuditKind.class);
@@ -112,14 +115,17 @@ class AuditedActionsTest {
     assertThat((String) added.get("reason"))
         .contains("/admin/staff", newcomer, "TOWNSHIP_CASEWORKER", "password=***")
         .doesNotContain("Secret-Pass-1");
+    // 三员分立: roles and regions are the security administrator's
     mvc.perform(
             post("/admin/staff/" + newcomer + "/assignment")
                 .with(csrf())
-                .with(as(admin))
+                .with(as(securityAdmin))
                 .param("role", "TOWNSHIP_CASEWORKER")
                 .param("region", DemoRegion.OTHER_TOWNSHIP))
         .andExpect(status().is3xxRedirection());
-    seen.add(expect(AuditKind.STAFF_CHANGE, admin, "完成", "/assignment", DemoRegion.OTHER_TOWNSHIP));
+    seen.add(
+        expect(
+            AuditKind.STAFF_CHANGE, securityAdmin, "完成", "/assignment", DemoRegion.OTHER_TOWNSHIP));
     // a change the page refuses (redirect with an error) is recorded as failed
     mvc.perform(
             post("/admin/staff/" + admin + "/enabled")

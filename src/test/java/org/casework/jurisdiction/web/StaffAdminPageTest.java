@@ -32,7 +32,10 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-/** The administrator adds, disables and re-assigns users; the login follows at once. */
+/**
+ * The system administrator adds and disables users, the security administrator re-assigns them; the
+ * login follows at once.
+ */
 @SpringBootTest
 @AutoConfigureMockMvc
 @ProcessTest
@@ -46,13 +49,17 @@ class StaffAdminPageTest {
   @Autowired UserDetailsService users;
 
   RequestPostProcessor admin;
+  RequestPostProcessor securityAdmin;
   String username;
 
   @BeforeEach
   void setUp() {
     region.ensure();
     jurisdiction.addStaff("gaoyan", "高燕", Role.ADMIN, new RegionCode(DemoRegion.COUNTY), "demo123");
+    jurisdiction.addStaff(
+        "tangjun", "唐军", Role.SECURITY_ADMIN, new RegionCode(DemoRegion.COUNTY), "demo123");
     admin = user(users.loadUserByUsername("gaoyan"));
+    securityAdmin = user(users.loadUserByUsername("tangjun"));
     username = "u" + ThreadLocalRandom.current().nextInt(1_000_000);
   }
 
@@ -72,10 +79,11 @@ class StaffAdminPageTest {
     mvc.perform(formLogin("/login").user(username).password("start-1234"))
         .andExpect(authenticated().withRoles("TOWNSHIP_CASEWORKER"));
 
+    // 三员分立: the security administrator moves people (the system administrator may not)
     mvc.perform(
             post("/admin/staff/" + username + "/assignment")
                 .with(csrf())
-                .with(admin)
+                .with(securityAdmin)
                 .param("role", "TOWNSHIP_CASEWORKER")
                 .param("region", DemoRegion.OTHER_TOWNSHIP))
         .andExpect(flash().attribute("message", containsString("已调整")));
