@@ -38,6 +38,9 @@ public interface Jurisdiction {
   /** Moves a member of staff to another role and/or region; the role must fit the level. */
   StaffMember reassign(String username, Role role, RegionCode region);
 
+  /** Sets a new password (bcrypt); publishes {@link StaffPasswordReset}. */
+  StaffMember resetPassword(String username, String rawPassword);
+
   /** Password hash for the login check; never shown. */
   Optional<String> passwordHash(String username);
 }

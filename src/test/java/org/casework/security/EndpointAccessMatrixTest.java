@@ -147,6 +147,7 @@ class EndpointAccessMatrixTest {
     EXPECTED.put("POST /admin/staff", administrators);
     EXPECTED.put("POST /admin/staff/{username}/enabled", administrators);
     EXPECTED.put("POST /admin/staff/{username}/assignment", administrators);
+    EXPECTED.put("POST /admin/staff/{username}/password", administrators);
     EXPECTED.put("GET /audit/administrators", EnumSet.of(Role.AUDITOR, Role.AUDIT_ADMIN));
     // ledger
     EXPECTED.put("GET /api/ledger/cases/{caseNumber}", LEDGER_READERS);
@@ -297,6 +298,7 @@ class EndpointAccessMatrixTest {
         "consultation scope in LegalAidService (LegalAidProcessTest)");
     REGION.put("POST /admin/staff/{username}/enabled", byHandler + "staff administration");
     REGION.put("POST /admin/staff/{username}/assignment", byHandler + "staff administration");
+    REGION.put("POST /admin/staff/{username}/password", byHandler + "staff administration");
     REGION.put("GET /audit/processes/{processId}.bpmn", byHandler + "a process definition");
     REGION.put("POST /sla/cockpit/incidents/{incidentId}/retry", byHandler + "engine incident");
     String people = "person and import scope in the registry (PersonRecordsTest, PeoplePagesTest)";

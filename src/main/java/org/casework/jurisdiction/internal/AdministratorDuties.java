@@ -108,6 +108,24 @@ public class AdministratorDuties {
     }
   }
 
+  /**
+   * Refuses setting a new password for {@code target} unless the actor may change the account's
+   * status (the same administrator manages the account); never one's own here.
+   */
+  public void checkPasswordReset(RegionScope actor, StaffMember target) {
+    notSelf(actor, target, "在此重置自己的密码");
+    if (!of(actor.role()).status().contains(target.role())) {
+      throw refused(
+          "ADMIN_DUTY_PASSWORD",
+          actor.role().label()
+              + "无权重置"
+              + target.role().label()
+              + "的密码"
+              + whoMay(target.role(), Duties::status),
+          actor + " may not reset the password of " + target.username());
+    }
+  }
+
   /** Refuses moving {@code target} to {@code role} in {@code region} unless allowed. */
   public void checkReassign(RegionScope actor, StaffMember target, Role role, RegionCode region) {
     notSelf(actor, target, "调整自己的岗位或地区");

@@ -136,6 +136,15 @@ class JurisdictionService implements Jurisdiction {
 
   @Override
   @Transactional
+  public StaffMember resetPassword(String username, String rawPassword) {
+    StaffEntity e = loadStaff(username);
+    e.setPasswordHash(passwordEncoder.encode(rawPassword));
+    events.publishEvent(new org.casework.jurisdiction.StaffPasswordReset(username));
+    return toStaff(e);
+  }
+
+  @Override
+  @Transactional
   public StaffMember reassign(String username, Role role, RegionCode region) {
     StaffEntity e = loadStaff(username);
     checkFits(role, region);

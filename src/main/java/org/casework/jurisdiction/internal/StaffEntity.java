@@ -46,6 +46,10 @@ class StaffEntity {
     this.enabled = true;
   }
 
+  void setPasswordHash(String passwordHash) {
+    this.passwordHash = passwordHash;
+  }
+
   void setEnabled(boolean enabled) {
     this.enabled = enabled;
   }

@@ -125,6 +125,27 @@ class StaffAdminPage {
         (enabled ? "已启用 " : "已停用 ") + username);
   }
 
+  @PostMapping("/admin/staff/{username}/password")
+  String resetPassword(
+      @PathVariable String username,
+      @RequestParam String password,
+      RegionScope scope,
+      RedirectAttributes redirect) {
+    return act(
+        redirect,
+        () -> {
+          StaffMember s = inScope(username, scope, "重置工作人员密码");
+          duties.checkPasswordReset(scope, s);
+          if (password.length() < 8 || password.length() > 72) {
+            throw BusinessRuleException.invalid(
+                "PASSWORD_LENGTH", "新密码须为8-72位", "password length " + password.length());
+          }
+          jurisdiction.resetPassword(username, password);
+          log.info("password of staff {} reset by {}", username, scope.username());
+        },
+        "已重置 " + username + " 的密码（其已登录的会话已结束）");
+  }
+
   @PostMapping("/admin/staff/{username}/assignment")
   String reassign(
       @PathVariable String username,

@@ -138,6 +138,15 @@ class StaffSessions {
     }
   }
 
+  /** A password reset by an administrator ends every session of that member. */
+  @TransactionalEventListener(fallbackExecution = true)
+  void on(org.casework.jurisdiction.StaffPasswordReset reset) {
+    int ended = endSessionsOf(reset.username(), atLogin -> true);
+    if (ended > 0) {
+      log.info("ended {} session(s) of {}: password reset", ended, reset.username());
+    }
+  }
+
   /** Ends the sessions of {@code username} whose login-time record {@code stale} says to end. */
   int endSessionsOf(String username, Predicate<StaffMember> stale) {
     int ended = 0;

@@ -3,12 +3,14 @@ package org.casework.jurisdiction.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.List;
@@ -27,9 +29,11 @@ import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMock
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
@@ -281,6 +285,53 @@ class AdministratorSeparationTest {
         .andExpect(content().string(containsString("审计管理员")));
     mvc.perform(get("/audit").with(as(auditAdmin))).andExpect(status().isForbidden());
     mvc.perform(get("/cases").with(as(auditAdmin))).andExpect(status().isForbidden());
+  }
+
+  @Test
+  void shouldLetTheSystemAdministratorResetABusinessPasswordEndingTheSessionsButNotAnAuditors()
+      throws Exception {
+    MvcResult login = mvc.perform(formLogin("/login").user(clerk).password("demo1234")).andReturn();
+    assertThat(login.getResponse().getRedirectedUrl()).isEqualTo("/cases");
+    MockHttpSession session = (MockHttpSession) login.getRequest().getSession(false);
+    assertThat(mvc.perform(get("/cases").session(session)).andReturn().getResponse().getStatus())
+        .isEqualTo(200);
+
+    mvc.perform(
+            post("/admin/staff/" + clerk + "/password")
+                .with(csrf())
+                .with(as(admin))
+                .param("password", "new-pass-5678"))
+        .andExpect(flash().attribute("message", containsString("已重置")));
+    assertThat(
+            mvc.perform(get("/cases").session(session))
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl())
+        .isEqualTo("/login?expired");
+    mvc.perform(formLogin("/login").user(clerk).password("demo1234"))
+        .andExpect(redirectedUrl("/login?error"));
+    mvc.perform(formLogin("/login").user(clerk).password("new-pass-5678"))
+        .andExpect(redirectedUrl("/cases"));
+    Map<String, Object> done = latestStaffChange(admin);
+    assertThat((String) done.get("outcome")).startsWith("完成");
+    assertThat((String) done.get("reason")).contains("/password").doesNotContain("new-pass-5678");
+
+    // an auditor's password is the audit administrator's to reset
+    mvc.perform(
+            post("/admin/staff/" + auditor + "/password")
+                .with(csrf())
+                .with(as(admin))
+                .param("password", "taken-over-1"))
+        .andExpect(flash().attribute("error", containsString("系统管理员无权重置审计/纪检的密码")));
+    mvc.perform(formLogin("/login").user(auditor).password("taken-over-1"))
+        .andExpect(redirectedUrl("/login?error"));
+    refusalAudited(admin, "/password", "系统管理员无权重置审计/纪检的密码");
+    mvc.perform(
+            post("/admin/staff/" + auditor + "/password")
+                .with(csrf())
+                .with(as(auditAdmin))
+                .param("password", "audit-reset-1"))
+        .andExpect(flash().attribute("message", containsString("已重置")));
   }
 
   private Role role(String username) {
