@@ -20,16 +20,21 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * Benchmark (not a test): fills a scratch database with N keyed audit entries (default 1 000 000,
- * 100 000 cases) and times {@link ChainVerifier} over them while sampling the heap. Run it with a
- * small heap to show verification needs constant memory:
+ * 100 000 cases) and times {@link ChainVerifier} over them while sampling the heap and the
+ * process's resident set (printed every 30 s, peaks at the end). Run it with a small heap to show
+ * verification needs constant memory:
  *
  * <pre>
  * mvn -q -Dnpm.skip=true test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
- * java -Xmx128m -cp target/classes:target/test-classes:$(cat target/cp.txt) \
- *   org.casework.audit.internal.AuditVerifyBench 2000000
+ * nice -n 19 java -Xmx64m -cp target/classes:target/test-classes:$(cat target/cp.txt) \
+ *   org.casework.audit.internal.AuditVerifyBench 10000000
  * </pre>
  *
- * Uses root on 127.0.0.1 and the database casework_bench_audit (dropped and created).
+ * The fill computes the chain (HMAC per entry, the last hash of each case kept in an array) and
+ * writes chunks of 500 000 rows to a temporary TSV file that {@code LOAD DATA LOCAL INFILE} loads;
+ * the unique and the per-case index are built once after the load. Add {@code reuse} after N to
+ * verify an existing fill again. Uses root on 127.0.0.1 and the database casework_bench_audit
+ * (dropped and created).
  */
 public final class AuditVerifyBench {
 
