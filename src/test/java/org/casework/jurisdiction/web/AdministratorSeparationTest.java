@@ -284,6 +284,11 @@ class AdministratorSeparationTest {
         .andExpect(content().string(containsString("系统管理员无权停用审计/纪检账号")))
         .andExpect(content().string(containsString("审计管理员")));
     mvc.perform(get("/audit").with(as(auditAdmin))).andExpect(status().isForbidden());
+    // administrators land on 用户管理, not on the case lookup they may not read
+    mvc.perform(formLogin("/login").user(auditAdmin).password("demo1234"))
+        .andExpect(redirectedUrl("/admin/staff"));
+    mvc.perform(get("/").with(as(securityAdmin))).andExpect(redirectedUrl("/admin/staff"));
+    mvc.perform(get("/").with(as(clerk))).andExpect(redirectedUrl("/cases"));
     mvc.perform(get("/cases").with(as(auditAdmin))).andExpect(status().isForbidden());
   }
 
