@@ -246,6 +246,27 @@ class AdministratorSeparationTest {
     assertThat((String) entry.get("outcome")).startsWith("完成");
     assertThat((String) entry.get("reason")).contains(newAuditor, "AUDITOR");
 
+    // and grants the audit roles on the audit side: the new auditor moves to another region and
+    // the existing auditor becomes a second audit administrator
+    mvc.perform(
+            post("/admin/staff/" + newAuditor + "/assignment")
+                .with(csrf())
+                .with(as(auditAdmin))
+                .param("role", "AUDITOR")
+                .param("region", DemoRegion.TOWNSHIP))
+        .andExpect(flash().attribute("message", containsString("已调整")));
+    assertThat(jurisdiction.staff(newAuditor).orElseThrow().region())
+        .isEqualTo(new RegionCode(DemoRegion.TOWNSHIP));
+    mvc.perform(
+            post("/admin/staff/" + auditor + "/assignment")
+                .with(csrf())
+                .with(as(auditAdmin))
+                .param("role", "AUDIT_ADMIN")
+                .param("region", DemoRegion.COUNTY))
+        .andExpect(flash().attribute("message", containsString("已调整")));
+    assertThat(role(auditor)).isEqualTo(Role.AUDIT_ADMIN);
+    assertThat((String) latestStaffChange(auditAdmin).get("outcome")).startsWith("完成");
+
     // but no business account
     mvc.perform(
             post("/admin/staff")
