@@ -83,7 +83,7 @@ class StatementFiles {
 
   byte[] pdf(StatementView s) {
     Map<String, Object> model = new HashMap<>();
-    model.put("title", title(s));
+    model.put("heading", title(s));
     List<Map<String, String>> rows = new ArrayList<>();
     for (StatementRow row : s.rows()) {
       rows.add(
