@@ -276,6 +276,10 @@ class EndpointAccessMatrixTest {
     EXPECTED.put("GET /stations/statements/{township}/{period}.xlsx", stationLeads);
     EXPECTED.put("GET /stations/statements/{township}/{period}.pdf", stationLeads);
     EXPECTED.put("GET /stations/progress", stationLeads);
+    EXPECTED.put("GET /stations/stars", READERS);
+    EXPECTED.put("POST /stations/stars", EnumSet.of(Role.COUNTY_CASEWORKER, Role.COUNTY_HEAD));
+    EXPECTED.put("POST /stations/pairs", EnumSet.of(Role.COUNTY_CASEWORKER, Role.COUNTY_HEAD));
+    EXPECTED.put("POST /stations/pairs/{pairId}/visits", stationEditors);
   }
 
   /**
@@ -365,6 +369,7 @@ class EndpointAccessMatrixTest {
           Map.entry("flagId", "999999"),
           Map.entry("needId", "999999"),
           Map.entry("staffId", "999999"),
+          Map.entry("pairId", "999999"),
           Map.entry("township", DemoRegion.TOWNSHIP),
           Map.entry("period", "2026Q2"));
 

@@ -103,7 +103,9 @@ public class StationWorkers {
             .singleResult();
     if (task == null) {
       throw BusinessRuleException.conflict(
-          "STATION_TASK_GONE", "该环节的待办任务已不在，请刷新页面", "no task " + elementId + " in " + instanceId);
+          "STATION_TASK_GONE",
+          "该环节的待办任务尚未生成或已办理，请稍后刷新页面再试",
+          "no task " + elementId + " in " + instanceId);
     }
     identity.setAuthentication(
         scope.username(), List.of(CandidateGroups.of(scope.region(), scope.role())));

@@ -58,6 +58,7 @@ import org.springframework.test.context.ActiveProfiles;
  * quarter in the shared test database).
  */
 @SpringBootTest
+@org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc
 @ProcessTest
 @ActiveProfiles("test")
 @Import({StationAcceptanceProcessTest.Config.class, DemoRegion.class})
@@ -77,6 +78,7 @@ class StationAcceptanceProcessTest {
 
   @Autowired Stations stations;
   @Autowired StationAcceptance acceptance;
+  @Autowired org.casework.stations.StationStars stars;
   @Autowired Jurisdiction jurisdiction;
   @Autowired Attachments attachments;
   @Autowired UserTasks tasks;
@@ -84,6 +86,8 @@ class StationAcceptanceProcessTest {
   @Autowired HistoryService history;
   @Autowired JdbcTemplate jdbc;
   @Autowired MovableClock clock;
+  @Autowired org.springframework.test.web.servlet.MockMvc mvc;
+  @Autowired org.springframework.security.core.userdetails.UserDetailsService users;
 
   String county;
   String township;
@@ -334,6 +338,19 @@ class StationAcceptanceProcessTest {
                 .count())
         .isOne();
 
+    // star rating from the year's final acceptances, by the county only; history kept
+    long st1 = villageStations.get(0);
+    long st2 = villageStations.get(1);
+    assertRefused(() -> stars.rate(st1, 2026, head)).contains("县级");
+    assertThat(stars.rate(st1, 2026, cw).stars()).isEqualTo(3); // 五有 not complete
+    assertThat(stars.rate(st2, 2026, cw).stars()).isEqualTo(1); // vetoed
+    stations.changeFacts(st1, "村〔2020〕1号", 0, "补登成立文件", cw);
+    stations.setFunding(st1, 2026, new BigDecimal("20000.00"), "村级预算", null, cw);
+    stations.setRooms(st1, List.of("SERVICE_HALL", "OFFICE"), null, cw);
+    assertThat(stars.rate(st1, 2026, cw).stars()).isEqualTo(5);
+    assertThat(stars.history(st1, cw)).extracting(r -> r.stars()).containsExactly(5, 3);
+    assertRefused(() -> stars.pair(st1, st2, cw)).contains("不是三星级");
+
     // progress: 1 of 4 village stations up to standard against the Q2 target of 50 %
     var progress = acceptance.progress(2026, 2, head);
     assertThat(progress.townships())
@@ -353,6 +370,108 @@ class StationAcceptanceProcessTest {
     Task back = tasks.await(a.processInstanceId(), "Task_SelfAssessment");
     assertThat(tasks.variables(back).get("taskNotice")).asString().contains("尚未提交自评");
     assertThat(acceptance.get(a.id(), scope("cw")).status()).isEqualTo(AcceptanceStatus.SELF);
+  }
+
+  @Test
+  void shouldServeThePagesAndTakeTheSelfAssessmentAndScoresFromTheirForms() throws Exception {
+    var liaison =
+        org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+            .user(users.loadUserByUsername(user("l4")));
+    var head =
+        org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+            .user(users.loadUserByUsername(user("head")));
+    var csrf =
+        org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+            .csrf();
+    var get =
+        (java.util.function.Function<
+                String, org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder>)
+            org.springframework.test.web.servlet.request.MockMvcRequestBuilders::get;
+    long station = villageStations.get(3);
+    String list =
+        mvc.perform(get.apply("/stations").with(head))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(list).contains("第4村退役军人服务站").contains("村（社区）服务站未明确工作人员");
+    mvc.perform(
+            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                    "/stations/" + station + "/acceptance")
+                .with(liaison)
+                .with(csrf))
+        .andExpect(
+            org.springframework.test.web.servlet.result.MockMvcResultMatchers.status()
+                .is3xxRedirection());
+    AcceptanceView a = acceptance.ofStation(station, scope("cw")).get(0);
+    String page =
+        mvc.perform(get.apply("/stations/acceptance/" + a.id()).with(liaison))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(page).contains("提交自评").contains("第27项").contains("暂无数据");
+    var self =
+        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                "/stations/acceptance/" + a.id() + "/self")
+            .with(liaison)
+            .with(csrf);
+    for (SheetItem i : a.sheet().items()) {
+      if (i.kind() == ItemKind.SCORED) {
+        self.param("p_" + i.code(), i.points().toPlainString());
+      }
+    }
+    self.param("n_6", "村委会二楼");
+    mvc.perform(self);
+    assertThat(acceptance.get(a.id(), scope("cw")).status()).isEqualTo(AcceptanceStatus.SUBMITTED);
+    assertThat(entry(acceptance.get(a.id(), scope("cw")), "6").selfNote()).isEqualTo("村委会二楼");
+    tasks.idle();
+    java.util.function.Function<
+            Map<String, String>,
+            org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder>
+        score =
+            overrides -> {
+              var b =
+                  org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                          "/stations/acceptance/" + a.id() + "/score")
+                      .with(head)
+                      .with(csrf);
+              for (SheetItem i : a.sheet().items()) {
+                if (i.kind() == ItemKind.SCORED && !overrides.containsKey("p_" + i.code())) {
+                  b.param("p_" + i.code(), i.points().toPlainString());
+                }
+              }
+              overrides.forEach(b::param);
+              return b;
+            };
+    var refused = mvc.perform(score.apply(Map.of("p_6", "3"))).andReturn();
+    assertThat(refused.getFlashMap().get("error")).isEqualTo("第6项满分2分，不能打3分");
+    var done =
+        mvc.perform(score.apply(Map.of("t_58", "4", "v_F2", "true", "r_F2", "4月发生个人极端事件")))
+            .andReturn();
+    assertThat(done.getFlashMap().get("message")).asString().contains("一票否决");
+    AcceptanceView scored = acceptance.get(a.id(), scope("cw"));
+    assertThat(scored.bonus()).isEqualByComparingTo("2");
+    assertThat(scored.vetoed()).isTrue();
+    assertThat(
+            mvc.perform(get.apply("/stations/" + station).with(head))
+                .andReturn()
+                .getResponse()
+                .getContentAsString())
+        .contains("乡镇已评分");
+    assertThat(
+            mvc.perform(get.apply("/stations/statements?period=2026Q2").with(head))
+                .andReturn()
+                .getResponse()
+                .getContentAsString())
+        .contains("报送本季度汇总表")
+        .contains("第4村退役军人服务站");
+    assertThat(
+            mvc.perform(get.apply("/stations/progress?year=2026&quarter=2").with(head))
+                .andReturn()
+                .getResponse()
+                .getContentAsString())
+        .contains("progressChart")
+        .contains("验收镇")
+        .contains("50.0%");
   }
 
   private StationSummary summary(long id, RegionScope scope) {
