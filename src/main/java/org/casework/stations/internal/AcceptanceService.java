@@ -17,6 +17,9 @@ import java.util.Optional;
 import org.casework.attachments.AttachmentOwner;
 import org.casework.attachments.AttachmentView;
 import org.casework.attachments.Attachments;
+import org.casework.audit.AuditKind;
+import org.casework.audit.AuditLog;
+import org.casework.audit.PersonRecordAccessed;
 import org.casework.clocks.BusinessCalendar;
 import org.casework.common.BusinessRuleException;
 import org.casework.common.Formats;
@@ -66,6 +69,7 @@ class AcceptanceService implements StationAcceptance {
   private final Jurisdiction jurisdiction;
   private final ScopeGuard guard;
   private final StatementFiles files;
+  private final AuditLog audit;
   private final Clock clock;
   private final BigDecimal sampleRate;
   private final BigDecimal excellentScore;
@@ -81,6 +85,7 @@ class AcceptanceService implements StationAcceptance {
       Jurisdiction jurisdiction,
       ScopeGuard guard,
       StatementFiles files,
+      AuditLog audit,
       Clock clock,
       @Value("${casework.stations.spot-check-rate:0.3}") BigDecimal sampleRate,
       @Value("${casework.stations.excellent-score:95}") BigDecimal excellentScore) {
@@ -94,6 +99,7 @@ class AcceptanceService implements StationAcceptance {
     this.jurisdiction = jurisdiction;
     this.guard = guard;
     this.files = files;
+    this.audit = audit;
     this.clock = clock;
     this.sampleRate = sampleRate;
     this.excellentScore = excellentScore;
@@ -485,13 +491,33 @@ class AcceptanceService implements StationAcceptance {
   @Override
   @Transactional(readOnly = true)
   public byte[] statementExcel(String townshipCode, String period, RegionScope scope) {
-    return files.excel(requireSent(townshipCode, period, scope));
+    StatementView s = requireSent(townshipCode, period, scope);
+    byte[] book = files.excel(s);
+    audited(s, scope, "xlsx");
+    return book;
   }
 
   @Override
   @Transactional(readOnly = true)
   public byte[] statementPdf(String townshipCode, String period, RegionScope scope) {
-    return files.pdf(requireSent(townshipCode, period, scope));
+    StatementView s = requireSent(townshipCode, period, scope);
+    byte[] pdf = files.pdf(s);
+    audited(s, scope, "pdf");
+    return pdf;
+  }
+
+  /** An export of a statement is audited (no personal data of recipients in it). */
+  private void audited(StatementView s, RegionScope scope, String format) {
+    audit.record(
+        new PersonRecordAccessed(
+            AuditKind.EXPORT,
+            clock.instant(),
+            scope.username(),
+            scope.role().name(),
+            s.townshipCode(),
+            "导出服务站验收季度汇总表（附件2）",
+            "附件2-" + s.townshipCode() + "-" + s.period() + "." + format,
+            s.rows().size() + " 个村站"));
   }
 
   private StatementView requireSent(String townshipCode, String period, RegionScope scope) {

@@ -279,6 +279,14 @@ class StationAcceptanceProcessTest {
         .contains("验收镇2026年第二季度")
         .contains("验收情况")
         .contains("1 第1村退役军人服务站 102 达标 联络员1 0595-20");
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from audit_entry where kind = 'EXPORT' and actor = ? and outcome"
+                    + " like ?",
+                Integer.class,
+                user("head"),
+                "附件2-" + township + "-2026Q2.%"))
+        .isEqualTo(2);
     assertThat(acceptance.get(a1.id(), cw).status()).isEqualTo(AcceptanceStatus.STATED);
 
     // spot check: never by the township; reproducible from county + quarter
