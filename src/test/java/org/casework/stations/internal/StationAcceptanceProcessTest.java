@@ -480,6 +480,13 @@ class StationAcceptanceProcessTest {
         .contains("progressChart")
         .contains("验收镇")
         .contains("50.0%");
+    assertThat(
+            mvc.perform(get.apply("/stations/stars").with(head))
+                .andReturn()
+                .getResponse()
+                .getContentAsString())
+        .contains("服务站星级评定")
+        .contains("五星级：验收得分≥98分");
   }
 
   private StationSummary summary(long id, RegionScope scope) {
