@@ -253,6 +253,38 @@ class EndpointAccessMatrixTest {
     EXPECTED.put("GET /api/contact/persons/{personId}/key-contact", READERS);
     EXPECTED.put("GET /api/contact/persons/{personId}/visits", READERS);
     EXPECTED.put("GET /api/contact/persons/{personId}/plans", READERS);
+    // stations (register, acceptance, statements, spot check, progress)
+    Set<Role> stationEditors =
+        EnumSet.of(
+            Role.TOWNSHIP_CASEWORKER, Role.TOWNSHIP_HEAD, Role.COUNTY_CASEWORKER, Role.COUNTY_HEAD);
+    Set<Role> stationLeads =
+        EnumSet.of(Role.TOWNSHIP_HEAD, Role.COUNTY_CASEWORKER, Role.COUNTY_HEAD, Role.SUPERVISOR);
+    EXPECTED.put("GET /stations", READERS);
+    EXPECTED.put("GET /stations/{id}", READERS);
+    EXPECTED.put("GET /stations/acceptance/{id}", READERS);
+    EXPECTED.put("POST /stations", stationEditors);
+    EXPECTED.put("POST /stations/{id}/facts", stationEditors);
+    EXPECTED.put("POST /stations/{id}/staff", stationEditors);
+    EXPECTED.put("POST /stations/{id}/staff/{staffId}/remove", stationEditors);
+    EXPECTED.put("POST /stations/{id}/funding", stationEditors);
+    EXPECTED.put("POST /stations/{id}/rooms", stationEditors);
+    EXPECTED.put(
+        "POST /stations/{id}/acceptance", EnumSet.of(Role.VILLAGE_LIAISON, Role.TOWNSHIP_HEAD));
+    EXPECTED.put("POST /stations/acceptance/{id}/evidence", EnumSet.of(Role.VILLAGE_LIAISON));
+    EXPECTED.put("POST /stations/acceptance/{id}/self", EnumSet.of(Role.VILLAGE_LIAISON));
+    EXPECTED.put("POST /stations/acceptance/{id}/score", EnumSet.of(Role.TOWNSHIP_HEAD));
+    EXPECTED.put("POST /stations/statements", EnumSet.of(Role.TOWNSHIP_HEAD));
+    EXPECTED.put("POST /stations/acceptance/{id}/correct", EnumSet.of(Role.COUNTY_CASEWORKER));
+    EXPECTED.put("POST /stations/acceptance/{id}/finish", EnumSet.of(Role.COUNTY_CASEWORKER));
+    EXPECTED.put("POST /stations/spot-check", EnumSet.of(Role.COUNTY_CASEWORKER));
+    EXPECTED.put("GET /stations/statements", stationLeads);
+    EXPECTED.put("GET /stations/statements/{township}/{period}.xlsx", stationLeads);
+    EXPECTED.put("GET /stations/statements/{township}/{period}.pdf", stationLeads);
+    EXPECTED.put("GET /stations/progress", stationLeads);
+    EXPECTED.put("GET /stations/stars", READERS);
+    EXPECTED.put("POST /stations/stars", EnumSet.of(Role.COUNTY_CASEWORKER, Role.COUNTY_HEAD));
+    EXPECTED.put("POST /stations/pairs", EnumSet.of(Role.COUNTY_CASEWORKER, Role.COUNTY_HEAD));
+    EXPECTED.put("POST /stations/pairs/{pairId}/visits", stationEditors);
   }
 
   /**
@@ -317,6 +349,14 @@ class EndpointAccessMatrixTest {
       }
     }
     REGION.put("POST /api/sla/cockpit/incidents/{incidentId}/retry", byHandler + "engine incident");
+    String stations =
+        "station, acceptance, township and county scope in the stations services"
+            + " (StationAcceptanceProcessTest)";
+    for (String e : EXPECTED.keySet()) {
+      if (e.contains("/stations")) {
+        REGION.put(e, stations);
+      }
+    }
   }
 
   /** Values for path variables: nothing of them exists, so an allowed request does no harm. */
@@ -333,7 +373,11 @@ class EndpointAccessMatrixTest {
           Map.entry("processId", "hardship-assistance"),
           Map.entry("personId", "999999"),
           Map.entry("flagId", "999999"),
-          Map.entry("needId", "999999"));
+          Map.entry("needId", "999999"),
+          Map.entry("staffId", "999999"),
+          Map.entry("pairId", "999999"),
+          Map.entry("township", DemoRegion.TOWNSHIP),
+          Map.entry("period", "2026Q2"));
 
   /**
    * Pages for everybody, anonymous too: the login, the refusal page (403 is its status), errors.
