@@ -14,7 +14,9 @@ public enum Role {
   PETITION_OFFICER(RegionLevel.COUNTY, "petition", "信访专员"),
   SUPERVISOR(null, "supervisor", "督办"),
   AUDITOR(null, "auditor", "审计/纪检"),
-  ADMIN(null, "admin", "系统管理员");
+  ADMIN(null, "admin", "系统管理员"),
+  /** A counsellor of the county's roster (心理疏导): reads and writes their own session notes. */
+  COUNSELLOR(RegionLevel.COUNTY, "counsellor", "心理咨询师");
 
   private final RegionLevel level;
   private final String groupSuffix;
