@@ -320,16 +320,14 @@ class ServiceRequestService implements ServiceRequests {
   }
 
   private ServiceRequestView view(Row r) {
-    MenuItem item = menu.item(r.menuItemId());
-    PersonView person = registry.person(r.personId());
     return new ServiceRequestView(
         r.caseNumber(),
         r.townshipCode(),
         r.personId(),
-        person.name(),
+        r.personName(),
         r.itemCode(),
-        item.name(),
-        item.version(),
+        r.itemName(),
+        r.itemVersion(),
         ServiceMode.valueOf(r.mode()),
         r.channel(),
         r.verified(),
