@@ -206,8 +206,7 @@ class RequestStore {
             + FROM
             + " where r."
             + column
-            + " = ? and r.state in ('IDENTITY','ACCEPTANCE','SUPPLEMENT','HANDLING','REFERRED',"
-            + "'RESULT','FOLLOW_UP') order by r.filed_at limit ?",
+            + " = ? and r.is_open = true order by r.filed_at limit ?",
         RequestStore::map,
         value,
         limit);

@@ -135,6 +135,15 @@ class ServiceRequestProcessTest {
     assertThat(caseFiles.get(c.number).status()).isEqualTo(CaseStatus.SERVICE_ACCEPTANCE);
     assertThat(tasks.variables(accept).get("eligibility").toString()).contains("限退役军人本人");
     assertThat(tasks.variables(accept)).containsEntry("servicePath", "STATION");
+    assertThat(requests.open(station, 500))
+        .filteredOn(v -> v.caseNumber().equals(c.number))
+        .singleElement()
+        .satisfies(
+            v -> {
+              assertThat(v.personName()).isEqualTo("就业 王建军");
+              assertThat(v.itemName()).isEqualTo("就业推荐");
+              assertThat(v.stateLabel()).isEqualTo("受理审查");
+            });
     tasks.complete(c.pid, "Task_Accept", Map.of("acceptDecision", "ACCEPT"));
 
     tasks.await(c.pid, "Task_Handle");
@@ -195,6 +204,9 @@ class ServiceRequestProcessTest {
         .extracting(HistoryView::action)
         .contains("申请条件审查", "受理", "站内办理", "登记服务结果", "回访", "办结");
     assertThat(requests.get(c.number, station).state()).isEqualTo("DONE");
+    assertThat(requests.open(station, 500))
+        .extracting(ServiceRequestView::caseNumber)
+        .doesNotContain(c.number);
   }
 
   @Test
@@ -445,6 +457,9 @@ class ServiceRequestProcessTest {
     PersonView person = person("版本 孙丽", PersonCategory.VETERAN);
     MenuItem before = menu.current(DemoRegion.COUNTY, "STARTUP_SUBSIDY");
     Case c = file(person, "STARTUP_SUBSIDY");
+    // the test database outlives a run: a new document and deadline each time
+    String marker = "银行账户" + System.nanoTime() % 100_000;
+    int deadline = before.deadlineDays() % 60 + 1;
     MenuItem after =
         menu.change(
             new ChangeMenuItem(
@@ -456,8 +471,8 @@ class ServiceRequestProcessTest {
                 before.categories(),
                 before.keyContactFlags(),
                 before.eligibilityRule(),
-                "身份证；退役证；营业执照；创业项目说明；银行账户",
-                25,
+                "身份证；退役证；营业执照；创业项目说明；" + marker,
+                deadline,
                 before.mode(),
                 before.resultKind(),
                 before.needType(),
@@ -465,7 +480,9 @@ class ServiceRequestProcessTest {
                 "增加银行账户材料，时限调整为 25 个工作日"),
             county);
     assertThat(after.version()).isEqualTo(before.version() + 1);
-    assertThat(menu.current(DemoRegion.COUNTY, "STARTUP_SUBSIDY").deadlineDays()).isEqualTo(25);
+    assertThat(menu.current(DemoRegion.COUNTY, "STARTUP_SUBSIDY").deadlineDays())
+        .isEqualTo(deadline);
+    assertThat(menu.current(DemoRegion.COUNTY, "STARTUP_SUBSIDY").documents()).contains(marker);
     assertThat(menu.history(DemoRegion.COUNTY))
         .filteredOn(m -> m.code().equals("STARTUP_SUBSIDY"))
         .extracting(MenuItem::version)
@@ -474,7 +491,9 @@ class ServiceRequestProcessTest {
     Task accept = tasks.await(c.pid, "Task_Accept");
     @SuppressWarnings("unchecked")
     Map<String, Object> facts = (Map<String, Object>) tasks.variables(accept).get("requestFacts");
-    assertThat(facts.get("documents").toString()).doesNotContain("银行账户");
+    assertThat(facts.get("documents").toString())
+        .isEqualTo(before.documentsText())
+        .doesNotContain(marker);
     assertThat(audit.ofKind(AuditKind.POLICY_CHANGE, county, 50))
         .anySatisfy(e -> assertThat(e.action()).isEqualTo("修改服务菜单"));
 
