@@ -7,7 +7,14 @@ import org.casework.common.BusinessRuleException;
 /** {@code <TYPE>-<county code>-<year>-<6-digit sequence>}, e.g. BF-350502-2026-000001. */
 public record CaseNumber(String value) {
 
-  private static final Pattern SHAPE = Pattern.compile("(BF|WW|FY|XF)-(\\d{6})-(\\d{4})-(\\d{6})");
+  /** The type codes come from {@link CaseType}: a new type needs no change here. */
+  private static final Pattern SHAPE =
+      Pattern.compile(
+          "("
+              + java.util.Arrays.stream(CaseType.values())
+                  .map(CaseType::code)
+                  .collect(java.util.stream.Collectors.joining("|"))
+              + ")-(\\d{6})-(\\d{4})-(\\d{6})");
 
   public CaseNumber {
     if (value == null || !SHAPE.matcher(value).matches()) {

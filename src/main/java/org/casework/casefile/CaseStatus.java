@@ -39,7 +39,16 @@ public enum CaseStatus {
   PETITION_REREVIEW("复核中", false),
   PETITION_FINAL("已办结，不再受理", true),
   TRANSFERRED("已转送有权处理机关", true),
-  NOT_ACCEPTED("不予受理", true);
+  NOT_ACCEPTED("不予受理", true),
+  // service requests (菜单式服务)
+  SERVICE_IDENTITY("待核实申请人身份", false),
+  SERVICE_ACCEPTANCE("服务受理审查中", false),
+  SERVICE_HANDLING("服务办理中", false),
+  SERVICE_REFERRED("已转介，待部门答复", false),
+  SERVICE_RESULT("待登记服务结果", false),
+  SERVICE_FOLLOW_UP("待回访", false),
+  SERVICE_DONE("服务已办结", true),
+  SERVICE_REFUSED("不予受理服务", true);
 
   private final String label;
   private final boolean closed;

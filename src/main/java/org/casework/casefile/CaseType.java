@@ -5,7 +5,8 @@ public enum CaseType {
   HARDSHIP("BF", "困难帮扶", "hardship-assistance"),
   CONDOLENCE("WW", "关怀慰问", "condolence"),
   LEGAL_AID("FY", "法律援助", "legal-aid"),
-  PETITION("XF", "信访", "petition");
+  PETITION("XF", "信访", "petition"),
+  SERVICE("FW", "菜单式服务", "service-request");
 
   private final String code;
   private final String label;

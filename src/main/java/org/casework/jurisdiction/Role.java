@@ -19,7 +19,9 @@ public enum Role {
   /** 安全管理员 (三员分立): grants and revokes roles and regions; keys and session policy. */
   SECURITY_ADMIN(null, "security-admin", "安全管理员"),
   /** 审计管理员 (三员分立): manages the auditors' accounts, reads the administrators' trail. */
-  AUDIT_ADMIN(null, "audit-admin", "审计管理员");
+  AUDIT_ADMIN(null, "audit-admin", "审计管理员"),
+  /** A counsellor of the county's roster (心理疏导): reads and writes their own session notes. */
+  COUNSELLOR(RegionLevel.COUNTY, "counsellor", "心理咨询师");
 
   private final RegionLevel level;
   private final String groupSuffix;

@@ -285,6 +285,27 @@ class EndpointAccessMatrixTest {
     EXPECTED.put("POST /stations/stars", EnumSet.of(Role.COUNTY_CASEWORKER, Role.COUNTY_HEAD));
     EXPECTED.put("POST /stations/pairs", EnumSet.of(Role.COUNTY_CASEWORKER, Role.COUNTY_HEAD));
     EXPECTED.put("POST /stations/pairs/{pairId}/visits", stationEditors);
+    // 菜单式服务 (services): the menu, filing, the station's lists, counselling notes, the public page
+    Set<Role> serviceLists =
+        EnumSet.of(
+            Role.TOWNSHIP_CASEWORKER,
+            Role.TOWNSHIP_HEAD,
+            Role.COUNTY_CASEWORKER,
+            Role.COUNTY_HEAD,
+            Role.SUPERVISOR);
+    Set<Role> noteReaders =
+        EnumSet.of(Role.COUNSELLOR, Role.TOWNSHIP_CASEWORKER, Role.COUNTY_CASEWORKER);
+    EXPECTED.put("GET /services/menu", ALL);
+    EXPECTED.put("POST /services/menu", EnumSet.of(Role.ADMIN));
+    EXPECTED.put("GET /services/requests/new", FILERS);
+    EXPECTED.put("POST /services/requests", FILERS);
+    EXPECTED.put("GET /services/requests", serviceLists);
+    EXPECTED.put("GET /services/requests/{caseNumber}", READERS);
+    EXPECTED.put("POST /services/requests/{caseNumber}/appointments", RECEIVERS);
+    EXPECTED.put("GET /services/appointments/{id}/notes", noteReaders);
+    EXPECTED.put("POST /services/appointments/{id}/notes", noteReaders);
+    EXPECTED.put("GET /public/services/request", ALL);
+    EXPECTED.put("POST /public/services/request", ALL);
   }
 
   /**
@@ -357,6 +378,9 @@ class EndpointAccessMatrixTest {
         REGION.put(e, stations);
       }
     }
+    String notes = "session notes: the appointment's counsellor or the request's handler only";
+    REGION.put("GET /services/appointments/{id}/notes", notes + " (CounsellingNotesTest)");
+    REGION.put("POST /services/appointments/{id}/notes", notes + " (CounsellingNotesTest)");
   }
 
   /** Values for path variables: nothing of them exists, so an allowed request does no harm. */
@@ -382,7 +406,8 @@ class EndpointAccessMatrixTest {
   /**
    * Pages for everybody, anonymous too: the login, the refusal page (403 is its status), errors.
    */
-  static final Set<String> PUBLIC_PAGES = Set.of("/login", "/denied", "/error");
+  static final Set<String> PUBLIC_PAGES =
+      Set.of("/login", "/denied", "/error", "/public/services/request");
 
   @Autowired MockMvc mvc;
   @Autowired DemoRegion region;

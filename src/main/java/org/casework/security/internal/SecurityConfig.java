@@ -49,6 +49,9 @@ class SecurityConfig {
       new OrRequestMatcher(
           Stream.of(
                   "/login",
+                  // 菜单式服务: a person's own online request (services module; CSRF, throttled,
+                  // audited)
+                  "/public/services/request",
                   "/denied",
                   "/error",
                   "/css/**",

@@ -1,0 +1,276 @@
+package org.casework.services.internal;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** services_request: one row per service case, the menu version it was filed under, its state. */
+@Component
+class RequestStore {
+
+  /** The request's state as the station's lists read it (the case's status has the detail). */
+  enum State {
+    IDENTITY("待核实身份"),
+    ACCEPTANCE("受理审查"),
+    SUPPLEMENT("待补正材料"),
+    HANDLING("办理中"),
+    REFERRED("已转介，待答复"),
+    RESULT("待登记结果"),
+    FOLLOW_UP("待回访"),
+    DONE("已办结"),
+    REFUSED("不予受理");
+
+    private final String label;
+
+    State(String label) {
+      this.label = label;
+    }
+
+    String label() {
+      return label;
+    }
+  }
+
+  record Row(
+      long id,
+      String caseNumber,
+      String countyCode,
+      String townshipCode,
+      long personId,
+      long menuItemId,
+      String itemCode,
+      String mode,
+      String channel,
+      boolean verified,
+      String claimedName,
+      String claimedPhone,
+      String note,
+      State state,
+      Instant referredAt,
+      Instant referralDueAt,
+      String answer,
+      String resultOutcome,
+      String resultNote,
+      BigDecimal amount,
+      String place,
+      Long needId,
+      Instant filedAt,
+      String personName,
+      String itemName,
+      int itemVersion) {}
+
+  static final String COLUMNS =
+      "r.id, r.case_number, r.county_code, r.township_code, r.person_id, r.menu_item_id,"
+          + " r.item_code, r.mode, r.channel, r.verified, r.claimed_name, r.claimed_phone, r.note,"
+          + " r.state, r.referred_at, r.referral_due_at, r.answer, r.result_outcome,"
+          + " r.result_note, r.amount, r.place, r.need_id, r.filed_at, p.name person_name,"
+          + " m.name item_name, m.version item_version";
+
+  /**
+   * The request with its person's name and its menu version's name in one query (registry_person
+   * read-only, as contact's planning SQL does): the lists stay one indexed query per page.
+   */
+  static final String FROM =
+      " from services_request r join registry_person p on p.id = r.person_id"
+          + " join services_menu_item m on m.id = r.menu_item_id";
+
+  private final JdbcTemplate jdbc;
+
+  RequestStore(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  void insert(
+      String caseNumber,
+      String townshipCode,
+      long personId,
+      long menuItemId,
+      String itemCode,
+      String mode,
+      String channel,
+      boolean verified,
+      String claimedName,
+      String claimedPhone,
+      String note,
+      Long needId,
+      Instant now) {
+    jdbc.update(
+        "insert into services_request (case_number, county_code, township_code, person_id,"
+            + " menu_item_id, item_code, mode, channel, verified, claimed_name, claimed_phone,"
+            + " note, state, need_id, filed_at, updated_at)"
+            + " values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        caseNumber,
+        townshipCode.substring(0, 6),
+        townshipCode,
+        personId,
+        menuItemId,
+        itemCode,
+        mode,
+        channel,
+        verified,
+        claimedName,
+        claimedPhone,
+        note,
+        (verified ? State.ACCEPTANCE : State.IDENTITY).name(),
+        needId,
+        Timestamp.from(now),
+        Timestamp.from(now));
+  }
+
+  Optional<Row> find(String caseNumber) {
+    return jdbc
+        .query(
+            "select " + COLUMNS + FROM + " where r.case_number = ?", RequestStore::map, caseNumber)
+        .stream()
+        .findFirst();
+  }
+
+  void state(String caseNumber, State state, Instant now) {
+    jdbc.update(
+        "update services_request set state = ?, updated_at = ? where case_number = ?",
+        state.name(),
+        Timestamp.from(now),
+        caseNumber);
+  }
+
+  void verified(String caseNumber, Instant now) {
+    jdbc.update(
+        "update services_request set verified = true, state = ?, updated_at = ?"
+            + " where case_number = ?",
+        State.ACCEPTANCE.name(),
+        Timestamp.from(now),
+        caseNumber);
+  }
+
+  void referred(String caseNumber, Instant now, Instant due) {
+    jdbc.update(
+        "update services_request set state = ?, referred_at = coalesce(referred_at, ?),"
+            + " referral_due_at = ?, updated_at = ? where case_number = ?",
+        State.REFERRED.name(),
+        Timestamp.from(now),
+        Timestamp.from(due),
+        Timestamp.from(now),
+        caseNumber);
+  }
+
+  void answered(String caseNumber, String answer, Instant now) {
+    jdbc.update(
+        "update services_request set state = ?, answer = ?, answered_at = ?, updated_at = ?"
+            + " where case_number = ?",
+        State.RESULT.name(),
+        answer,
+        Timestamp.from(now),
+        Timestamp.from(now),
+        caseNumber);
+  }
+
+  void result(
+      String caseNumber,
+      String outcome,
+      String note,
+      BigDecimal amount,
+      String place,
+      Long needId,
+      Instant now) {
+    jdbc.update(
+        "update services_request set state = ?, result_outcome = ?, result_note = ?, amount = ?,"
+            + " place = ?, need_id = coalesce(need_id, ?), updated_at = ? where case_number = ?",
+        State.FOLLOW_UP.name(),
+        outcome,
+        note,
+        amount,
+        place,
+        needId,
+        Timestamp.from(now),
+        caseNumber);
+  }
+
+  void needId(String caseNumber, long needId) {
+    jdbc.update(
+        "update services_request set need_id = ? where case_number = ?", needId, caseNumber);
+  }
+
+  /** Open requests of a region prefix (county, township or village's township), oldest first. */
+  List<Row> open(String prefix, int limit) {
+    String column = prefix.length() <= 6 ? "county_code" : "township_code";
+    String value = prefix.length() <= 9 ? prefix : prefix.substring(0, 9);
+    return jdbc.query(
+        "select "
+            + COLUMNS
+            + FROM
+            + " where r."
+            + column
+            + " = ? and r.is_open = true order by r.filed_at limit ?",
+        RequestStore::map,
+        value,
+        limit);
+  }
+
+  /** Referred requests whose answer was due before {@code now}, most overdue first. */
+  List<Row> overdueReferrals(String prefix, Instant now, int limit) {
+    String column = prefix.length() <= 6 ? "county_code" : "township_code";
+    String value = prefix.length() <= 9 ? prefix : prefix.substring(0, 9);
+    return jdbc.query(
+        "select "
+            + COLUMNS
+            + FROM
+            + " where r."
+            + column
+            + " = ? and r.state = 'REFERRED' and r.referral_due_at < ?"
+            + " order by r.referral_due_at limit ?",
+        RequestStore::map,
+        value,
+        Timestamp.from(now),
+        limit);
+  }
+
+  List<Row> ofPerson(long personId) {
+    return jdbc.query(
+        "select " + COLUMNS + FROM + " where r.person_id = ? order by r.filed_at desc",
+        RequestStore::map,
+        personId);
+  }
+
+  static Row map(ResultSet rs, int row) throws SQLException {
+    long need = rs.getLong("need_id");
+    Long needId = rs.wasNull() ? null : need;
+    return new Row(
+        rs.getLong("id"),
+        rs.getString("case_number"),
+        rs.getString("county_code"),
+        rs.getString("township_code"),
+        rs.getLong("person_id"),
+        rs.getLong("menu_item_id"),
+        rs.getString("item_code"),
+        rs.getString("mode"),
+        rs.getString("channel"),
+        rs.getBoolean("verified"),
+        rs.getString("claimed_name"),
+        rs.getString("claimed_phone"),
+        rs.getString("note"),
+        State.valueOf(rs.getString("state")),
+        instant(rs, "referred_at"),
+        instant(rs, "referral_due_at"),
+        rs.getString("answer"),
+        rs.getString("result_outcome"),
+        rs.getString("result_note"),
+        rs.getBigDecimal("amount"),
+        rs.getString("place"),
+        needId,
+        instant(rs, "filed_at"),
+        rs.getString("person_name"),
+        rs.getString("item_name"),
+        rs.getInt("item_version"));
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    Timestamp t = rs.getTimestamp(column);
+    return t == null ? null : t.toInstant();
+  }
+}
