@@ -8,10 +8,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.casework.clocks.Clocks;
 import org.casework.common.BusinessRuleException;
 import org.casework.common.Formats;
 import org.casework.contact.ContactKind;
 import org.casework.contact.ContactMethod;
+import org.casework.contact.ContactProgramme;
 import org.casework.contact.HardshipNeed;
 import org.casework.contact.NeedKind;
 import org.casework.contact.RecordVisit;
@@ -53,6 +55,7 @@ class VisitRecorder {
   private final RuntimeService runtime;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final Clocks clocks;
 
   VisitRecorder(
       JdbcTemplate jdbc,
@@ -61,7 +64,9 @@ class VisitRecorder {
       ScopeGuard scopeGuard,
       RuntimeService runtime,
       ApplicationEventPublisher events,
-      Clock clock) {
+      Clock clock,
+      Clocks clocks) {
+    this.clocks = clocks;
     this.jdbc = jdbc;
     this.registry = registry;
     this.jurisdiction = jurisdiction;
@@ -254,9 +259,18 @@ class VisitRecorder {
                 + " and process_instance_id is not null and id <> ?",
             String.class,
             append(args, planId == null ? -1L : planId));
+    List<Long> opened =
+        jdbc.queryForList(
+            "select id from contact_plan where " + counts + " and status = 'OPEN'",
+            Long.class,
+            args);
     jdbc.update(
         "update contact_plan set status = 'DONE', done_at = ?, visit_id = ? where " + counts,
         append(new Object[] {Timestamp.from(now), visitId}, args));
+    for (Long id : opened) {
+      // the task's clock stops: off the cockpit, no warning or breach any more
+      clocks.stop(ContactProgramme.reference(id), Clocks.CASE_CLOCK, "system");
+    }
     for (String instance : others) {
       if (runtime.createProcessInstanceQuery().processInstanceId(instance).count() > 0) {
         runtime.deleteProcessInstance(instance, "已由走访记录 " + visitId + " 完成", true);

@@ -27,6 +27,7 @@ import org.casework.registry.PersonCategory;
 import org.casework.registry.PersonPage;
 import org.casework.registry.PersonQuery;
 import org.casework.registry.PersonRecords;
+import org.casework.registry.PersonSearchFilters;
 import org.casework.registry.PersonSummary;
 import org.casework.registry.RecordNeed;
 import org.casework.registry.RecordStatus;
@@ -34,6 +35,7 @@ import org.casework.registry.StatusKind;
 import org.casework.registry.StatusRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -51,11 +53,17 @@ class PersonRecordsService implements PersonRecords {
   private final JdbcTemplate jdbc;
   private final ScopeGuard scopeGuard;
   private final Clock clock;
+  private final ObjectProvider<PersonSearchFilters> filters;
 
-  PersonRecordsService(JdbcTemplate jdbc, ScopeGuard scopeGuard, Clock clock) {
+  PersonRecordsService(
+      JdbcTemplate jdbc,
+      ScopeGuard scopeGuard,
+      Clock clock,
+      ObjectProvider<PersonSearchFilters> filters) {
     this.jdbc = jdbc;
     this.scopeGuard = scopeGuard;
     this.clock = clock;
+    this.filters = filters;
   }
 
   @Override
@@ -515,6 +523,20 @@ class PersonRecordsService implements PersonRecords {
       sql.append(" and village_code = ?");
       args.add(village.value());
     }
+    PersonSearchFilters more = filters.getIfAvailable();
+    Instant now = clock.instant();
+    if (more != null && q.keyContact() != null) {
+      PersonSearchFilters.Condition c =
+          more.keyContact(
+              PersonQuery.ANY_KEY_CONTACT.equals(q.keyContact()) ? null : q.keyContact());
+      sql.append(" and ").append(c.sql());
+      args.addAll(c.args());
+    }
+    if (more != null && q.overdue()) {
+      PersonSearchFilters.Condition c = more.overdue(now);
+      sql.append(" and ").append(c.sql());
+      args.addAll(c.args());
+    }
     sql.append(" order by id limit ? offset ?");
     args.add(q.size() + 1);
     args.add((long) q.page() * q.size());
@@ -532,8 +554,14 @@ class PersonRecordsService implements PersonRecords {
                     rs.getObject("died_on") != null,
                     rs.getObject("moved_away_on") != null),
             args.toArray());
-    boolean more = rows.size() > q.size();
-    return new PersonPage(more ? rows.subList(0, q.size()) : rows, q.page(), q.size(), more);
+    boolean hasNext = rows.size() > q.size();
+    List<PersonSummary> hits = hasNext ? rows.subList(0, q.size()) : rows;
+    if (more != null && !hits.isEmpty()) {
+      Map<Long, List<String>> marks =
+          more.marks(hits.stream().map(PersonSummary::id).toList(), now);
+      hits = hits.stream().map(h -> h.withMarks(marks.get(h.id()))).toList();
+    }
+    return new PersonPage(hits, q.page(), q.size(), hasNext);
   }
 
   private static String likePrefix(String s) {
