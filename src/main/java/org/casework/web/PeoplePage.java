@@ -3,6 +3,8 @@ package org.casework.web;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import org.casework.common.BusinessRuleException;
+import org.casework.jurisdiction.Jurisdiction;
+import org.casework.jurisdiction.RegionLevel;
 import org.casework.jurisdiction.RegionScope;
 import org.casework.registry.NeedStatus;
 import org.casework.registry.PersonCategory;
@@ -34,7 +36,14 @@ class PeoplePage {
   private final Dossier dossier;
   private final ObjectProvider<PersonSearchFilters> filters;
 
-  PeoplePage(PersonRecords records, Dossier dossier, ObjectProvider<PersonSearchFilters> filters) {
+  private final Jurisdiction jurisdiction;
+
+  PeoplePage(
+      PersonRecords records,
+      Dossier dossier,
+      ObjectProvider<PersonSearchFilters> filters,
+      Jurisdiction jurisdiction) {
+    this.jurisdiction = jurisdiction;
     this.records = records;
     this.dossier = dossier;
     this.filters = filters;
@@ -60,6 +69,7 @@ class PeoplePage {
     model.addAttribute("keyContact", keyContact);
     model.addAttribute("overdue", overdue);
     model.addAttribute("keyReasons", keyReasons());
+    model.addAttribute("villages", jurisdiction.regionsUnder(scope.region(), RegionLevel.VILLAGE));
     try {
       model.addAttribute(
           "result",
