@@ -45,7 +45,7 @@ class VisitRecorder {
 
   static final String COLUMNS =
       "id, plan_id, person_id, method, visited_on, visited_by, findings, need_kind, need_text,"
-          + " linked_case_number, link_refused";
+          + " linked_case_number, link_refused, linked_type, linked_ref";
   private static final Logger log = LoggerFactory.getLogger(VisitRecorder.class);
 
   private final JdbcTemplate jdbc;
@@ -169,6 +169,10 @@ class VisitRecorder {
     if (v.needKind() == NeedKind.HARDSHIP) {
       events.publishEvent(new HardshipNeedFound(visitId, user));
     }
+    if (v.needKind() != NeedKind.NONE) {
+      // the opener the data names for this kind (a legal-aid consultation …), after commit
+      events.publishEvent(new NeedFound(visitId, user));
+    }
     log.info(
         "contact visit {} recorded for person {} (plan {}) by {}",
         visitId,
@@ -215,6 +219,10 @@ class VisitRecorder {
   }
 
   private void checkNeed(RecordVisit v) {
+    if (v.needKind() == NeedKind.LEGAL_AID && (v.needText() == null || v.needText().isBlank())) {
+      throw BusinessRuleException.invalid(
+          "CONTACT_LEGAL_AID_TEXT", "请说明需要法律援助咨询的问题", "legal-aid need without text");
+    }
     if (v.needKind() != NeedKind.HARDSHIP) {
       return;
     }
@@ -342,6 +350,8 @@ class VisitRecorder {
         NeedKind.valueOf(rs.getString("need_kind")),
         rs.getString("need_text"),
         rs.getString("linked_case_number"),
-        rs.getString("link_refused"));
+        rs.getString("link_refused"),
+        rs.getString("linked_type"),
+        rs.getString("linked_ref"));
   }
 }
