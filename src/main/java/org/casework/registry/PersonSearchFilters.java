@@ -28,6 +28,6 @@ public interface PersonSearchFilters {
   /** Short Chinese marks for each of {@code personIds} that has any (e.g. "重点：空巢/独居", "联系逾期"). */
   Map<Long, List<String>> marks(Collection<Long> personIds, Instant now);
 
-  /** An SQL condition ({@code exists (...)}) with its arguments, in order. */
+  /** An SQL condition (e.g. {@code registry_person.id in (...)}) with its arguments, in order. */
   record Condition(String sql, List<Object> args) {}
 }

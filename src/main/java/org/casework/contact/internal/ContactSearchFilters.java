@@ -16,9 +16,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The contact programme's filters of the person search: an active key-contact flag (of one reason
- * or any), and a contact or visit task open past its due time. Both are {@code exists} conditions
- * on the flag's index {@code (person_id, cleared_at)} and the plan's unique key {@code (person_id,
- * kind, period)}, so they cost a probe per candidate row of the region's index.
+ * or any), and a contact or visit task open past its due time. Both are {@code id in (subquery)}
+ * conditions, so the optimizer may start from the (few) flags or open plan rows instead of probing
+ * every person of a county whose key contacts are a small share.
  */
 @Component
 class ContactSearchFilters implements PersonSearchFilters {
@@ -42,8 +42,8 @@ class ContactSearchFilters implements PersonSearchFilters {
   public Condition keyContact(String reason) {
     if (reason == null) {
       return new Condition(
-          "exists (select 1 from contact_key_flag f where f.person_id = registry_person.id"
-              + " and f.cleared_at is null)",
+          "registry_person.id in (select f.person_id from contact_key_flag f"
+              + " where f.cleared_at is null)",
           List.of());
     }
     KeyContactReason r;
@@ -54,16 +54,16 @@ class ContactSearchFilters implements PersonSearchFilters {
           "PERSON_SEARCH_KEY_REASON", "重点联系原因不正确，请从列表中选择", "unknown key-contact reason filter");
     }
     return new Condition(
-        "exists (select 1 from contact_key_flag f where f.person_id = registry_person.id"
-            + " and f.cleared_at is null and f.reason = ?)",
+        "registry_person.id in (select f.person_id from contact_key_flag f"
+            + " where f.cleared_at is null and f.reason = ?)",
         List.of(r.name()));
   }
 
   @Override
   public Condition overdue(Instant now) {
     return new Condition(
-        "exists (select 1 from contact_plan c where c.person_id = registry_person.id"
-            + " and c.status = 'OPEN' and c.due_at < ?)",
+        "registry_person.id in (select c.person_id from contact_plan c"
+            + " where c.status = 'OPEN' and c.due_at < ?)",
         List.of(Timestamp.from(now)));
   }
 
