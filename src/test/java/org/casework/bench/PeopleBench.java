@@ -76,6 +76,8 @@ public final class PeopleBench {
                 + db
                 + "?createDatabaseIfNotExist=true&characterEncoding=UTF-8&connectionCollation=utf8mb4_unicode_ci&serverTimezone=UTC&useSSL=false&allowPublicKeyRetrieval=true",
             "--casework.demo-data=true",
+            // the demo profile's keys: a bench database is throw-away
+            "--spring.profiles.active=" + System.getProperty("bench.profiles", "demo"),
             "--operaton.bpm.job-execution.enabled=false",
             "--logging.level.org.casework=WARN");
     StringBuilder report = new StringBuilder("# People benchmark\n\n");
