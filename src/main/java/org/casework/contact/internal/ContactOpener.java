@@ -52,6 +52,12 @@ class ContactOpener {
   /** The clock's stage: the BPMN user task the liaison works on. */
   static final String CLOCK_STAGE = "Task_RecordContact";
 
+  /**
+   * The clock's key: a stage clock (the task's), not a whole-case clock — the cockpit lists it as
+   * 环节, and whatever reads a case's history for whole-case clocks never meets a contact.
+   */
+  static final String CLOCK_KEY = "CONTACT_TASK";
+
   private static final Logger log = LoggerFactory.getLogger(ContactOpener.class);
 
   private final JdbcTemplate jdbc;
@@ -223,7 +229,7 @@ class ContactOpener {
         .start(
             new StartClock(
                 ContactProgramme.reference(planId),
-                Clocks.CASE_CLOCK,
+                CLOCK_KEY,
                 CLOCK_TYPE,
                 township,
                 CLOCK_STAGE,

@@ -277,7 +277,7 @@ class VisitRecorder {
         append(new Object[] {Timestamp.from(now), visitId}, args));
     for (Long id : opened) {
       // the task's clock stops: off the cockpit, no warning or breach any more
-      clocks.stop(ContactProgramme.reference(id), Clocks.CASE_CLOCK, "system");
+      clocks.stop(ContactProgramme.reference(id), ContactOpener.CLOCK_KEY, "system");
     }
     for (String instance : others) {
       if (runtime.createProcessInstanceQuery().processInstanceId(instance).count() > 0) {

@@ -69,6 +69,9 @@ class ContactDeadlineSupervisionTest {
     }
   }
 
+  /** contact/internal/ContactOpener.CLOCK_KEY: the contact task's stage clock. */
+  static final String CONTACT_CLOCK = "CONTACT_TASK";
+
   static final String HERE = "zhaoduban";
   static final String THERE = "qianduban";
 
@@ -115,7 +118,7 @@ class ContactDeadlineSupervisionTest {
     String instance = (String) plan.get("process_instance_id");
 
     // the task's due date is the clock's
-    ClockView c = clocks.find(reference, Clocks.CASE_CLOCK).orElseThrow();
+    ClockView c = clocks.find(reference, CONTACT_CLOCK).orElseThrow();
     Task task = tasks.await(instance, "Task_RecordContact");
     assertThat(task.getDueDate().toInstant()).isEqualTo(c.dueAt().truncatedTo(ChronoUnit.MILLIS));
     assertThat(((java.sql.Timestamp) plan.get("due_at")).toInstant()).isEqualTo(c.dueAt());
@@ -136,7 +139,7 @@ class ContactDeadlineSupervisionTest {
     moveTo(c.dueAt().plusSeconds(60));
     watch.scan();
     watch.scan();
-    assertThat(clocks.find(reference, Clocks.CASE_CLOCK).orElseThrow().alertLevel())
+    assertThat(clocks.find(reference, CONTACT_CLOCK).orElseThrow().alertLevel())
         .isEqualTo(AlertLevel.BREACH);
     assertThat(references(HERE, CockpitQuery.View.BREACHED)).contains(reference);
     assertThat(references(THERE, CockpitQuery.View.BREACHED)).doesNotContain(reference);
@@ -173,7 +176,7 @@ class ContactDeadlineSupervisionTest {
             null,
             null),
         liaison);
-    assertThat(clocks.find(reference, Clocks.CASE_CLOCK).orElseThrow().state())
+    assertThat(clocks.find(reference, CONTACT_CLOCK).orElseThrow().state())
         .isEqualTo(ClockState.STOPPED);
     assertThat(references(HERE, CockpitQuery.View.ALL)).doesNotContain(reference);
   }
