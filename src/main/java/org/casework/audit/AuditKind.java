@@ -24,7 +24,8 @@ public enum AuditKind {
   CALENDAR_CHANGE("工作日历变更"),
   POLICY_CHANGE("政策规则变更"),
   HISTORY_GAP("审计缺口"),
-  CHAIN_ANCHOR("哈希链锚定");
+  CHAIN_ANCHOR("哈希链锚定"),
+  DIVISION_IMPORT("导入区划与服务站代码");
 
   private final String label;
 

@@ -26,6 +26,15 @@ public record CaseNumber(String value) {
     }
   }
 
+  /**
+   * Whether {@code reference} has the shape of a case number. Clocks also time work that is not a
+   * case (a contact task {@code CONTACT-<plan id>}): such references have no case file, no case
+   * history and no case page.
+   */
+  public static boolean isCaseNumber(String reference) {
+    return reference != null && SHAPE.matcher(reference).matches();
+  }
+
   public static CaseNumber of(CaseType type, String countyCode, int year, int sequence) {
     if (sequence < 1 || sequence > 999_999) {
       throw new IllegalArgumentException("sequence out of range: " + sequence);

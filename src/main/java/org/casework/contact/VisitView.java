@@ -2,7 +2,12 @@ package org.casework.contact;
 
 import java.time.LocalDate;
 
-/** A recorded contact or visit and the case a need opened from it. */
+/**
+ * A recorded contact or visit and what a need opened from it: the hardship case ({@code
+ * linkedCaseNumber}) or another opener's record ({@code linkedType} = the opener's key, e.g.
+ * LEGAL_AID_CONSULTATION, {@code linkedRef} = its reference); {@code linkRefused} the Chinese
+ * reason when it could not be opened.
+ */
 public record VisitView(
     long id,
     Long planId,
@@ -14,4 +19,6 @@ public record VisitView(
     NeedKind needKind,
     String needText,
     String linkedCaseNumber,
-    String linkRefused) {}
+    String linkRefused,
+    String linkedType,
+    String linkedRef) {}

@@ -11,6 +11,11 @@ public interface Jurisdiction {
 
   Optional<Region> findRegion(RegionCode code);
 
+  /**
+   * The regions of {@code level} inside {@code region} (itself when it is of that level), by code.
+   */
+  List<Region> regionsUnder(RegionCode region, RegionLevel level);
+
   /** Adds a region; the parent must exist and be one level up. Idempotent for the same name. */
   Region addRegion(RegionCode code, String name);
 

@@ -44,10 +44,13 @@ class PeopleApi {
       @RequestParam(required = false) String idNumber,
       @RequestParam(required = false) PersonCategory category,
       @RequestParam(required = false) String village,
+      @RequestParam(required = false) String keyContact,
+      @RequestParam(defaultValue = "false") boolean overdue,
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "20") int size,
       RegionScope scope) {
-    return records.search(new PersonQuery(name, idNumber, category, village, page, size), scope);
+    return records.search(
+        new PersonQuery(name, idNumber, category, village, keyContact, overdue, page, size), scope);
   }
 
   @GetMapping("/api/people/{id}")

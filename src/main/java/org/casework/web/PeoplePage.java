@@ -3,16 +3,20 @@ package org.casework.web;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import org.casework.common.BusinessRuleException;
+import org.casework.jurisdiction.Jurisdiction;
+import org.casework.jurisdiction.RegionLevel;
 import org.casework.jurisdiction.RegionScope;
 import org.casework.registry.NeedStatus;
 import org.casework.registry.PersonCategory;
 import org.casework.registry.PersonQuery;
 import org.casework.registry.PersonRecords;
+import org.casework.registry.PersonSearchFilters;
 import org.casework.registry.RecordNeed;
 import org.casework.registry.RecordStatus;
 import org.casework.registry.StatusKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,10 +34,19 @@ class PeoplePage {
 
   private final PersonRecords records;
   private final Dossier dossier;
+  private final ObjectProvider<PersonSearchFilters> filters;
 
-  PeoplePage(PersonRecords records, Dossier dossier) {
+  private final Jurisdiction jurisdiction;
+
+  PeoplePage(
+      PersonRecords records,
+      Dossier dossier,
+      ObjectProvider<PersonSearchFilters> filters,
+      Jurisdiction jurisdiction) {
+    this.jurisdiction = jurisdiction;
     this.records = records;
     this.dossier = dossier;
+    this.filters = filters;
   }
 
   @GetMapping("/people")
@@ -42,6 +55,8 @@ class PeoplePage {
       @RequestParam(required = false) String idNumber,
       @RequestParam(required = false) PersonCategory category,
       @RequestParam(required = false) String village,
+      @RequestParam(required = false) String keyContact,
+      @RequestParam(defaultValue = "false") boolean overdue,
       @RequestParam(defaultValue = "0") int page,
       RegionScope scope,
       Model model,
@@ -51,10 +66,16 @@ class PeoplePage {
     model.addAttribute("idNumber", idNumber);
     model.addAttribute("category", category);
     model.addAttribute("village", village);
+    model.addAttribute("keyContact", keyContact);
+    model.addAttribute("overdue", overdue);
+    model.addAttribute("keyReasons", keyReasons());
+    model.addAttribute("villages", jurisdiction.regionsUnder(scope.region(), RegionLevel.VILLAGE));
     try {
       model.addAttribute(
           "result",
-          records.search(new PersonQuery(name, idNumber, category, village, page, 20), scope));
+          records.search(
+              new PersonQuery(name, idNumber, category, village, keyContact, overdue, page, 20),
+              scope));
     } catch (BusinessRuleException e) {
       response.setStatus(status(e));
       model.addAttribute("error", e.userMessage());
@@ -76,6 +97,7 @@ class PeoplePage {
       // nothing of the person is shown: only the refusal
       response.setStatus(status(e));
       model.addAttribute("categories", PersonCategory.values());
+      model.addAttribute("keyReasons", keyReasons());
       model.addAttribute("error", e.userMessage());
       return "pages/people-search";
     }
@@ -152,6 +174,11 @@ class PeoplePage {
       redirect.addFlashAttribute("error", e.userMessage());
     }
     return "redirect:/people/" + id;
+  }
+
+  private java.util.Map<String, String> keyReasons() {
+    PersonSearchFilters f = filters.getIfAvailable();
+    return f == null ? java.util.Map.of() : f.keyContactReasons();
   }
 
   private static String limit(String s, int max) {

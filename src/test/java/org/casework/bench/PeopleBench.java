@@ -54,11 +54,19 @@ public final class PeopleBench {
     {"无", "医疗"}
   };
 
+  private static final String[] KEY_REASONS = {
+    "LONELY_ELDERLY", "SERIOUSLY_ILL", "HARDSHIP", "DISABLED", "MERITORIOUS"
+  };
+
   public static void main(String[] args) throws Exception {
     int people = Integer.getInteger("bench.people", 100_000);
     int sheetRows = Integer.getInteger("bench.sheetRows", 100_000);
     int samples = Integer.getInteger("bench.samples", 400);
     String db = System.getProperty("bench.db", "casework_bench_people");
+    // all | search (seed + search/dossier) | import (the sheet only)
+    String phase = System.getProperty("bench.phase", "all");
+    boolean search = !"import".equals(phase);
+    boolean importing = !"search".equals(phase);
     new JdbcTemplate(dataSource("")).execute("DROP DATABASE IF EXISTS " + db);
     ConfigurableApplicationContext app =
         SpringApplication.run(
@@ -68,6 +76,8 @@ public final class PeopleBench {
                 + db
                 + "?createDatabaseIfNotExist=true&characterEncoding=UTF-8&connectionCollation=utf8mb4_unicode_ci&serverTimezone=UTC&useSSL=false&allowPublicKeyRetrieval=true",
             "--casework.demo-data=true",
+            // the demo profile's keys: a bench database is throw-away
+            "--spring.profiles.active=" + System.getProperty("bench.profiles", "demo"),
             "--operaton.bpm.job-execution.enabled=false",
             "--logging.level.org.casework=WARN");
     StringBuilder report = new StringBuilder("# People benchmark\n\n");
@@ -75,6 +85,9 @@ public final class PeopleBench {
       JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
       PiiCipher cipher = app.getBean(PiiCipher.class);
       long t0 = System.nanoTime();
+      if (!search) {
+        people = 0;
+      }
       seed(jdbc, cipher, people);
       long seeded = jdbc.queryForObject("select count(*) from registry_person", Long.class);
       long statusRows =
@@ -85,7 +98,27 @@ public final class PeopleBench {
           seeded,
           statusRows,
           secs(t0));
-      jdbc.execute("ANALYZE TABLE registry_person, registry_status_record");
+      jdbc.execute("ANALYZE TABLE registry_person, registry_status_record, contact_key_flag");
+      if (search) {
+        searchAndDossier(report, jdbc, samples);
+      }
+      if (importing) {
+        importSheet(report, app, sheetRows);
+      }
+    } finally {
+      System.out.println();
+      System.out.println(report);
+      Path out = Path.of("target/bench/people-report.md");
+      Files.createDirectories(out.getParent());
+      Files.writeString(out, report.toString());
+      app.close();
+    }
+    System.exit(0);
+  }
+
+  private static void searchAndDossier(StringBuilder report, JdbcTemplate jdbc, int samples)
+      throws Exception {
+    {
 
       // logged in once through the form, like a browser: a session, not a password check a request
       Http county = new Http("http://127.0.0.1:8193", "zhaolei");
@@ -136,10 +169,40 @@ public final class PeopleBench {
                   county));
       measure(
           report,
+          "search: county, key contacts (any reason), first page",
+          samples,
+          i -> get("/api/people?keyContact=ANY&page=" + (i % 5), county));
+      measure(
+          report,
+          "search: township, key contacts 空巢/独居 + name prefix",
+          samples,
+          i ->
+              get(
+                  "/api/people?keyContact=LONELY_ELDERLY&name=" + enc(names.get(i % names.size())),
+                  township));
+      measure(
+          report,
           "dossier page /people/{id} (rendered, audited)",
           samples,
           i -> get("/people/" + ids.get(i % ids.size()), township));
+      // references measured the same way: what the machine and the stack cost without the query
+      measure(
+          report, "reference: HTTP GET /login (no database)", samples, i -> get("/login", county));
+      measure(
+          report,
+          "reference: JDBC primary-key lookup (select name from registry_person where id = ?)",
+          samples,
+          i ->
+              jdbc.queryForObject(
+                  "select name from registry_person where id = ?",
+                  String.class,
+                  ids.get(i % ids.size())));
+    }
+  }
 
+  private static void importSheet(
+      StringBuilder report, ConfigurableApplicationContext app, int sheetRows) throws Exception {
+    {
       Path sheet = Files.createTempFile("bench-sheet", ".xlsx");
       Random r = new Random(7);
       Set<String> used = new HashSet<>();
@@ -170,15 +233,7 @@ public final class PeopleBench {
           "import again (changes nothing)",
           () -> imports.importSheet("bench.xlsx", sheet, scope));
       Files.deleteIfExists(sheet);
-    } finally {
-      System.out.println();
-      System.out.println(report);
-      Path out = Path.of("target/bench/people-report.md");
-      Files.createDirectories(out.getParent());
-      Files.writeString(out, report.toString());
-      app.close();
     }
-    System.exit(0);
   }
 
   interface Call {
@@ -317,6 +372,24 @@ public final class PeopleBench {
         }
       }
       jdbc.update(st.toString(), sargs.toArray());
+      // one in ten a key contact (the contact programme's flag), for the search's filters
+      StringBuilder fl =
+          new StringBuilder(
+              "insert into contact_key_flag (person_id, reason, since, set_by, set_at) values ");
+      List<Object> fargs = new ArrayList<>();
+      for (int i = 0; i < size; i += 10) {
+        fl.append(fargs.isEmpty() ? "" : ",").append("(?,?,?,?,?)");
+        fargs.addAll(
+            List.of(
+                first + i,
+                KEY_REASONS[r.nextInt(KEY_REASONS.length)],
+                LocalDate.of(2025, 6, 1),
+                "bench",
+                now));
+      }
+      if (!fargs.isEmpty()) {
+        jdbc.update(fl.toString(), fargs.toArray());
+      }
       if ((start / batch) % 50 == 0) {
         System.out.printf(Locale.ROOT, "[people-bench] seeded %,d%n", start + size);
       }

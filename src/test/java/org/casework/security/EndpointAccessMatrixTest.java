@@ -149,6 +149,9 @@ class EndpointAccessMatrixTest {
     EXPECTED.put("POST /admin/staff/{username}/assignment", administrators);
     EXPECTED.put("POST /admin/staff/{username}/password", administrators);
     EXPECTED.put("GET /audit/administrators", EnumSet.of(Role.AUDITOR, Role.AUDIT_ADMIN));
+    EXPECTED.put("GET /admin/divisions", EnumSet.of(Role.ADMIN));
+    EXPECTED.put("POST /admin/divisions", EnumSet.of(Role.ADMIN));
+    EXPECTED.put("GET /admin/divisions/reports/{id}", EnumSet.of(Role.ADMIN));
     // ledger
     EXPECTED.put("GET /api/ledger/cases/{caseNumber}", LEDGER_READERS);
     EXPECTED.put("GET /api/ledger/disbursements/{id}", LEDGER_READERS);
@@ -352,6 +355,9 @@ class EndpointAccessMatrixTest {
     REGION.put("POST /admin/staff/{username}/enabled", byHandler + "staff administration");
     REGION.put("POST /admin/staff/{username}/assignment", byHandler + "staff administration");
     REGION.put("POST /admin/staff/{username}/password", byHandler + "staff administration");
+    REGION.put(
+        "GET /admin/divisions/reports/{id}",
+        byHandler + "division import report (DivisionImport.report: the importer's county only)");
     REGION.put("GET /audit/processes/{processId}.bpmn", byHandler + "a process definition");
     REGION.put("POST /sla/cockpit/incidents/{incidentId}/retry", byHandler + "engine incident");
     String people = "person and import scope in the registry (PersonRecordsTest, PeoplePagesTest)";

@@ -84,6 +84,23 @@ class AuditListeners {
                     : "（候选组 " + String.join("、", e.candidateGroups()) + "）")));
   }
 
+  /** A division code sheet checked or imported: recorded with the run, in its transaction. */
+  @EventListener
+  public void on(org.casework.jurisdiction.DivisionsImported e) {
+    audit.append(
+        new AuditRecord(
+            "division-import:" + e.reportId(),
+            AuditKind.DIVISION_IMPORT,
+            null,
+            e.countyCode(),
+            e.at(),
+            e.username(),
+            e.role(),
+            "导入区划与服务站代码（" + e.mode() + "）",
+            e.summary(),
+            e.fileName()));
+  }
+
   @EventListener
   @Transactional(propagation = Propagation.REQUIRES_NEW)
   public void on(ScopeRefused e) {

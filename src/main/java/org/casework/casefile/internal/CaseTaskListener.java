@@ -41,8 +41,9 @@ class CaseTaskListener implements TaskListener {
   public void notify(DelegateTask task) {
     String caseNumber = (String) task.getVariable("caseNumber");
     String elementId = task.getTaskDefinitionKey();
-    if (caseNumber == null) {
-      // a task of no case (a condolence campaign's township list, approval and visits)
+    if (caseNumber == null || !org.casework.casefile.CaseNumber.isCaseNumber(caseNumber)) {
+      // a task of no case (a condolence campaign's township list, approval and visits; the 督办 of
+      // an overdue contact task, whose reference is CONTACT-<plan id>)
       notifyWithoutCase(task, elementId);
       return;
     }

@@ -22,6 +22,10 @@ class ClockHistoryListener {
 
   @EventListener
   void on(ClockRecorded event) {
+    if (!org.casework.casefile.CaseNumber.isCaseNumber(event.caseNumber())) {
+      // a clock of work without a case (a contact task): its own module keeps its record
+      return;
+    }
     caseFiles.record(
         event.caseNumber(),
         new HistoryEntry(

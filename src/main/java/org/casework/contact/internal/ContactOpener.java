@@ -10,7 +10,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.casework.clocks.BusinessCalendar;
+import org.casework.clocks.ClockView;
+import org.casework.clocks.Clocks;
 import org.casework.clocks.PeriodUnit;
+import org.casework.clocks.StartClock;
 import org.casework.common.Formats;
 import org.casework.contact.ContactKind;
 import org.casework.contact.ContactProgramme;
@@ -42,6 +45,19 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ContactOpener {
 
   static final int BATCH = 50;
+
+  /** The case type of contact clocks on the cockpit (sla.caseType.CONTACT = 联系走访). */
+  static final String CLOCK_TYPE = "CONTACT";
+
+  /** The clock's stage: the BPMN user task the liaison works on. */
+  static final String CLOCK_STAGE = "Task_RecordContact";
+
+  /**
+   * The clock's key: a stage clock (the task's), not a whole-case clock — the cockpit lists it as
+   * 环节, and whatever reads a case's history for whole-case clocks never meets a contact.
+   */
+  static final String CLOCK_KEY = "CONTACT_TASK";
+
   private static final Logger log = LoggerFactory.getLogger(ContactOpener.class);
 
   private final JdbcTemplate jdbc;
@@ -51,6 +67,7 @@ class ContactOpener {
   private final BusinessCalendar calendar;
   private final TransactionTemplate transaction;
   private final Clock clock;
+  private final Clocks clocks;
 
   ContactOpener(
       JdbcTemplate jdbc,
@@ -59,7 +76,9 @@ class ContactOpener {
       Jurisdiction jurisdiction,
       BusinessCalendar calendar,
       PlatformTransactionManager transactions,
-      Clock clock) {
+      Clock clock,
+      Clocks clocks) {
+    this.clocks = clocks;
     this.jdbc = jdbc;
     this.runtime = runtime;
     this.registry = registry;
@@ -135,13 +154,9 @@ class ContactOpener {
     String township = (String) row.get("township_code");
     String village = (String) row.get("village_code");
     LocalDate start = openOn.minusDays(1);
-    Instant dueAt =
-        calendar.dueInstant(
-            township,
-            start,
-            (int) Math.max(1, ChronoUnit.DAYS.between(start, end)),
-            PeriodUnit.CALENDAR_DAYS);
     ContactKind kind = ContactKind.valueOf((String) row.get("kind"));
+    Instant dueAt =
+        startClock(planId, township, kind, (String) row.get("period"), eventType, start, end);
     String reason =
         eventType != null
             ? "六必访："
@@ -188,6 +203,44 @@ class ContactOpener {
         Timestamp.from(dueAt),
         planId);
     return true;
+  }
+
+  /**
+   * The task's legal clock (sla_clock, case type {@code CONTACT}, reference {@code CONTACT-<plan
+   * id>}): from the day before the task opens to the period's end in calendar days, so the due day
+   * is the period's last day or the next working day. The deadline watch warns and escalates it
+   * like a case's clock and the supervisors' cockpit lists it under the person's township; the
+   * clock stops when a visit fulfils the row. Started once per row (a retried opening finds it).
+   */
+  private Instant startClock(
+      long planId,
+      String township,
+      ContactKind kind,
+      String period,
+      String eventType,
+      LocalDate start,
+      LocalDate end) {
+    int days = (int) Math.max(1, ChronoUnit.DAYS.between(start, end));
+    String label =
+        eventType != null
+            ? "六必访走访（" + MustVisitEvent.valueOf(eventType).label() + "）"
+            : kind.label() + "（" + period + "）";
+    return clocks
+        .start(
+            new StartClock(
+                ContactProgramme.reference(planId),
+                CLOCK_KEY,
+                CLOCK_TYPE,
+                township,
+                CLOCK_STAGE,
+                label,
+                start.atStartOfDay(Formats.CHINA).toInstant(),
+                "system",
+                null,
+                days,
+                PeriodUnit.CALENDAR_DAYS))
+        .map(ClockView::dueAt)
+        .orElseGet(() -> calendar.dueInstant(township, start, days, PeriodUnit.CALENDAR_DAYS));
   }
 
   private static String periodText(String period, Map<String, Object> row, String eventType) {

@@ -8,10 +8,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.casework.clocks.Clocks;
 import org.casework.common.BusinessRuleException;
 import org.casework.common.Formats;
 import org.casework.contact.ContactKind;
 import org.casework.contact.ContactMethod;
+import org.casework.contact.ContactProgramme;
 import org.casework.contact.HardshipNeed;
 import org.casework.contact.NeedKind;
 import org.casework.contact.RecordVisit;
@@ -43,7 +45,7 @@ class VisitRecorder {
 
   static final String COLUMNS =
       "id, plan_id, person_id, method, visited_on, visited_by, findings, need_kind, need_text,"
-          + " linked_case_number, link_refused";
+          + " linked_case_number, link_refused, linked_type, linked_ref";
   private static final Logger log = LoggerFactory.getLogger(VisitRecorder.class);
 
   private final JdbcTemplate jdbc;
@@ -53,6 +55,7 @@ class VisitRecorder {
   private final RuntimeService runtime;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final Clocks clocks;
 
   VisitRecorder(
       JdbcTemplate jdbc,
@@ -61,7 +64,9 @@ class VisitRecorder {
       ScopeGuard scopeGuard,
       RuntimeService runtime,
       ApplicationEventPublisher events,
-      Clock clock) {
+      Clock clock,
+      Clocks clocks) {
+    this.clocks = clocks;
     this.jdbc = jdbc;
     this.registry = registry;
     this.jurisdiction = jurisdiction;
@@ -164,6 +169,10 @@ class VisitRecorder {
     if (v.needKind() == NeedKind.HARDSHIP) {
       events.publishEvent(new HardshipNeedFound(visitId, user));
     }
+    if (v.needKind() != NeedKind.NONE) {
+      // the opener the data names for this kind (a legal-aid consultation …), after commit
+      events.publishEvent(new NeedFound(visitId, user));
+    }
     log.info(
         "contact visit {} recorded for person {} (plan {}) by {}",
         visitId,
@@ -210,6 +219,10 @@ class VisitRecorder {
   }
 
   private void checkNeed(RecordVisit v) {
+    if (v.needKind() == NeedKind.LEGAL_AID && (v.needText() == null || v.needText().isBlank())) {
+      throw BusinessRuleException.invalid(
+          "CONTACT_LEGAL_AID_TEXT", "请说明需要法律援助咨询的问题", "legal-aid need without text");
+    }
     if (v.needKind() != NeedKind.HARDSHIP) {
       return;
     }
@@ -254,9 +267,18 @@ class VisitRecorder {
                 + " and process_instance_id is not null and id <> ?",
             String.class,
             append(args, planId == null ? -1L : planId));
+    List<Long> opened =
+        jdbc.queryForList(
+            "select id from contact_plan where " + counts + " and status = 'OPEN'",
+            Long.class,
+            args);
     jdbc.update(
         "update contact_plan set status = 'DONE', done_at = ?, visit_id = ? where " + counts,
         append(new Object[] {Timestamp.from(now), visitId}, args));
+    for (Long id : opened) {
+      // the task's clock stops: off the cockpit, no warning or breach any more
+      clocks.stop(ContactProgramme.reference(id), ContactOpener.CLOCK_KEY, "system");
+    }
     for (String instance : others) {
       if (runtime.createProcessInstanceQuery().processInstanceId(instance).count() > 0) {
         runtime.deleteProcessInstance(instance, "已由走访记录 " + visitId + " 完成", true);
@@ -328,6 +350,8 @@ class VisitRecorder {
         NeedKind.valueOf(rs.getString("need_kind")),
         rs.getString("need_text"),
         rs.getString("linked_case_number"),
-        rs.getString("link_refused"));
+        rs.getString("link_refused"),
+        rs.getString("linked_type"),
+        rs.getString("linked_ref"));
   }
 }

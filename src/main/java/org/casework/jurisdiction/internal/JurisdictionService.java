@@ -6,6 +6,7 @@ import org.casework.common.BusinessRuleException;
 import org.casework.jurisdiction.Jurisdiction;
 import org.casework.jurisdiction.Region;
 import org.casework.jurisdiction.RegionCode;
+import org.casework.jurisdiction.RegionLevel;
 import org.casework.jurisdiction.Role;
 import org.casework.jurisdiction.StaffChanged;
 import org.casework.jurisdiction.StaffMember;
@@ -72,6 +73,13 @@ class JurisdictionService implements Jurisdiction {
   @Override
   public Optional<Region> findRegion(RegionCode code) {
     return regions.findById(code.value()).map(JurisdictionService::toRegion);
+  }
+
+  @Override
+  public List<Region> regionsUnder(RegionCode region, RegionLevel level) {
+    return regions.findByCodeStartingWithAndLevelOrderByCode(region.value(), level).stream()
+        .map(JurisdictionService::toRegion)
+        .toList();
   }
 
   @Override

@@ -27,6 +27,7 @@ import org.casework.registry.PersonCategory;
 import org.casework.registry.PersonPage;
 import org.casework.registry.PersonQuery;
 import org.casework.registry.PersonRecords;
+import org.casework.registry.PersonSearchFilters;
 import org.casework.registry.PersonSummary;
 import org.casework.registry.RecordNeed;
 import org.casework.registry.RecordStatus;
@@ -34,6 +35,7 @@ import org.casework.registry.StatusKind;
 import org.casework.registry.StatusRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -51,11 +53,17 @@ class PersonRecordsService implements PersonRecords {
   private final JdbcTemplate jdbc;
   private final ScopeGuard scopeGuard;
   private final Clock clock;
+  private final ObjectProvider<PersonSearchFilters> filters;
 
-  PersonRecordsService(JdbcTemplate jdbc, ScopeGuard scopeGuard, Clock clock) {
+  PersonRecordsService(
+      JdbcTemplate jdbc,
+      ScopeGuard scopeGuard,
+      Clock clock,
+      ObjectProvider<PersonSearchFilters> filters) {
     this.jdbc = jdbc;
     this.scopeGuard = scopeGuard;
     this.clock = clock;
+    this.filters = filters;
   }
 
   @Override
@@ -438,6 +446,120 @@ class PersonRecordsService implements PersonRecords {
     return new HouseholdLink(memberId, memberName, relation.strip(), masked(memberId));
   }
 
+  /** A household link the sheet import asks for: head, member, relation. */
+  record Link(long head, long member, String relation) {}
+
+  /**
+   * Links many members at once (the 信息采集表 import), with the same rules as {@link #link}: a link
+   * already in place is skipped; a head who is a member elsewhere, a member in another household or
+   * heading one is refused (the refused link's index in the exception); a name-only member row of
+   * the head with the member's name becomes the link. A few statements per call, not per link.
+   *
+   * @return how many links were made
+   */
+  int linkAll(List<Link> links, java.util.function.IntFunction<RuntimeException> refusedAt) {
+    if (links.isEmpty()) {
+      return 0;
+    }
+    List<String> allowed = relations();
+    java.util.Set<Long> ids = new java.util.HashSet<>();
+    links.forEach(
+        l -> {
+          ids.add(l.head());
+          ids.add(l.member());
+        });
+    String in = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
+    Map<Long, Long> household = new java.util.HashMap<>();
+    Map<Long, String> names = new java.util.HashMap<>();
+    jdbc.query(
+        "select id, household_id, name from registry_person where id in (" + in + ")",
+        rs -> {
+          household.put(rs.getLong(1), rs.getObject(2, Long.class));
+          names.put(rs.getLong(1), rs.getString(3));
+        },
+        ids.toArray());
+    java.util.Set<Long> heading = new java.util.HashSet<>();
+    jdbc.query(
+        "select distinct person_id from registry_household_member where member_person_id is not"
+            + " null and person_id in ("
+            + in
+            + ")",
+        rs -> {
+          heading.add(rs.getLong(1));
+        },
+        ids.toArray());
+    Map<Long, java.util.Set<String>> nameOnly = new java.util.HashMap<>();
+    jdbc.query(
+        "select person_id, name from registry_household_member where member_person_id is null"
+            + " and person_id in ("
+            + in
+            + ")",
+        rs -> {
+          nameOnly
+              .computeIfAbsent(rs.getLong(1), k -> new java.util.HashSet<>())
+              .add(rs.getString(2));
+        },
+        ids.toArray());
+    List<Object> inserts = new ArrayList<>();
+    List<Link> made = new ArrayList<>();
+    for (int i = 0; i < links.size(); i++) {
+      Link l = links.get(i);
+      Long current = household.get(l.member());
+      if (current != null && current == l.head()) {
+        continue;
+      }
+      if (l.relation() == null
+          || !allowed.contains(l.relation().strip())
+          || l.head() == l.member()
+          || household.get(l.head()) != null
+          || current != null
+          || heading.contains(l.member())) {
+        throw refusedAt.apply(i);
+      }
+      String name = names.get(l.member());
+      java.util.Set<String> named = nameOnly.getOrDefault(l.head(), java.util.Set.of());
+      if (named.contains(name)) {
+        jdbc.update(
+            "update registry_household_member set member_person_id = ?, relation = ? where"
+                + " person_id = ? and member_person_id is null and name = ? limit 1",
+            l.member(),
+            l.relation().strip(),
+            l.head(),
+            name);
+        named.remove(name);
+      } else {
+        inserts.add(l.head());
+        inserts.add(name);
+        inserts.add(l.relation().strip());
+        inserts.add(l.member());
+      }
+      household.put(l.member(), l.head());
+      made.add(l);
+    }
+    if (!inserts.isEmpty()) {
+      jdbc.update(
+          "insert into registry_household_member (person_id, name, relation, member_person_id)"
+              + " values "
+              + String.join(",", java.util.Collections.nCopies(inserts.size() / 4, "(?,?,?,?)")),
+          inserts.toArray());
+    }
+    if (!made.isEmpty()) {
+      List<Object> args = new ArrayList<>();
+      StringBuilder sql = new StringBuilder("update registry_person set household_id = case id");
+      for (Link l : made) {
+        sql.append(" when ? then ?");
+        args.add(l.member());
+        args.add(l.head());
+      }
+      sql.append(" end where id in (")
+          .append(String.join(",", java.util.Collections.nCopies(made.size(), "?")))
+          .append(")");
+      made.forEach(l -> args.add(l.member()));
+      jdbc.update(sql.toString(), args.toArray());
+    }
+    return made.size();
+  }
+
   private String masked(long personId) {
     return jdbc.queryForObject(
         "select id_number_masked from registry_person where id = ?", String.class, personId);
@@ -515,6 +637,20 @@ class PersonRecordsService implements PersonRecords {
       sql.append(" and village_code = ?");
       args.add(village.value());
     }
+    PersonSearchFilters more = filters.getIfAvailable();
+    Instant now = clock.instant();
+    if (more != null && q.keyContact() != null) {
+      PersonSearchFilters.Condition c =
+          more.keyContact(
+              PersonQuery.ANY_KEY_CONTACT.equals(q.keyContact()) ? null : q.keyContact());
+      sql.append(" and ").append(c.sql());
+      args.addAll(c.args());
+    }
+    if (more != null && q.overdue()) {
+      PersonSearchFilters.Condition c = more.overdue(now);
+      sql.append(" and ").append(c.sql());
+      args.addAll(c.args());
+    }
     sql.append(" order by id limit ? offset ?");
     args.add(q.size() + 1);
     args.add((long) q.page() * q.size());
@@ -532,8 +668,14 @@ class PersonRecordsService implements PersonRecords {
                     rs.getObject("died_on") != null,
                     rs.getObject("moved_away_on") != null),
             args.toArray());
-    boolean more = rows.size() > q.size();
-    return new PersonPage(more ? rows.subList(0, q.size()) : rows, q.page(), q.size(), more);
+    boolean hasNext = rows.size() > q.size();
+    List<PersonSummary> hits = hasNext ? rows.subList(0, q.size()) : rows;
+    if (more != null && !hits.isEmpty()) {
+      Map<Long, List<String>> marks =
+          more.marks(hits.stream().map(PersonSummary::id).toList(), now);
+      hits = hits.stream().map(h -> h.withMarks(marks.get(h.id()))).toList();
+    }
+    return new PersonPage(hits, q.page(), q.size(), hasNext);
   }
 
   private static String likePrefix(String s) {

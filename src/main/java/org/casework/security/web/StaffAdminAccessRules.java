@@ -16,6 +16,9 @@ class StaffAdminAccessRules implements AccessRules {
   public void declare(Access access) {
     access.module("jurisdiction");
     // 三员分立: all three administrators use the page; AdministratorDuties decides what each may do
+    // the county's division and station codes (jurisdiction/web/DivisionImportPage): the system
+    // administrator's
+    access.any("/admin/divisions", "/admin/divisions/**").to(Role.ADMIN);
     access.any("/admin/**").to(Role.ADMIN, Role.SECURITY_ADMIN, Role.AUDIT_ADMIN);
   }
 }

@@ -303,7 +303,14 @@ class CockpitService implements Cockpit {
         unit,
         rs.getInt("extensions"),
         rs.getInt("paused_days"),
-        "/cases/" + rs.getString("case_number"));
+        link(rs.getString("case_number")));
+  }
+
+  /** The case page, or for a contact task (no case) the coverage page of its township. */
+  private static String link(String reference) {
+    return org.casework.casefile.CaseNumber.isCaseNumber(reference)
+        ? "/cases/" + reference
+        : "/contact/coverage";
   }
 
   private List<CockpitCount> counts(

@@ -3,6 +3,7 @@ package org.casework.supervision.internal;
 import java.time.Clock;
 import java.time.Instant;
 import org.casework.casefile.CaseFiles;
+import org.casework.casefile.CaseNumber;
 import org.casework.casefile.HistoryEntry;
 import org.casework.clocks.Clocks;
 import org.casework.clocks.OfficerNotice;
@@ -12,6 +13,9 @@ import org.springframework.transaction.annotation.Transactional;
 /** The steps of the supervision (督办) process: officer notice and the supervisor's note. */
 @Service
 class SupervisionService {
+
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(SupervisionService.class);
 
   private final Clocks clocks;
   private final CaseFiles caseFiles;
@@ -27,8 +31,9 @@ class SupervisionService {
   void notifyOfficer(SupervisionWorkers.SupervisionVariables in, String stepKey) {
     Instant now = clock.instant();
     String recipient = in.officer() == null || in.officer().isBlank() ? "（未指定经办人）" : in.officer();
+    boolean isCase = CaseNumber.isCaseNumber(in.caseNumber());
     String text =
-        "案件 "
+        (isCase ? "案件 " : "联系走访任务 ")
             + in.caseNumber()
             + " 的“"
             + in.stageLabel()
@@ -37,8 +42,8 @@ class SupervisionService {
             + "），已提请 "
             + in.supervisorGroup()
             + " 督办，请尽快办理并说明原因。";
-    if (clocks.addOfficerNotice(
-        new OfficerNotice(in.caseNumber(), recipient, text, now), stepKey)) {
+    if (clocks.addOfficerNotice(new OfficerNotice(in.caseNumber(), recipient, text, now), stepKey)
+        && isCase) {
       caseFiles.record(
           in.caseNumber(),
           new HistoryEntry(
@@ -54,6 +59,15 @@ class SupervisionService {
 
   @Transactional
   void recordSupervision(SupervisionWorkers.SupervisionVariables in, String stepKey) {
+    if (!CaseNumber.isCaseNumber(in.caseNumber())) {
+      // a contact task has no case history: the note stays with the 督办 task in the engine
+      log.info(
+          "supervision of {} ({}) recorded by {}",
+          in.caseNumber(),
+          in.stageLabel(),
+          in.supervisorGroup());
+      return;
+    }
     caseFiles.record(
         in.caseNumber(),
         new HistoryEntry(

@@ -91,6 +91,7 @@ class ContactVisitProcessTest {
   @Autowired Clock clock;
   @Autowired MockMvc mvc;
   @Autowired UserDetailsService users;
+  @Autowired NeedOpeners needOpeners;
 
   RegionScope liaison;
 
@@ -323,6 +324,68 @@ class ContactVisitProcessTest {
     assertThat(application.cause()).isEqualTo(HardshipCause.ILLNESS);
     assertThat(application.amountRequested()).isEqualByComparingTo("1500.00");
     assertThat(application.description()).contains("走访记录 " + visitId).contains("老伴住院");
+  }
+
+  @Test
+  void shouldLogALegalAidConsultationFromANeedFoundOnAVisitAndShowItOnTheDossier()
+      throws Exception {
+    PersonView person =
+        registry.register(TestPeople.veteran("法援 吴明德", DemoRegion.TOWNSHIP, DemoRegion.VILLAGE));
+    assertThatThrownBy(
+            () ->
+                contacts.recordVisit(
+                    new RecordVisit(
+                        person.id(),
+                        ContactMethod.HOME,
+                        today(),
+                        "上门",
+                        NeedKind.LEGAL_AID,
+                        " ",
+                        null),
+                    liaison))
+        .isInstanceOfSatisfying(
+            BusinessRuleException.class,
+            e -> assertThat(e.userMessage()).isEqualTo("请说明需要法律援助咨询的问题"));
+
+    var visit =
+        contacts.recordVisit(
+            new RecordVisit(
+                person.id(),
+                ContactMethod.HOME,
+                today(),
+                "上门看望，谈到抚恤金被拖欠",
+                NeedKind.LEGAL_AID,
+                "伤残抚恤金连续三个月未发放，想咨询如何维权",
+                null),
+            liaison);
+
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> contacts.visits(person.id(), liaison).getFirst().linkedRef() != null);
+    var linked = contacts.visits(person.id(), liaison).getFirst();
+    assertThat(linked.linkedType()).isEqualTo("LEGAL_AID_CONSULTATION");
+    assertThat(linked.linkedCaseNumber()).isNull();
+    long consultationId = Long.parseLong(linked.linkedRef());
+    Map<String, Object> c =
+        jdbc.queryForMap(
+            "select person_id, logged_by, question from legalaid_consultation where id = ?",
+            consultationId);
+    assertThat(((Number) c.get("person_id")).longValue()).isEqualTo(person.id());
+    assertThat(c.get("logged_by")).isEqualTo("lixiaohong");
+    assertThat((String) c.get("question")).contains("走访记录 " + visit.id()).contains("伤残抚恤金连续三个月未发放");
+    // a redelivered event opens nothing twice
+    assertThat(needOpeners.open(visit.id())).contains(linked.linkedRef());
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from legalaid_consultation where person_id = ?",
+                Long.class,
+                person.id()))
+        .isEqualTo(1);
+
+    mvc.perform(get("/people/" + person.id()).with(user(users.loadUserByUsername("zhangwei"))))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("伤残抚恤金连续三个月未发放")))
+        .andExpect(content().string(containsString("已登记法律援助咨询（第 " + consultationId + " 号）")));
   }
 
   @Test

@@ -1,0 +1,33 @@
+package org.casework.registry;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Filters of the person search that belong to another module (the contact programme's key-contact
+ * flags and overdue contact tasks): the registry asks the one bean implementing this for a
+ * condition on {@code registry_person} (the column {@code registry_person.id}) and for the marks
+ * shown beside each hit. The implementing module owns the tables the conditions read.
+ */
+public interface PersonSearchFilters {
+
+  /** The key-contact reasons offered on the search: code → Chinese label, in display order. */
+  Map<String, String> keyContactReasons();
+
+  /**
+   * Key contacts with an active flag of {@code reason} (a code of {@link #keyContactReasons()}), or
+   * of any reason when it is {@code null}; an unknown code is refused in Chinese.
+   */
+  Condition keyContact(String reason);
+
+  /** People with a contact or visit task open past its due time at {@code now}. */
+  Condition overdue(Instant now);
+
+  /** Short Chinese marks for each of {@code personIds} that has any (e.g. "重点：空巢/独居", "联系逾期"). */
+  Map<Long, List<String>> marks(Collection<Long> personIds, Instant now);
+
+  /** An SQL condition (e.g. {@code registry_person.id in (...)}) with its arguments, in order. */
+  record Condition(String sql, List<Object> args) {}
+}
