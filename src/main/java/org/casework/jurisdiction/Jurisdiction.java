@@ -11,6 +11,9 @@ public interface Jurisdiction {
 
   Optional<Region> findRegion(RegionCode code);
 
+  /** The regions one level below {@code parent} (null: the counties), ordered by code. */
+  List<Region> children(RegionCode parent);
+
   /** Adds a region; the parent must exist and be one level up. Idempotent for the same name. */
   Region addRegion(RegionCode code, String name);
 

@@ -53,11 +53,6 @@ class CasePage {
     this.personalData = personalData;
   }
 
-  @GetMapping("/")
-  String home() {
-    return "redirect:/cases";
-  }
-
   @GetMapping("/cases")
   String lookup(
       @RequestParam(required = false) String number,

@@ -30,15 +30,18 @@ class FilingPage {
   private static final Logger log = LoggerFactory.getLogger(FilingPage.class);
 
   private final HardshipAssistance assistance;
+  private final PickedApplicant picked;
 
-  FilingPage(HardshipAssistance assistance) {
+  FilingPage(HardshipAssistance assistance, PickedApplicant picked) {
     this.assistance = assistance;
+    this.picked = picked;
   }
 
   @ModelAttribute
   void choices(Model model) {
     model.addAttribute("causes", HardshipCause.values());
     model.addAttribute("categories", PersonCategory.values());
+    model.addAttribute("applicantPicker", true);
   }
 
   @GetMapping("/applications/new")
@@ -64,10 +67,12 @@ class FilingPage {
       @Valid @ModelAttribute("filing") ApplyForAssistance application,
       BindingResult binding,
       @RequestParam(name = "submissionKey", required = false) String submissionKey,
+      @RequestParam(name = "applicantPersonId", required = false) Long applicantPersonId,
       StaffMember officer,
       Model model,
       RedirectAttributes redirect) {
     model.addAttribute("officer", officer);
+    model.addAttribute("applicantPersonId", applicantPersonId);
     String key =
         submissionKey == null || !submissionKey.matches("[0-9a-fA-F-]{36}") ? null : submissionKey;
     model.addAttribute("submissionKey", key == null ? UUID.randomUUID().toString() : key);
@@ -82,6 +87,16 @@ class FilingPage {
       }
     }
     try {
+      // a person picked from the registry: their own ID number, phone and address (server side)
+      application =
+          new ApplyForAssistance(
+              picked.fill(application.applicant(), applicantPersonId, officer),
+              application.cause(),
+              application.description(),
+              application.amountRequested(),
+              application.monthlyIncome(),
+              application.emergency(),
+              application.filedBy());
       CaseView opened =
           key == null
               ? assistance.apply(application.filedBy(officer.username()))

@@ -248,6 +248,12 @@ class EndpointAccessMatrixTest {
     EXPECTED.put("GET /api/contact/persons/{personId}/key-contact", READERS);
     EXPECTED.put("GET /api/contact/persons/{personId}/visits", READERS);
     EXPECTED.put("GET /api/contact/persons/{personId}/plans", READERS);
+    // pickers of the forms and the village liaison's phone page (issue 20)
+    EXPECTED.put("GET /api/pickers/regions", ALL);
+    EXPECTED.put("GET /api/pickers/people", READERS);
+    EXPECTED.put("GET /api/pickers/people/{id}", READERS);
+    EXPECTED.put("GET /liaison", EnumSet.of(Role.VILLAGE_LIAISON));
+    EXPECTED.put("POST /liaison/visits", EnumSet.of(Role.VILLAGE_LIAISON));
   }
 
   /**

@@ -105,7 +105,7 @@ class SecurityConfig {
                           String why = e instanceof LockedException ? "locked" : "error";
                           response.sendRedirect(request.getContextPath() + "/login?" + why);
                         })
-                    .defaultSuccessUrl("/cases", false)
+                    .defaultSuccessUrl("/", false)
                     .permitAll())
         .httpBasic(b -> b.authenticationEntryPoint(jsonEntryPoint))
         .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
