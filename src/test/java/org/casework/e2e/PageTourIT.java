@@ -230,6 +230,17 @@ class PageTourIT extends E2eTest {
     String caseNumber = browser.findElement(By.id("case-number")).getText();
     assertThat(caseFiles.get(caseNumber).applicantPersonId()).isEqualTo(personId);
     screenshot("flow-filing-filed-desktop");
+    // Tasklist in the same colours: its user-styles.css is ours (red header)
+    browser.get(url("/operaton/app/tasklist/"));
+    wait(d -> !d.findElements(By.cssSelector("[cam-widget-header] .navbar-brand")).isEmpty());
+    sleep(800);
+    screenshot("flow-tasklist-desktop");
+    assertThat(
+            js(
+                "var h=document.querySelector('[cam-widget-header] .navbar')"
+                    + "||document.querySelector('[cam-widget-header]');"
+                    + "return getComputedStyle(h).backgroundColor;"))
+        .isEqualTo("rgb(139, 26, 26)");
     closeBrowser();
 
     openBrowser();
@@ -277,8 +288,10 @@ class PageTourIT extends E2eTest {
   }
 
   private void clickInView(org.openqa.selenium.WebElement element) {
-    browser.executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-    element.click();
+    // a click by script: the emulated viewport (CDP device metrics) and the driver's hit test
+    // disagree below the fold
+    browser.executeScript(
+        "arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", element);
   }
 
   private String selectedText(String name) {
