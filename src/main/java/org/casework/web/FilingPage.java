@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -30,11 +32,9 @@ class FilingPage {
   private static final Logger log = LoggerFactory.getLogger(FilingPage.class);
 
   private final HardshipAssistance assistance;
-  private final PickedApplicant picked;
 
-  FilingPage(HardshipAssistance assistance, PickedApplicant picked) {
+  FilingPage(HardshipAssistance assistance) {
     this.assistance = assistance;
-    this.picked = picked;
   }
 
   @ModelAttribute
@@ -42,6 +42,16 @@ class FilingPage {
     model.addAttribute("causes", HardshipCause.values());
     model.addAttribute("categories", PersonCategory.values());
     model.addAttribute("applicantPicker", true);
+  }
+
+  /**
+   * The form is bound through the records' constructors only: the household members (a list of
+   * records) are built there, and the property pass after it could not grow {@code
+   * applicant.householdMembers[0]} on an immutable record (a 500 for any filing with a member).
+   */
+  @InitBinder("filing")
+  void constructorOnly(WebDataBinder binder) {
+    binder.setDeclarativeBinding(true);
   }
 
   @GetMapping("/applications/new")
@@ -87,16 +97,8 @@ class FilingPage {
       }
     }
     try {
-      // a person picked from the registry: their own ID number, phone and address (server side)
-      application =
-          new ApplyForAssistance(
-              picked.fill(application.applicant(), applicantPersonId, officer),
-              application.cause(),
-              application.description(),
-              application.amountRequested(),
-              application.monthlyIncome(),
-              application.emergency(),
-              application.filedBy());
+      // a person picked from the registry arrives with their own ID number, phone and address,
+      // put in before binding by PickedApplicant
       CaseView opened =
           key == null
               ? assistance.apply(application.filedBy(officer.username()))

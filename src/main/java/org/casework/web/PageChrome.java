@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.casework.jurisdiction.StaffMember;
 import org.casework.security.CurrentOfficer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -25,9 +26,10 @@ class PageChrome implements WebMvcConfigurer {
   public record Me(
       String username, String name, String roleLabel, String role, String regionCode) {}
 
-  private final CurrentOfficer current;
+  /** Looked up when a page renders (a web slice test may have no staff directory at all). */
+  private final ObjectProvider<CurrentOfficer> current;
 
-  PageChrome(CurrentOfficer current) {
+  PageChrome(ObjectProvider<CurrentOfficer> current) {
     this.current = current;
   }
 
@@ -53,7 +55,11 @@ class PageChrome implements WebMvcConfigurer {
               return;
             }
             try {
-              StaffMember officer = current.officer();
+              CurrentOfficer who = current.getIfAvailable();
+              if (who == null) {
+                return;
+              }
+              StaffMember officer = who.officer();
               view.addObject(
                   "me",
                   new Me(
