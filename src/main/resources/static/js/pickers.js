@@ -35,7 +35,8 @@
     choices.forEach(function (c) {
       select.appendChild(option(c.code, c.name, c.code === keep));
     });
-    if (choices.length === 1 && select.classList.contains('cw-county')) {
+    // one choice only (the officer's own county, township or village): taken
+    if (choices.length === 1 && !select.value) {
       select.value = choices[0].code;
     }
   }

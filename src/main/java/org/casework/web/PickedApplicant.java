@@ -97,16 +97,18 @@ class PickedApplicant extends OncePerRequestFilter {
       return; // another person typed over the picked one: what was typed stands
     }
     PersonalData data = registry.unmasked(personId);
-    audit.getObject().record(
-        new PersonRecordAccessed(
-            AuditKind.PERSONAL_DATA_VIEW,
-            clock.getObject().instant(),
-            officer.username(),
-            officer.role().name(),
-            person.villageCode() != null ? person.villageCode() : person.townshipCode(),
-            "登记申请时选择已登记人员",
-            "人员 " + personId,
-            "身份证号、电话、住址用于立案"));
+    audit
+        .getObject()
+        .record(
+            new PersonRecordAccessed(
+                AuditKind.PERSONAL_DATA_VIEW,
+                clock.getObject().instant(),
+                officer.username(),
+                officer.role().name(),
+                person.villageCode() != null ? person.villageCode() : person.townshipCode(),
+                "登记申请时选择已登记人员",
+                "人员 " + personId,
+                "身份证号、电话、住址用于立案"));
     params.put("applicant.idNumber", new String[] {data.idNumber()});
     if (first(params, "applicant.phone").isBlank() && data.phone() != null) {
       params.put("applicant.phone", new String[] {data.phone()});
