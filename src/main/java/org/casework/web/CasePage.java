@@ -53,15 +53,6 @@ class CasePage {
     this.personalData = personalData;
   }
 
-  /** The case lookup; the three administrators (三员分立), who read no cases, go to 用户管理. */
-  @GetMapping("/")
-  String home(RegionScope scope) {
-    return switch (scope.role()) {
-      case ADMIN, SECURITY_ADMIN, AUDIT_ADMIN -> "redirect:/admin/staff";
-      default -> "redirect:/cases";
-    };
-  }
-
   @GetMapping("/cases")
   String lookup(
       @RequestParam(required = false) String number,

@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -39,6 +41,17 @@ class FilingPage {
   void choices(Model model) {
     model.addAttribute("causes", HardshipCause.values());
     model.addAttribute("categories", PersonCategory.values());
+    model.addAttribute("applicantPicker", true);
+  }
+
+  /**
+   * The form is bound through the records' constructors only: the household members (a list of
+   * records) are built there, and the property pass after it could not grow {@code
+   * applicant.householdMembers[0]} on an immutable record (a 500 for any filing with a member).
+   */
+  @InitBinder("filing")
+  void constructorOnly(WebDataBinder binder) {
+    binder.setDeclarativeBinding(true);
   }
 
   @GetMapping("/applications/new")
@@ -64,10 +77,12 @@ class FilingPage {
       @Valid @ModelAttribute("filing") ApplyForAssistance application,
       BindingResult binding,
       @RequestParam(name = "submissionKey", required = false) String submissionKey,
+      @RequestParam(name = "applicantPersonId", required = false) Long applicantPersonId,
       StaffMember officer,
       Model model,
       RedirectAttributes redirect) {
     model.addAttribute("officer", officer);
+    model.addAttribute("applicantPersonId", applicantPersonId);
     String key =
         submissionKey == null || !submissionKey.matches("[0-9a-fA-F-]{36}") ? null : submissionKey;
     model.addAttribute("submissionKey", key == null ? UUID.randomUUID().toString() : key);
@@ -82,6 +97,8 @@ class FilingPage {
       }
     }
     try {
+      // a person picked from the registry arrives with their own ID number, phone and address,
+      // put in before binding by PickedApplicant
       CaseView opened =
           key == null
               ? assistance.apply(application.filedBy(officer.username()))

@@ -309,6 +309,12 @@ class EndpointAccessMatrixTest {
     EXPECTED.put("POST /services/appointments/{id}/notes", noteReaders);
     EXPECTED.put("GET /public/services/request", ALL);
     EXPECTED.put("POST /public/services/request", ALL);
+    // pickers of the forms and the village liaison's phone page (issue 20)
+    EXPECTED.put("GET /api/pickers/regions", ALL);
+    EXPECTED.put("GET /api/pickers/people", READERS);
+    EXPECTED.put("GET /api/pickers/people/{id}", READERS);
+    EXPECTED.put("GET /liaison", EnumSet.of(Role.VILLAGE_LIAISON));
+    EXPECTED.put("POST /liaison/visits", EnumSet.of(Role.VILLAGE_LIAISON));
   }
 
   /**

@@ -75,7 +75,7 @@ class LoginAndRefusalTest {
   void shouldLogInWithTheTasklistPasswordAndSendSecureHeaders() throws Exception {
     mvc.perform(formLogin("/login").user("zhangwei").password("demo123"))
         .andExpect(authenticated().withUsername("zhangwei").withRoles("TOWNSHIP_CASEWORKER"))
-        .andExpect(redirectedUrl("/cases"));
+        .andExpect(redirectedUrl("/"));
     mvc.perform(formLogin("/login").user("zhangwei").password("wrong"))
         .andExpect(unauthenticated())
         .andExpect(redirectedUrl("/login?error"));

@@ -83,6 +83,13 @@ class JurisdictionService implements Jurisdiction {
   }
 
   @Override
+  public List<Region> children(RegionCode parent) {
+    return regions.findByParentCodeOrderByCode(parent == null ? null : parent.value()).stream()
+        .map(JurisdictionService::toRegion)
+        .toList();
+  }
+
+  @Override
   @Transactional
   public Region addRegion(RegionCode code, String name) {
     Optional<RegionEntity> existing = regions.findById(code.value());

@@ -109,7 +109,7 @@ class SecurityConfig {
                           String why = e instanceof LockedException ? "locked" : "error";
                           response.sendRedirect(request.getContextPath() + "/login?" + why);
                         })
-                    .successHandler(landing())
+                    .defaultSuccessUrl("/", false)
                     .permitAll())
         .httpBasic(b -> b.authenticationEntryPoint(jsonEntryPoint))
         .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
@@ -143,31 +143,4 @@ class SecurityConfig {
     return http.build();
   }
 
-  /**
-   * After login: the page asked for, else the case lookup; the three administrators (三员分立), who
-   * read no cases, land on 用户管理.
-   */
-  static org.springframework.security.web.authentication.AuthenticationSuccessHandler landing() {
-    var handler =
-        new org.springframework.security.web.authentication
-            .SavedRequestAwareAuthenticationSuccessHandler() {
-          @Override
-          protected String determineTargetUrl(
-              jakarta.servlet.http.HttpServletRequest request,
-              jakarta.servlet.http.HttpServletResponse response,
-              org.springframework.security.core.Authentication authentication) {
-            boolean administrator =
-                authentication.getAuthorities().stream()
-                    .map(org.springframework.security.core.GrantedAuthority::getAuthority)
-                    .anyMatch(
-                        a ->
-                            a.equals("ROLE_" + Role.ADMIN.name())
-                                || a.equals("ROLE_" + Role.SECURITY_ADMIN.name())
-                                || a.equals("ROLE_" + Role.AUDIT_ADMIN.name()));
-            return administrator ? "/admin/staff" : "/cases";
-          }
-        };
-    handler.setDefaultTargetUrl("/cases");
-    return handler;
-  }
 }

@@ -305,11 +305,14 @@ class AdministratorSeparationTest {
         .andExpect(content().string(containsString("系统管理员无权停用审计/纪检账号")))
         .andExpect(content().string(containsString("审计管理员")));
     mvc.perform(get("/audit").with(as(auditAdmin))).andExpect(status().isForbidden());
-    // administrators land on 用户管理, not on the case lookup they may not read
+    // administrators land on their home page (staff per role, engine health), not on the case
+    // lookup they may not read
     mvc.perform(formLogin("/login").user(auditAdmin).password("demo1234"))
-        .andExpect(redirectedUrl("/admin/staff"));
-    mvc.perform(get("/").with(as(securityAdmin))).andExpect(redirectedUrl("/admin/staff"));
-    mvc.perform(get("/").with(as(clerk))).andExpect(redirectedUrl("/cases"));
+        .andExpect(redirectedUrl("/"));
+    mvc.perform(get("/").with(as(securityAdmin)))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("安全管理员")))
+        .andExpect(content().string(containsString("/admin/staff")));
     mvc.perform(get("/cases").with(as(auditAdmin))).andExpect(status().isForbidden());
   }
 
@@ -317,7 +320,7 @@ class AdministratorSeparationTest {
   void shouldLetTheSystemAdministratorResetABusinessPasswordEndingTheSessionsButNotAnAuditors()
       throws Exception {
     MvcResult login = mvc.perform(formLogin("/login").user(clerk).password("demo1234")).andReturn();
-    assertThat(login.getResponse().getRedirectedUrl()).isEqualTo("/cases");
+    assertThat(login.getResponse().getRedirectedUrl()).isEqualTo("/");
     MockHttpSession session = (MockHttpSession) login.getRequest().getSession(false);
     assertThat(mvc.perform(get("/cases").session(session)).andReturn().getResponse().getStatus())
         .isEqualTo(200);

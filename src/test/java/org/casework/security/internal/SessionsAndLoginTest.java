@@ -176,7 +176,7 @@ class SessionsAndLoginTest {
 
   private MockHttpSession login(String user) throws Exception {
     MvcResult r = mvc.perform(formLogin("/login").user(user).password("pw-12345")).andReturn();
-    assertThat(r.getResponse().getRedirectedUrl()).isEqualTo("/cases");
+    assertThat(r.getResponse().getRedirectedUrl()).isEqualTo("/");
     return (MockHttpSession) r.getRequest().getSession(false);
   }
 

@@ -32,6 +32,11 @@
 })();
 
 export default {
+  // casework: the header names the service centre (same header as the app's pages)
+  app: {
+    name: '引擎管理',
+    vendor: '退役军人服务站'
+  },
   // // change the app name and vendor
   // app: {
   //   name: 'Admin',

@@ -32,6 +32,11 @@
 })();
 
 export default {
+  // casework: the header names the service centre (same header as the app's pages)
+  app: {
+    name: '欢迎',
+    vendor: '退役军人服务站'
+  },
   // app: {
   //   name: 'Todos',
   //   vendor: 'Company'
