@@ -15,6 +15,7 @@ public interface Jurisdiction {
    * The regions of {@code level} inside {@code region} (itself when it is of that level), by code.
    */
   List<Region> regionsUnder(RegionCode region, RegionLevel level);
+
   /** The regions one level below {@code parent} (null: the counties), ordered by code. */
   List<Region> children(RegionCode parent);
 

@@ -7,5 +7,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface RegionRepository extends JpaRepository<RegionEntity, String> {
 
   List<RegionEntity> findByCodeStartingWithAndLevelOrderByCode(String prefix, RegionLevel level);
+
   java.util.List<RegionEntity> findByParentCodeOrderByCode(String parentCode);
 }

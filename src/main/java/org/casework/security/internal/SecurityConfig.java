@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
 import java.util.List;
 import java.util.stream.Stream;
-import org.casework.jurisdiction.Role;
 import org.casework.security.Access;
 import org.casework.security.AccessRules;
 import org.springframework.beans.factory.ObjectProvider;
@@ -142,5 +141,4 @@ class SecurityConfig {
                     .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)));
     return http.build();
   }
-
 }
