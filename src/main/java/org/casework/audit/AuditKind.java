@@ -24,7 +24,9 @@ public enum AuditKind {
   CALENDAR_CHANGE("工作日历变更"),
   POLICY_CHANGE("政策规则变更"),
   HISTORY_GAP("审计缺口"),
-  CHAIN_ANCHOR("哈希链锚定");
+  CHAIN_ANCHOR("哈希链锚定"),
+  /** The public self-service lookup (no login): found, refused, and each window's totals. */
+  PUBLIC_LOOKUP("公众自助查询");
 
   private final String label;
 

@@ -85,6 +85,9 @@ class EndpointAccessMatrixTest {
     EXPECTED.put("POST /denied", ALL);
     EXPECTED.put("GET /error", ALL);
     EXPECTED.put("POST /error", ALL);
+    // the applicant's own status lookup (citizen module): no login
+    EXPECTED.put("GET /public/lookup", ALL);
+    EXPECTED.put("POST /public/lookup", ALL);
     // shared pages
     EXPECTED.put("GET /", ALL);
     EXPECTED.put("GET /cases", READERS);
@@ -332,7 +335,7 @@ class EndpointAccessMatrixTest {
   /**
    * Pages for everybody, anonymous too: the login, the refusal page (403 is its status), errors.
    */
-  static final Set<String> PUBLIC_PAGES = Set.of("/login", "/denied", "/error");
+  static final Set<String> PUBLIC_PAGES = Set.of("/login", "/denied", "/error", "/public/lookup");
 
   @Autowired MockMvc mvc;
   @Autowired DemoRegion region;
