@@ -114,6 +114,11 @@ class EndpointAccessMatrixTest {
     EXPECTED.put("GET /legal-aid/consultations", DESKS);
     EXPECTED.put("POST /legal-aid/consultations", DESKS);
     EXPECTED.put("GET /legal-aid/applications/new", DESKS);
+    EXPECTED.put(
+        "GET /legal-aid/roster",
+        EnumSet.of(Role.LEGAL_AID_OFFICER, Role.SUPERVISOR, Role.COUNTY_HEAD));
+    EXPECTED.put("POST /legal-aid/roster", EnumSet.of(Role.LEGAL_AID_OFFICER));
+    EXPECTED.put("POST /legal-aid/roster/{id}/removal", EnumSet.of(Role.LEGAL_AID_OFFICER));
     EXPECTED.put("POST /legal-aid/applications", DESKS);
     EXPECTED.put("POST /api/legal-aid/applications", DESKS);
     EXPECTED.put("POST /api/legal-aid/consultations", DESKS);
@@ -291,6 +296,9 @@ class EndpointAccessMatrixTest {
         "campaigns are the county's: read by everybody on cases");
     REGION.put(
         "GET /condolence/campaigns/{id}", "campaigns are the county's: read by everybody on cases");
+    REGION.put(
+        "POST /legal-aid/roster/{id}/removal",
+        "duty's county scope in DutyRosterService (DutyRosterTest)");
     REGION.put(
         "POST /api/legal-aid/consultations/{id}/application",
         "consultation scope in LegalAidService (LegalAidProcessTest)");
