@@ -25,7 +25,9 @@ public enum AuditKind {
   POLICY_CHANGE("政策规则变更"),
   HISTORY_GAP("审计缺口"),
   CHAIN_ANCHOR("哈希链锚定"),
-  DIVISION_IMPORT("导入区划与服务站代码");
+  DIVISION_IMPORT("导入区划与服务站代码"),
+  /** The public self-service lookup (no login): found, refused, and each window's totals. */
+  PUBLIC_LOOKUP("公众自助查询");
 
   private final String label;
 

@@ -61,8 +61,29 @@ public interface CaseFiles {
   /** Sets the status and appends the history entry, once per step key. */
   void changeStatus(String caseNumber, CaseStatus status, HistoryEntry entry);
 
-  /** Records the notice text sent to the applicant, once per step key. */
-  void notifyApplicant(String caseNumber, String stepKey, String text);
+  /**
+   * Records the notice text for the applicant, once per step key, and hands it to the {@link
+   * NoticeChannel} after the transaction commits (a step that rolls back sends nothing; a retried
+   * step finds its notice and sends nothing again). {@code title} is what the applicant's own
+   * lookup lists (e.g. 不予法律援助决定书).
+   */
+  void notifyApplicant(String caseNumber, String stepKey, String title, String text);
+
+  /** {@link #notifyApplicant(String, String, String, String)} titled from the text. */
+  default void notifyApplicant(String caseNumber, String stepKey, String text) {
+    notifyApplicant(caseNumber, stepKey, titleOf(text), text);
+  }
+
+  /** "受理告知：…" → 受理告知; otherwise 办理告知. */
+  static String titleOf(String text) {
+    if (text != null) {
+      int colon = text.indexOf('：');
+      if (colon > 0 && colon <= 20) {
+        return text.substring(0, colon).strip();
+      }
+    }
+    return "办理告知";
+  }
 
   List<HistoryView> history(String caseNumber);
 

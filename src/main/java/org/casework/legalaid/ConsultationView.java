@@ -1,6 +1,7 @@
 package org.casework.legalaid;
 
 import java.time.Instant;
+import java.time.LocalDate;
 
 public record ConsultationView(
     long id,
@@ -12,4 +13,8 @@ public record ConsultationView(
     String answer,
     String loggedBy,
     Instant loggedAt,
-    String caseNumber) {}
+    String caseNumber,
+    /* the duty (day and lawyer) it came from; null outside the roster */
+    Long dutyId,
+    LocalDate dutyDate,
+    String dutyLawyer) {}

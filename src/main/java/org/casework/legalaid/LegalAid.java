@@ -15,6 +15,12 @@ public interface LegalAid {
   /** Logs a consultation; it may end there (it still counts in the statistics). */
   ConsultationView logConsultation(LogConsultation consultation);
 
+  /**
+   * Logs a consultation taken on the duty {@code dutyId} of the county's roster (its county must be
+   * the consultation's, the duty not removed and not in the future); null: outside the roster.
+   */
+  ConsultationView logConsultation(LogConsultation consultation, Long dutyId);
+
   /** Turns a consultation into an application (once); the case starts the process. */
   CaseView applyFromConsultation(long consultationId, ApplyForLegalAid application);
 

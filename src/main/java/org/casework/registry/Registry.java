@@ -42,6 +42,12 @@ public interface Registry {
   PersonView person(long id);
 
   /**
+   * The last four characters of the person's ID number (what a masked number shows), for the
+   * applicant's own lookup; empty when there is no such person. One indexed read, no decryption.
+   */
+  Optional<String> idTail(long personId);
+
+  /**
    * The person as {@code scope} may see them: found only when they live inside the officer's region
    * (the query filters on it); elsewhere a 403, recorded as {@code ScopeRefused} with {@code what}.
    */

@@ -86,6 +86,9 @@ class EndpointAccessMatrixTest {
     EXPECTED.put("POST /denied", ALL);
     EXPECTED.put("GET /error", ALL);
     EXPECTED.put("POST /error", ALL);
+    // the applicant's own status lookup (citizen module): no login
+    EXPECTED.put("GET /public/lookup", ALL);
+    EXPECTED.put("POST /public/lookup", ALL);
     // shared pages
     EXPECTED.put("GET /", ALL);
     EXPECTED.put("GET /cases", READERS);
@@ -112,6 +115,11 @@ class EndpointAccessMatrixTest {
     EXPECTED.put("GET /legal-aid/consultations", DESKS);
     EXPECTED.put("POST /legal-aid/consultations", DESKS);
     EXPECTED.put("GET /legal-aid/applications/new", DESKS);
+    EXPECTED.put(
+        "GET /legal-aid/roster",
+        EnumSet.of(Role.LEGAL_AID_OFFICER, Role.SUPERVISOR, Role.COUNTY_HEAD));
+    EXPECTED.put("POST /legal-aid/roster", EnumSet.of(Role.LEGAL_AID_OFFICER));
+    EXPECTED.put("POST /legal-aid/roster/{id}/removal", EnumSet.of(Role.LEGAL_AID_OFFICER));
     EXPECTED.put("POST /legal-aid/applications", DESKS);
     EXPECTED.put("POST /api/legal-aid/applications", DESKS);
     EXPECTED.put("POST /api/legal-aid/consultations", DESKS);
@@ -356,6 +364,9 @@ class EndpointAccessMatrixTest {
     REGION.put(
         "GET /condolence/campaigns/{id}", "campaigns are the county's: read by everybody on cases");
     REGION.put(
+        "POST /legal-aid/roster/{id}/removal",
+        "duty's county scope in DutyRosterService (DutyRosterTest)");
+    REGION.put(
         "POST /api/legal-aid/consultations/{id}/application",
         "consultation scope in LegalAidService (LegalAidProcessTest)");
     REGION.put("POST /admin/staff/{username}/enabled", byHandler + "staff administration");
@@ -419,7 +430,7 @@ class EndpointAccessMatrixTest {
    * Pages for everybody, anonymous too: the login, the refusal page (403 is its status), errors.
    */
   static final Set<String> PUBLIC_PAGES =
-      Set.of("/login", "/denied", "/error", "/public/services/request");
+      Set.of("/login", "/denied", "/error", "/public/services/request", "/public/lookup");
 
   @Autowired MockMvc mvc;
   @Autowired DemoRegion region;

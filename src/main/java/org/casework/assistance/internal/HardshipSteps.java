@@ -393,7 +393,7 @@ class HardshipSteps {
     };
     String text =
         messages.getMessage("notice.hardship." + notice, args, java.util.Locale.SIMPLIFIED_CHINESE);
-    caseFiles.notifyApplicant(caseNumber, stepKey, text);
+    caseFiles.notifyApplicant(caseNumber, stepKey, noticeTitle(notice), text);
     caseFiles.record(
         caseNumber, HistoryEntry.system("告知申请人", noticeLabel(notice), text, stepKey + ":history"));
     // whole-case clock: waiting for the applicant does not count; a refusal ends the case
@@ -486,6 +486,17 @@ class HardshipSteps {
 
   private static String outcomeLabel(ApplicationEntity e) {
     return e.getOutcome() == null ? "（办理中）" : "REFUSED".equals(e.getOutcome()) ? "（不予帮扶）" : "（已批准）";
+  }
+
+  /** The notice's title as the applicant's own lookup lists it. */
+  private static String noticeTitle(String notice) {
+    return switch (notice) {
+      case "APPROVED" -> "困难帮扶批准告知";
+      case "REFUSED" -> "不予帮扶告知书";
+      case "RECONSIDERATION_UPHELD" -> "复核决定告知";
+      case "MISSING_MATERIALS" -> "补正材料告知";
+      default -> "困难帮扶办理告知";
+    };
   }
 
   private static String noticeLabel(String notice) {

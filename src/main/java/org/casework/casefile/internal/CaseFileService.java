@@ -58,6 +58,7 @@ class CaseFileService implements CaseFiles {
   private final ScopeGuard scopeGuard;
   private final ApplicationEventPublisher events;
   private final EngineStageActivity stageActivity;
+  private final NoticeOutbox outbox;
 
   CaseFileService(
       CaseRepository cases,
@@ -72,7 +73,9 @@ class CaseFileService implements CaseFiles {
       Jurisdiction jurisdiction,
       ScopeGuard scopeGuard,
       ApplicationEventPublisher events,
-      EngineStageActivity stageActivity) {
+      EngineStageActivity stageActivity,
+      NoticeOutbox outbox) {
+    this.outbox = outbox;
     this.cases = cases;
     this.history = history;
     this.notices = notices;
@@ -393,10 +396,20 @@ class CaseFileService implements CaseFiles {
 
   @Override
   @Transactional
-  public void notifyApplicant(String caseNumber, String stepKey, String text) {
+  public void notifyApplicant(String caseNumber, String stepKey, String title, String text) {
     CaseEntity entity = load(caseNumber);
     if (!notices.existsByCaseIdAndStepKey(entity.getId(), stepKey)) {
-      notices.save(new NoticeEntity(entity.getId(), stepKey, "SMS", text, clock.instant()));
+      String t = title == null || title.isBlank() ? CaseFiles.titleOf(text) : title.strip();
+      NoticeEntity saved =
+          notices.saveAndFlush(
+              new NoticeEntity(
+                  entity.getId(),
+                  stepKey,
+                  outbox.channelName(),
+                  t.length() > 100 ? t.substring(0, 100) : t,
+                  text,
+                  clock.instant()));
+      outbox.sendAfterCommit(saved.getId());
     }
   }
 

@@ -23,19 +23,45 @@ class NoticeEntity {
   private String stepKey;
 
   private String channel;
+  private String title;
   private String text;
+
+  @Column(name = "delivery_state")
+  private String deliveryState;
+
+  @Column(name = "delivered_at")
+  private Instant deliveredAt;
 
   @Column(name = "sent_at")
   private Instant sentAt;
 
   protected NoticeEntity() {}
 
-  NoticeEntity(long caseId, String stepKey, String channel, String text, Instant sentAt) {
+  NoticeEntity(
+      long caseId, String stepKey, String channel, String title, String text, Instant sentAt) {
     this.caseId = caseId;
     this.stepKey = stepKey;
     this.channel = channel;
+    this.title = title;
     this.text = text;
     this.sentAt = sentAt;
+    this.deliveryState = "PENDING";
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public String getTitle() {
+    return title;
+  }
+
+  public String getDeliveryState() {
+    return deliveryState;
+  }
+
+  public Instant getDeliveredAt() {
+    return deliveredAt;
   }
 
   public String getChannel() {

@@ -58,6 +58,7 @@ class LegalAidService implements LegalAid {
   private final LegalAidStore store;
   private final Clock clock;
   private final ScopeGuard scopeGuard;
+  private final DutyRosterService roster;
 
   LegalAidService(
       Jurisdiction jurisdiction,
@@ -65,7 +66,9 @@ class LegalAidService implements LegalAid {
       CaseFiles caseFiles,
       LegalAidStore store,
       Clock clock,
-      ScopeGuard scopeGuard) {
+      ScopeGuard scopeGuard,
+      DutyRosterService roster) {
+    this.roster = roster;
     this.jurisdiction = jurisdiction;
     this.registry = registry;
     this.caseFiles = caseFiles;
@@ -206,6 +209,12 @@ class LegalAidService implements LegalAid {
   @Override
   @Transactional
   public ConsultationView logConsultation(LogConsultation c) {
+    return logConsultation(c, null);
+  }
+
+  @Override
+  @Transactional
+  public ConsultationView logConsultation(LogConsultation c, Long dutyId) {
     StaffMember officer = officer(c.loggedBy(), true);
     RegionCode township = RegionCode.parse(c.townshipCode());
     RegionCode place = hasText(c.villageCode()) ? RegionCode.parse(c.villageCode()) : township;
@@ -216,6 +225,19 @@ class LegalAidService implements LegalAid {
           "REGION_MISMATCH", "村（社区）不属于所填乡镇（街道）", "place " + place + " not under " + township);
     }
     scopeGuard.require(RegionScope.of(officer), place, null, "登记法律咨询");
+    if (dutyId != null) {
+      var duty =
+          roster
+              .activeDuty(dutyId, township.value().substring(0, 6))
+              .filter(d -> !d.date().isAfter(Formats.chinaDate(clock.instant())))
+              .orElseThrow(
+                  () ->
+                      BusinessRuleException.invalid(
+                          "DUTY_MISMATCH",
+                          "所选值班不属于本县（区）、已删除或尚未到值班日期",
+                          "duty " + dutyId + " not an active past duty of " + township));
+      log.info("consultation taken on duty {} ({})", duty.id(), duty.label());
+    }
     Long personId = null;
     if (hasText(c.idNumber())) {
       personId =
@@ -234,7 +256,8 @@ class LegalAidService implements LegalAid {
             c.question().strip(),
             c.answer().strip(),
             officer.username(),
-            clock.instant());
+            clock.instant(),
+            dutyId);
     log.info("consultation {} logged by {} in {}", id, officer.username(), place);
     return store.consultation(id).orElseThrow();
   }

@@ -202,7 +202,7 @@ class LegalAidSteps {
       policy.materialsDays()
     };
     String text = messages.getMessage("notice.legalaid." + notice, args, Locale.SIMPLIFIED_CHINESE);
-    caseFiles.notifyApplicant(caseNumber, stepKey, text);
+    caseFiles.notifyApplicant(caseNumber, stepKey, noticeTitle(notice), text);
     caseFiles.record(
         caseNumber, HistoryEntry.system("告知申请人", noticeLabel(notice), text, stepKey + ":history"));
     // waiting for the applicant's materials does not count against the 7 days
@@ -469,6 +469,17 @@ class LegalAidSteps {
 
   private static StepOutcome refused(String notice) {
     return new StepOutcome(LegalAidErrors.ASSIGNMENT_REFUSED, notice, Map.of("taskNotice", notice));
+  }
+
+  /** The notice's title as the applicant's own lookup lists it. */
+  private static String noticeTitle(String notice) {
+    return switch (notice) {
+      case "MISSING_MATERIALS" -> "补正材料告知";
+      case "REFUSED" -> "不予法律援助决定书";
+      case "OBJECTION_UPHELD" -> "异议审查结果告知";
+      case "TERMINATED" -> "终止法律援助决定";
+      default -> "法律援助办理告知";
+    };
   }
 
   private static String noticeLabel(String notice) {

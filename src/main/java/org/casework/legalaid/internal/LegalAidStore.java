@@ -355,10 +355,25 @@ class LegalAidStore {
       String answer,
       String loggedBy,
       Instant at) {
+    return insertConsultation(
+        township, region, visitorName, personId, topic, question, answer, loggedBy, at, null);
+  }
+
+  long insertConsultation(
+      String township,
+      String region,
+      String visitorName,
+      Long personId,
+      MatterType topic,
+      String question,
+      String answer,
+      String loggedBy,
+      Instant at,
+      Long dutyId) {
     jdbc.update(
         "INSERT INTO legalaid_consultation (county_code, township_code, region_code, visitor_name,"
-            + " person_id, topic, question, answer, logged_by, logged_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + " person_id, topic, question, answer, logged_by, logged_at, duty_id)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         township.substring(0, 6),
         township,
         region,
@@ -368,14 +383,13 @@ class LegalAidStore {
         question,
         answer,
         loggedBy,
-        Timestamp.from(at));
+        Timestamp.from(at),
+        dutyId);
     return jdbc.queryForObject("SELECT LAST_INSERT_ID()", Long.class);
   }
 
   Optional<ConsultationView> consultation(long id) {
-    return jdbc
-        .query("SELECT * FROM legalaid_consultation WHERE id = ?", (rs, i) -> consultation(rs), id)
-        .stream()
+    return jdbc.query(CONSULTATION + " WHERE c.id = ?", (rs, i) -> consultation(rs), id).stream()
         .findFirst();
   }
 
@@ -391,9 +405,12 @@ class LegalAidStore {
 
   List<ConsultationView> consultations(String regionPrefix, int limit) {
     return jdbc.query(
-        "SELECT * FROM legalaid_consultation WHERE region_code LIKE CONCAT(?, '%')"
-            + " ORDER BY logged_at DESC, id DESC LIMIT ?",
-        (rs, i) -> consultation(rs), regionPrefix, limit);
+        CONSULTATION
+            + " WHERE c.region_code LIKE CONCAT(?, '%')"
+            + " ORDER BY c.logged_at DESC, c.id DESC LIMIT ?",
+        (rs, i) -> consultation(rs),
+        regionPrefix,
+        limit);
   }
 
   List<ConsultationCount> consultationCounts(String regionPrefix, Instant from, Instant to) {
@@ -419,8 +436,15 @@ class LegalAidStore {
     return rows;
   }
 
+  /** Consultations with the duty they came from (day and lawyer), if any. */
+  private static final String CONSULTATION =
+      "SELECT c.*, d.duty_date, d.lawyer AS duty_lawyer FROM legalaid_consultation c"
+          + " LEFT JOIN legalaid_duty d ON d.id = c.duty_id";
+
   private static ConsultationView consultation(ResultSet rs) throws SQLException {
     MatterType topic = MatterType.valueOf(rs.getString("topic"));
+    long dutyId = rs.getLong("duty_id");
+    boolean onDuty = !rs.wasNull();
     return new ConsultationView(
         rs.getLong("id"),
         rs.getString("region_code"),
@@ -431,6 +455,9 @@ class LegalAidStore {
         rs.getString("answer"),
         rs.getString("logged_by"),
         rs.getTimestamp("logged_at").toInstant(),
-        rs.getString("case_number"));
+        rs.getString("case_number"),
+        onDuty ? dutyId : null,
+        onDuty ? rs.getDate("duty_date").toLocalDate() : null,
+        onDuty ? rs.getString("duty_lawyer") : null);
   }
 }

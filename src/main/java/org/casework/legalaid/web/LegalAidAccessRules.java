@@ -21,6 +21,9 @@ class LegalAidAccessRules implements AccessRules {
         java.util.EnumSet.of(
             Role.LEGAL_AID_OFFICER, Role.TOWNSHIP_CASEWORKER, Role.VILLAGE_LIAISON);
     access.any("/legal-aid/**").to(desks);
+    // the duty roster: the officer plans it; supervisors and the county head read it and its gaps
+    access.get("/legal-aid/roster").to(Role.LEGAL_AID_OFFICER, Role.SUPERVISOR, Role.COUNTY_HEAD);
+    access.post("/legal-aid/roster", "/legal-aid/roster/*/removal").to(Role.LEGAL_AID_OFFICER);
     access
         .post(
             "/api/legal-aid/applications",

@@ -34,9 +34,11 @@ class LegalAidPages {
 
   private final LegalAid legalAid;
   private final Clock clock;
+  private final org.casework.legalaid.DutyRoster roster;
 
-  LegalAidPages(LegalAid legalAid, Clock clock) {
+  LegalAidPages(LegalAid legalAid, Clock clock, org.casework.legalaid.DutyRoster roster) {
     this.legalAid = legalAid;
+    this.roster = roster;
     this.clock = clock;
   }
 
@@ -58,6 +60,7 @@ class LegalAidPages {
   String logConsultation(
       @Valid @ModelAttribute("consultation") LogConsultation consultation,
       BindingResult binding,
+      @RequestParam(name = "dutyId", required = false) Long dutyId,
       StaffMember officer,
       RegionScope scope,
       Model model,
@@ -66,7 +69,7 @@ class LegalAidPages {
       return consultationPage(model, scope);
     }
     try {
-      var c = legalAid.logConsultation(consultation.loggedBy(officer.username()));
+      var c = legalAid.logConsultation(consultation.loggedBy(officer.username()), dutyId);
       redirect.addFlashAttribute("message", "法律咨询已登记（编号 " + c.id() + "）");
       return "redirect:/legal-aid/consultations";
     } catch (BusinessRuleException e) {
@@ -79,6 +82,11 @@ class LegalAidPages {
   private String consultationPage(Model model, RegionScope scope) {
     LocalDate today = Formats.chinaDate(clock.instant());
     model.addAttribute("recent", legalAid.consultations(scope, 20));
+    // the form picks today's duty of the officer's county by default
+    String region = scope.prefix();
+    model.addAttribute(
+        "todaysDuties",
+        region.length() >= 6 ? roster.onDay(region.substring(0, 6), today) : java.util.List.of());
     model.addAttribute(
         "statistics", legalAid.consultationStatistics(scope, today.withDayOfYear(1), today));
     return "legalaid/consultations";

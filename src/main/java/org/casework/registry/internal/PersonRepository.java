@@ -11,6 +11,9 @@ interface PersonRepository extends JpaRepository<PersonEntity, Long> {
 
   Optional<PersonEntity> findByIdNumberHmac(String idNumberHmac);
 
+  @Query(value = "SELECT id_tail FROM registry_person WHERE id = ?1", nativeQuery = true)
+  Optional<String> idTail(long id);
+
   List<PersonEntity> findByIdNumberHmacIn(Collection<String> idNumberHmacs);
 
   List<PersonEntity> findByIdNumberMaskedOrderById(String idNumberMasked);

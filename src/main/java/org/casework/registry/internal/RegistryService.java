@@ -244,6 +244,11 @@ class RegistryService implements Registry {
   }
 
   @Override
+  public Optional<String> idTail(long personId) {
+    return persons.idTail(personId);
+  }
+
+  @Override
   public Optional<PersonView> findByIdNumber(IdNumber idNumber) {
     return byIdNumber(idNumber).map(this::toView);
   }

@@ -58,7 +58,10 @@ class SecurityConfig {
                   "/vendor/**",
                   "/favicon.ico",
                   "/actuator/health",
-                  "/actuator/health/**")
+                  "/actuator/health/**",
+                  // the applicant's own status lookup (citizen module): CSRF-protected form,
+                  // throttled and audited there; no staff data behind it
+                  "/public/lookup")
               .map(p -> AccessRuleAssembly.matcher(null, p))
               .toList());
 
