@@ -349,6 +349,44 @@ class ReportsTest {
   }
 
   @Test
+  void shouldShowTheStationsRatesAndTheSpotCheckOnThePage() throws Exception {
+    var head = user(users.loadUserByUsername(f.head()));
+    String page =
+        mvc.perform(
+                get("/satisfaction")
+                    .param("region", f.county())
+                    .param("from", YEAR + "-01-01")
+                    .param("to", YEAR + "-12-31")
+                    .with(head))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(page).contains("东城镇", "90.0%", "达标", "西山乡", "50.0%", "未达标", "等待时间长");
+    mvc.perform(
+        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                "/satisfaction/spot-check")
+            .param("region", f.county())
+            .param("from", YEAR + "-01-01")
+            .param("to", YEAR + "-12-31")
+            .with(head)
+            .with(
+                org.springframework.security.test.web.servlet.request
+                    .SecurityMockMvcRequestPostProcessors.csrf()));
+    String drawn =
+        mvc.perform(
+                get("/satisfaction")
+                    .param("region", f.county())
+                    .param("from", YEAR + "-01-01")
+                    .param("to", YEAR + "-12-31")
+                    .param("spot", "true")
+                    .with(head))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(drawn).contains("抽查样本：29 件 / 办结 289 件", "抽取人 " + f.head());
+  }
+
+  @Test
   void shouldRateEachStationAgainstTheLineAndDrawTheSameSpotCheckAgain() {
     LocalDate from = LocalDate.of(ReportFixture.YEAR, 1, 1);
     LocalDate to = LocalDate.of(ReportFixture.YEAR, 12, 31);
