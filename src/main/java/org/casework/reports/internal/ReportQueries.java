@@ -125,9 +125,9 @@ class ReportQueries {
     Long petitionTimes =
         jdbc.queryForObject(
             "SELECT COALESCE(SUM(CASE WHEN pt.registered_at >= ? AND pt.registered_at < ? THEN pt.group_size END), 0)"
-                + " FROM petition pt JOIN casefile_case c ON c.id = pt.case_id WHERE "
+                + " FROM casefile_case c STRAIGHT_JOIN petition pt ON pt.case_id = c.id WHERE "
                 + pwhere
-                + " AND pt.registered_at >= ? AND pt.registered_at < ?",
+                + " AND c.case_type = 'PETITION' AND pt.registered_at >= ? AND pt.registered_at < ?",
             Long.class,
             pargs.toArray());
     List<ProgrammeRow> rows = new ArrayList<>();
@@ -201,10 +201,10 @@ class ReportQueries {
     args.add(end(p));
     return money(
         jdbc.queryForObject(
-            "SELECT SUM(la.money_recovered) FROM legalaid_application la JOIN casefile_case c ON c.id = la.case_id"
+            "SELECT SUM(la.money_recovered) FROM casefile_case c STRAIGHT_JOIN legalaid_application la ON la.case_id = c.id"
                 + " WHERE "
                 + where
-                + " AND la.closed_at >= ? AND la.closed_at < ?",
+                + " AND c.case_type = 'LEGAL_AID' AND la.closed_at >= ? AND la.closed_at < ?",
             BigDecimal.class,
             args.toArray()));
   }
@@ -221,9 +221,9 @@ class ReportQueries {
     args.add(e);
     jdbc.query(
         "SELECT la.outcome, COUNT(*) AS n, SUM(la.money_recovered) AS money"
-            + " FROM legalaid_application la JOIN casefile_case c ON c.id = la.case_id WHERE "
+            + " FROM casefile_case c STRAIGHT_JOIN legalaid_application la ON la.case_id = c.id WHERE "
             + where
-            + " AND la.closed_at >= ? AND la.closed_at < ? GROUP BY la.outcome ORDER BY la.outcome",
+            + " AND c.case_type = 'LEGAL_AID' AND la.closed_at >= ? AND la.closed_at < ? GROUP BY la.outcome ORDER BY la.outcome",
         rs -> {
           String o = rs.getString("outcome");
           long n = rs.getLong("n");
@@ -239,10 +239,10 @@ class ReportQueries {
     margs.add(s);
     margs.add(e);
     jdbc.query(
-        "SELECT la.matter_type, COUNT(*) AS n FROM legalaid_application la JOIN casefile_case c ON c.id = la.case_id"
+        "SELECT la.matter_type, COUNT(*) AS n FROM casefile_case c STRAIGHT_JOIN legalaid_application la ON la.case_id = c.id"
             + " WHERE "
             + mwhere
-            + " AND c.filed_at >= ? AND c.filed_at < ? GROUP BY la.matter_type ORDER BY n DESC, la.matter_type",
+            + " AND c.case_type = 'LEGAL_AID' AND c.filed_at >= ? AND c.filed_at < ? GROUP BY la.matter_type ORDER BY n DESC, la.matter_type",
         rs -> {
           matters.add(new Count(matterLabel(rs.getString("matter_type")), rs.getLong("n"), null));
         },
@@ -320,9 +320,9 @@ class ReportQueries {
                 + " SUM((c.closed_at IS NULL OR c.closed_at >= ?) AND TIMESTAMPDIFF(DAY, pt.registered_at, ?) BETWEEN 31 AND 60) AS age60,"
                 + " SUM((c.closed_at IS NULL OR c.closed_at >= ?) AND TIMESTAMPDIFF(DAY, pt.registered_at, ?) BETWEEN 61 AND 90) AS age90,"
                 + " SUM((c.closed_at IS NULL OR c.closed_at >= ?) AND TIMESTAMPDIFF(DAY, pt.registered_at, ?) > 90) AS older"
-                + " FROM petition pt JOIN casefile_case c ON c.id = pt.case_id WHERE "
+                + " FROM casefile_case c STRAIGHT_JOIN petition pt ON pt.case_id = c.id WHERE "
                 + where
-                + " AND pt.registered_at < ? AND (c.closed_at IS NULL OR c.closed_at >= ?"
+                + " AND c.case_type = 'PETITION' AND pt.registered_at < ? AND (c.closed_at IS NULL OR c.closed_at >= ?"
                 + "   OR pt.review_at >= ? OR pt.rereview_at >= ?)",
             withTail(args, s, s));
     List<Count> channels = new ArrayList<>();
@@ -332,9 +332,9 @@ class ReportQueries {
     cargs.add(e);
     Map<String, Long> byChannel = new LinkedHashMap<>();
     jdbc.query(
-        "SELECT pt.channel, COUNT(*) AS n FROM petition pt JOIN casefile_case c ON c.id = pt.case_id WHERE "
+        "SELECT pt.channel, COUNT(*) AS n FROM casefile_case c STRAIGHT_JOIN petition pt ON pt.case_id = c.id WHERE "
             + cwhere
-            + " AND pt.registered_at >= ? AND pt.registered_at < ? GROUP BY pt.channel",
+            + " AND c.case_type = 'PETITION' AND pt.registered_at >= ? AND pt.registered_at < ? GROUP BY pt.channel",
         rs -> {
           byChannel.put(rs.getString("channel"), rs.getLong("n"));
         },
