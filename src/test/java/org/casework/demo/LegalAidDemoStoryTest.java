@@ -137,7 +137,10 @@ class LegalAidDemoStoryTest {
     tasks.complete(pid, "Task_CaseWork", Map.of("progressAction", "MATTER_ENDED"));
     tasks.complete(
         pid, "Task_CloseAndArchive", Map.of("outcome", "SETTLED", "moneyRecovered", 9600.00));
-    tasks.complete(pid, "Task_SatisfactionSurvey", Map.of("satisfaction", "SATISFIED"));
+    tasks.complete(
+        pid,
+        "Task_SatisfactionSurvey",
+        Map.of("satisfaction", "SATISFIED", "satisfactionChannel", "PHONE"));
     assertThat(caseFiles.get(caseNumber).status()).isEqualTo(CaseStatus.CLOSED);
 
     mvc.perform(get("/api/legal-aid/cases/" + caseNumber))

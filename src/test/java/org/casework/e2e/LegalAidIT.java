@@ -115,7 +115,7 @@ class LegalAidIT extends E2eTest {
         officer,
         number,
         "Task_SatisfactionSurvey",
-        Map.of("satisfaction", "SATISFIED", "surveyComment", "感谢"));
+        Map.of("satisfaction", "SATISFIED", "satisfactionChannel", "PHONE"));
 
     JsonNode closed = flow.caseDetail(officer, number);
     assertThat(status(closed)).isEqualTo("CLOSED");

@@ -247,6 +247,24 @@ class EndpointAccessMatrixTest {
             Role.COUNTY_CASEWORKER);
     Set<Role> coverage =
         EnumSet.of(Role.TOWNSHIP_HEAD, Role.SUPERVISOR, Role.COUNTY_HEAD, Role.ADMIN);
+    // reports and satisfaction (region checked by the facades: ReportsTest, SatisfactionTest)
+    Set<Role> reportReaders =
+        EnumSet.of(
+            Role.TOWNSHIP_HEAD,
+            Role.COUNTY_CASEWORKER,
+            Role.COUNTY_APPROVER,
+            Role.COUNTY_HEAD,
+            Role.SUPERVISOR,
+            Role.AUDITOR);
+    EXPECTED.put("GET /reports", reportReaders);
+    EXPECTED.put("GET /reports.xlsx", reportReaders);
+    EXPECTED.put("GET /reports.pdf", reportReaders);
+    EXPECTED.put("GET /api/reports", reportReaders);
+    EXPECTED.put("GET /satisfaction", reportReaders);
+    EXPECTED.put("GET /api/satisfaction/rates", reportReaders);
+    EXPECTED.put(
+        "POST /satisfaction/spot-check",
+        EnumSet.of(Role.COUNTY_APPROVER, Role.COUNTY_HEAD, Role.SUPERVISOR));
     EXPECTED.put("GET /contact/coverage", coverage);
     EXPECTED.put("GET /contact/coverage.xlsx", coverage);
     EXPECTED.put("GET /api/contact/coverage", coverage);

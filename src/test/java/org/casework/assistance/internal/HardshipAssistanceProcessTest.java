@@ -76,6 +76,7 @@ class HardshipAssistanceProcessTest {
     actors.completes("Task_CountyHeadCountersign", "zhouqiang");
     actors.completes("Task_FollowUpVisit", "lixiaohong");
     actors.completes("Task_Reconsideration", "sunli");
+    actors.completes("Task_Satisfaction", "zhangwei");
   }
 
   @Test
@@ -122,7 +123,18 @@ class HardshipAssistanceProcessTest {
     passTimer(c, "Timer_FollowUp", Duration.ofDays(31), "Timer_FollowUp");
     tasks.complete(c.pik, "Task_FollowUpVisit", Map.of("followUpNotes", "生活已改善"));
     awaitStatus(c, CaseStatus.CLOSED);
+    tasks.complete(
+        c.pik,
+        "Task_Satisfaction",
+        Map.of("satisfaction", "SATISFIED", "satisfactionChannel", "VISIT"));
     awaitEnd(c, "EndEvent_Closed");
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT CONCAT(rating, '/', channel, '/', collected_by) FROM satisfaction_rating"
+                    + " WHERE case_number = ?",
+                String.class,
+                c.number))
+        .isEqualTo("SATISFIED/VISIT/zhangwei");
     assertThat(caseFiles.history(c.number))
         .extracting(HistoryView::actor)
         .contains("zhangwei", "lixiaohong", "liuyang");

@@ -59,6 +59,7 @@ class CondolenceProcessTest {
   @Autowired CondolenceSteps steps;
   @Autowired DemoRegion region;
   @Autowired ScriptedTaskActors actors;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   @BeforeEach
   void setUp() {
@@ -67,6 +68,8 @@ class CondolenceProcessTest {
     actors.completes("Task_TownshipConfirmation", "zhangwei");
     actors.completes("Task_CountyApproval", "sunli");
     actors.completes("Task_RecordVisit", "zhangwei");
+    actors.completes("Task_Satisfaction", "zhangwei");
+    actors.completes("Task_FollowUpDissatisfied", "liuyang");
   }
 
   @Test
@@ -116,6 +119,7 @@ class CondolenceProcessTest {
     assertThat(visit.approvedBy()).isEqualTo("sunli");
     assertThat(visit.disbursementId())
         .isEqualTo(ledger.forCase(c.number).getFirst().disbursementId());
+    satisfactionDissatisfiedThenFollowedUp(c);
     assertThat(endedAt(c)).isEqualTo("EndEvent_Closed");
     assertThat(caseFiles.history(c.number))
         .extracting(HistoryView::action)
@@ -357,6 +361,53 @@ class CondolenceProcessTest {
             .activityId(elementId)
             .count()
         > 0;
+  }
+
+  /**
+   * The closing satisfaction step: 不满意 without a reason comes back with a Chinese notice and
+   * records nothing; with a reason it is recorded once, and the township head gets the follow-up.
+   */
+  private void satisfactionDissatisfiedThenFollowedUp(Case c) {
+    tasks.await(c.pid, "Task_Satisfaction");
+    tasks.complete(
+        c.pid,
+        "Task_Satisfaction",
+        Map.of("satisfaction", "DISSATISFIED", "satisfactionChannel", "PHONE"));
+    tasks.idle();
+    Task again = tasks.await(c.pid, "Task_Satisfaction");
+    assertThat(tasks.variables(again).get("taskNotice")).isEqualTo("评价为不满意时须填写不满意的原因");
+    assertThat(ratings(c)).isZero();
+    tasks.complete(
+        c.pid,
+        "Task_Satisfaction",
+        Map.of(
+            "satisfaction", "DISSATISFIED",
+            "satisfactionChannel", "PHONE",
+            "satisfactionReason", "慰问金发放晚了一周"));
+    tasks.idle();
+    assertThat(ratings(c)).isEqualTo(1);
+    String followUp =
+        jdbc.queryForObject(
+            "SELECT follow_up_instance FROM satisfaction_rating WHERE case_number = ?",
+            String.class,
+            c.number);
+    assertThat(followUp).isNotNull();
+    Task head = tasks.await(followUp, "Task_FollowUpDissatisfied");
+    assertThat(tasks.candidateGroups(head)).containsExactly("township-350502001-head");
+    tasks.complete(followUp, "Task_FollowUpDissatisfied", Map.of("followUpNote", "已上门致歉并说明原因"));
+    tasks.idle();
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT CONCAT(rating, '/', channel, '/', collected_by, '/', followed_up_by, '/', follow_up_note)"
+                    + " FROM satisfaction_rating WHERE case_number = ?",
+                String.class,
+                c.number))
+        .isEqualTo("DISSATISFIED/PHONE/zhangwei/liuyang/已上门致歉并说明原因");
+  }
+
+  private int ratings(Case c) {
+    return jdbc.queryForObject(
+        "SELECT COUNT(*) FROM satisfaction_rating WHERE case_number = ?", Integer.class, c.number);
   }
 
   /** The end event of the finished instance (null while it runs). */

@@ -51,6 +51,7 @@ class LegalAidProcessTest {
   static final String LEGAL_AID_GROUP = "county-350502-legal-aid";
 
   @Autowired UserTasks tasks;
+  @Autowired org.casework.satisfaction.Satisfaction satisfaction;
   @Autowired ScriptedTaskActors actors;
   @Autowired HistoryService history;
   @Autowired TaskService taskService;
@@ -132,8 +133,11 @@ class LegalAidProcessTest {
     tasks.complete(
         c.pid,
         "Task_SatisfactionSurvey",
-        Map.of("satisfaction", "SATISFIED", "surveyComment", "感谢"));
+        Map.of("satisfaction", "SATISFIED", "satisfactionChannel", "PHONE"));
     assertEnded(c, "EndEvent_Closed");
+    assertThat(satisfaction.ofCase(c.number))
+        .extracting(r -> r.rating().name() + "/" + r.channel().name() + "/" + r.collectedBy())
+        .containsExactly("SATISFIED/PHONE/wuhua");
     assertThat(caseFiles.get(c.number).status()).isEqualTo(CaseStatus.CLOSED);
     assertThat(caseFiles.get(c.number).reviewHold()).isFalse();
 
@@ -462,7 +466,10 @@ class LegalAidProcessTest {
     tasks.await(c.pid, "Task_SatisfactionSurvey");
     assertThat(legalAid.application(c.number).outcome()).isEqualTo(AidOutcome.SETTLED);
     assertThat(legalAid.application(c.number).moneyRecovered()).isEqualByComparingTo("0.00");
-    tasks.complete(c.pid, "Task_SatisfactionSurvey", Map.of("satisfaction", "BASICALLY_SATISFIED"));
+    tasks.complete(
+        c.pid,
+        "Task_SatisfactionSurvey",
+        Map.of("satisfaction", "BASICALLY_SATISFIED", "satisfactionChannel", "VISIT"));
     assertEnded(c, "EndEvent_Closed");
   }
 

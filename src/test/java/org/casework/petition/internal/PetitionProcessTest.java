@@ -143,6 +143,7 @@ class PetitionProcessTest {
     actors.completes("Task_ExtensionApproval", "liuyang");
     actors.completes("Task_ReviewDecision", "zhengtao");
     actors.completes("Task_ReReviewDecision", "zhengtao");
+    actors.completes("Task_Satisfaction", "wangfang");
     actors.completes("Task_VillageVerification", "lixiaohong");
     actors.completes("Task_TownshipReview", "zhangwei");
     actors.completes("Task_TownshipHeadApproval", "liuyang");
@@ -186,6 +187,7 @@ class PetitionProcessTest {
         "Timer_ReviewWindow",
         Duration.between(START, endOf("2026-10-19")).plusHours(1));
     assertStatus(c, CaseStatus.PETITION_FINAL);
+    giveSatisfaction(c);
     assertEnded(c, "EndEvent_Final");
     assertThatThrownBy(() -> petitions.requestReview(c.number, "不服", scope("zhangwei")))
         .isInstanceOf(BusinessRuleException.class)
@@ -295,6 +297,7 @@ class PetitionProcessTest {
         .containsExactly("city-3505-petition", "county-350502-petition");
     tasks.complete(c.pid, "Task_ReReviewDecision", Map.of("rereviewOpinion", "维持复查意见。"));
     assertStatus(c, CaseStatus.PETITION_FINAL);
+    giveSatisfaction(c);
     assertEnded(c, "EndEvent_Final");
 
     long casesBefore = casesOf(person);
@@ -646,6 +649,15 @@ class PetitionProcessTest {
             .finished()
             .count()
         > 0;
+  }
+
+  /** The closing satisfaction step (满意度回访), answered by the handling officer. */
+  private void giveSatisfaction(Case c) {
+    tasks.await(c.pid, "Task_Satisfaction");
+    tasks.complete(
+        c.pid,
+        "Task_Satisfaction",
+        Map.of("satisfaction", "BASICALLY_SATISFIED", "satisfactionChannel", "QUESTIONNAIRE"));
   }
 
   private void assertEnded(Case c, String endEvent) {
