@@ -59,7 +59,7 @@ class StaffAdminPage {
                 Comparator.comparing((StaffMember s) -> s.region().value())
                     .thenComparing(StaffMember::username))
             .toList());
-    model.addAttribute("me", scope.username());
+    model.addAttribute("myUsername", scope.username());
     model.addAttribute("myRole", scope.role());
     model.addAttribute("duties", mine);
     model.addAttribute("creatable", inOrder(mine.create()));

@@ -340,7 +340,7 @@ class AdministratorSeparationTest {
     mvc.perform(formLogin("/login").user(clerk).password("demo1234"))
         .andExpect(redirectedUrl("/login?error"));
     mvc.perform(formLogin("/login").user(clerk).password("new-pass-5678"))
-        .andExpect(redirectedUrl("/cases"));
+        .andExpect(redirectedUrl("/"));
     Map<String, Object> done = latestStaffChange(admin);
     assertThat((String) done.get("outcome")).startsWith("完成");
     assertThat((String) done.get("reason")).contains("/password").doesNotContain("new-pass-5678");
