@@ -31,6 +31,7 @@ import org.casework.registry.PersonView;
 import org.casework.registry.RegisterPerson;
 import org.casework.registry.Registry;
 import org.casework.registry.StatusKind;
+import org.casework.satisfaction.Rating;
 import org.casework.services.ChangeMenuItem;
 import org.casework.services.FileServiceRequest;
 import org.casework.services.MenuItem;
@@ -79,6 +80,8 @@ class ServiceRequestProcessTest {
       return new MovableClock();
     }
   }
+
+  @Autowired org.casework.satisfaction.Satisfaction satisfaction;
 
   @Autowired UserTasks tasks;
   @Autowired HistoryService history;
@@ -200,6 +203,10 @@ class ServiceRequestProcessTest {
     assertThat(vars)
         .containsEntry("satisfaction", "SATISFIED")
         .containsEntry("satisfactionChannel", "PHONE");
+    // the 回访 rating is the satisfaction module's, like every other programme's closing rating
+    assertThat(satisfaction.ofCase(c.number))
+        .singleElement()
+        .satisfies(r -> assertThat(r.rating()).isEqualTo(Rating.SATISFIED));
     assertThat(caseFiles.history(c.number))
         .extracting(HistoryView::action)
         .contains("申请条件审查", "受理", "站内办理", "登记服务结果", "回访", "办结");
