@@ -43,10 +43,21 @@ class StationDemoDataTest {
     assertThat(stations.find("350502003002", StationKind.VILLAGE).orElseThrow().gaps())
         .containsExactly("村（社区）服务站未明确工作人员");
     assertThat(stations.list(county)).extracting(StationSummary::name).doesNotHaveDuplicates();
-    StationSummary xinhua = stations.find("350502001001", StationKind.VILLAGE).orElseThrow();
-    var a = acceptance.ofStation(xinhua.id(), head);
-    assertThat(a).hasSize(1);
-    assertThat(a.get(0).status()).isEqualTo(AcceptanceStatus.SUBMITTED);
+    // the demo's self-assessments: every staffed village station the sheet applies to (fewer than
+    // 100 service recipients; other tests of the suite register people in the demo villages, so the
+    // count is read, not assumed) has one, submitted; the others were refused and have none
+    int waitingInHaibin = 0;
+    for (String village : new String[] {"350502001001", "350502001002"}) {
+      StationSummary station = stations.find(village, StationKind.VILLAGE).orElseThrow();
+      var a = acceptance.ofStation(station.id(), head);
+      if (station.recipients() < 100) {
+        assertThat(a).as(village).hasSize(1);
+        assertThat(a.get(0).status()).isEqualTo(AcceptanceStatus.SUBMITTED);
+        waitingInHaibin++;
+      } else {
+        assertThat(a).as(village).isEmpty();
+      }
+    }
     userTasks.idle();
     assertThat(
             tasks
@@ -54,6 +65,6 @@ class StationDemoDataTest {
                 .processDefinitionKey(StationAcceptance.PROCESS)
                 .taskCandidateGroup("township-350502001-head")
                 .list())
-        .hasSizeGreaterThanOrEqualTo(2);
+        .hasSizeGreaterThanOrEqualTo(waitingInHaibin);
   }
 }

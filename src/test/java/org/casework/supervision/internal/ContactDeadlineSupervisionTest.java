@@ -139,6 +139,12 @@ class ContactDeadlineSupervisionTest {
     moveTo(c.dueAt().plusSeconds(60));
     watch.scan();
     watch.scan();
+    // a pass escalates at most 100 breaches, oldest first: breaches other tests of the suite left
+    // in
+    // the shared database come before this one, so pass until none is waiting
+    for (int pass = 0; pass < 50 && breachesWaiting() > 0; pass++) {
+      watch.scan();
+    }
     assertThat(clocks.find(reference, CONTACT_CLOCK).orElseThrow().alertLevel())
         .isEqualTo(AlertLevel.BREACH);
     assertThat(references(HERE, CockpitQuery.View.BREACHED)).contains(reference);
@@ -206,5 +212,11 @@ class ContactDeadlineSupervisionTest {
     clock.moveTo(target);
     ClockUtil.setCurrentTime(Date.from(clock.instant()));
     tasks.idle();
+  }
+
+  private int breachesWaiting() {
+    return jdbc.queryForObject(
+        "select count(*) from sla_clock_alert where level = 'BREACH' and escalated_at is null",
+        Integer.class);
   }
 }
