@@ -458,7 +458,7 @@ class ReportQueries {
             return;
           }
           counts
-                  .computeIfAbsent(area, k -> new long[4])[
+                  .computeIfAbsent(area, k -> new long[CaseType.values().length])[
                   CaseType.valueOf(rs.getString("case_type")).ordinal()] +=
               rs.getLong("n");
         },
@@ -476,7 +476,7 @@ class ReportQueries {
         end(p));
     List<AreaRow> rows = new ArrayList<>();
     for (var n : names.entrySet()) {
-      long[] c = counts.getOrDefault(n.getKey(), new long[4]);
+      long[] c = counts.getOrDefault(n.getKey(), new long[CaseType.values().length]);
       rows.add(
           new AreaRow(
               n.getKey(),

@@ -159,12 +159,28 @@ class ServicesPages {
     model.addAttribute("open", requests.open(scope, 200));
     model.addAttribute("overdue", requests.overdueReferrals(scope, 200));
     model.addAttribute("unmatched", requests.unmatched(scope, 100));
+    // item names by code (every version of the county's menu), so no item code reaches the page
+    java.util.Map<String, String> itemNames = new java.util.HashMap<>();
+    if (scope.prefix().length() >= 6) {
+      menu.history(scope.prefix().substring(0, 6))
+          .forEach(m -> itemNames.putIfAbsent(m.code(), m.name()));
+    }
+    model.addAttribute("itemNames", itemNames);
     return "services/requests";
   }
 
   @GetMapping("/services/requests/{caseNumber}")
   String request(@PathVariable String caseNumber, RegionScope scope, Model model) {
-    ServiceRequestView r = requests.get(caseNumber, scope);
+    ServiceRequestView r;
+    try {
+      r = requests.get(caseNumber, scope);
+    } catch (org.casework.common.BusinessRuleException notAServiceRequest) {
+      // another programme's number, an unknown one or one outside the scope: the case page answers
+      // it (its page, or its Chinese refusal with the right status)
+      return "redirect:/cases/"
+          + org.springframework.web.util.UriUtils.encodePathSegment(
+              caseNumber, java.nio.charset.StandardCharsets.UTF_8);
+    }
     model.addAttribute("r", r);
     model.addAttribute(
         "item",

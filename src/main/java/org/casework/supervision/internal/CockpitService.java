@@ -308,9 +308,9 @@ class CockpitService implements Cockpit {
 
   /** The case page, or for a contact task (no case) the coverage page of its township. */
   private static String link(String reference) {
-    return org.casework.casefile.CaseNumber.isCaseNumber(reference)
-        ? "/cases/" + reference
-        : "/contact/coverage";
+    return reference != null && reference.startsWith("CONTACT-")
+        ? "/contact/coverage"
+        : "/cases/" + reference;
   }
 
   private List<CockpitCount> counts(

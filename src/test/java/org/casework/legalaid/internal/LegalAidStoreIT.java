@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.casework.casefile.CaseFiles;
+import org.casework.clocks.BusinessCalendar;
 import org.casework.clocks.Clocks;
 import org.casework.common.Formats;
 import org.casework.jurisdiction.Jurisdiction;
@@ -41,6 +42,7 @@ class LegalAidStoreIT {
   @MockitoBean Registry registry;
   @MockitoBean CaseFiles caseFiles;
   @MockitoBean Clocks clocks;
+  @MockitoBean BusinessCalendar calendar;
   @MockitoBean ScopeGuard scopeGuard;
 
   @Autowired LegalAidStore store;
