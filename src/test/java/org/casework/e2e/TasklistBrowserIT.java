@@ -216,7 +216,10 @@ class TasklistBrowserIT {
                   return inputs.isEmpty() || !inputs.get(0).isDisplayed() ? null : inputs.get(0);
                 });
     amount.sendKeys("800");
-    formFieldControls("审核意见 / 不予帮扶理由", "textarea").get(0).sendKeys("入户核实属实，符合帮扶条件");
+    WebElement reason = formFieldControls("审核意见 / 不予帮扶理由", "textarea").get(0);
+    reason.sendKeys("入户核实属实，符合帮扶条件");
+    // leaving the field validates it (form-js checks required fields on blur)
+    ((JavascriptExecutor) browser).executeScript("arguments[0].blur();", reason);
     screenshot("09-zhangwei-form-filled");
 
     WebElement complete =

@@ -133,23 +133,41 @@ class ClockWatch {
     return true;
   }
 
+  /** How many open breaches one query fetches; a pass walks them all, a page at a time. */
+  static final int ESCALATION_PAGE = 100;
+
+  /**
+   * Escalates every open breach, oldest first, a page at a time by id (keyset): a breach whose
+   * escalation keeps failing is retried on the next pass but never holds back the ones after it,
+   * however long the backlog.
+   */
   private void escalate(Instant now) {
-    List<Map<String, Object>> open =
-        jdbc.queryForList(
-            "select a.id alert_id, a.clock_id, a.raised_at from sla_clock_alert a"
-                + " where a.level = 'BREACH' and a.escalated_at is null order by a.id limit 100");
-    for (Map<String, Object> row : open) {
-      long alertId = ((Number) row.get("alert_id")).longValue();
-      try {
-        transaction.executeWithoutResult(
-            tx ->
-                escalate(
-                    alertId,
-                    ((Number) row.get("clock_id")).longValue(),
-                    (java.util.Date) row.get("raised_at"),
-                    now));
-      } catch (RuntimeException e) {
-        log.warn("escalating breach {} failed, next pass retries: {}", alertId, e.toString());
+    long after = 0;
+    while (true) {
+      List<Map<String, Object>> open =
+          jdbc.queryForList(
+              "select a.id alert_id, a.clock_id, a.raised_at from sla_clock_alert a"
+                  + " where a.level = 'BREACH' and a.escalated_at is null and a.id > ?"
+                  + " order by a.id limit "
+                  + ESCALATION_PAGE,
+              after);
+      for (Map<String, Object> row : open) {
+        long alertId = ((Number) row.get("alert_id")).longValue();
+        after = alertId;
+        try {
+          transaction.executeWithoutResult(
+              tx ->
+                  escalate(
+                      alertId,
+                      ((Number) row.get("clock_id")).longValue(),
+                      (java.util.Date) row.get("raised_at"),
+                      now));
+        } catch (RuntimeException e) {
+          log.warn("escalating breach {} failed, next pass retries: {}", alertId, e.toString());
+        }
+      }
+      if (open.size() < ESCALATION_PAGE) {
+        return;
       }
     }
   }

@@ -292,6 +292,53 @@ class SlaSupervisionProcessTest {
   }
 
   @Test
+  void shouldEscalateANewBreachBehindAPageOfBreachesWhoseEscalationKeepsFailing() {
+    // a page of old breaches that cannot be escalated (a clock whose region code is broken):
+    // before, the watch fetched only the oldest 100 open breaches, so these held back every
+    // breach raised after them, pass after pass
+    String poison = "POISON-" + System.nanoTime();
+    List<Long> clockIds = new java.util.ArrayList<>();
+    try {
+      for (int i = 0; i <= ClockWatch.ESCALATION_PAGE; i++) {
+        jdbc.update(
+            "insert into sla_clock (case_number, clock_key, case_type, region_code, county_code,"
+                + " township_code, stage, stage_label, work_level, policy_version, period_amount,"
+                + " period_unit, warn_first_pct, warn_second_pct, state, started_at, start_day,"
+                + " due_at) values (?, 'CASE', 'KN', '9', '9', '9', 'CASE', '全案', 'TOWNSHIP', 1,"
+                + " 1, 'WORKING_DAYS', 50, 75, 'STOPPED', now(6), curdate(), now(6))",
+            poison.substring(0, Math.min(poison.length(), 26)) + "-" + i);
+        long id = jdbc.queryForObject("select last_insert_id()", Long.class);
+        clockIds.add(id);
+        jdbc.update(
+            "insert into sla_clock_alert (clock_id, level, raised_at, due_at)"
+                + " values (?, 'BREACH', now(6), now(6))",
+            id);
+      }
+      Case c = file();
+      tasks.await(c.pid, "Task_VillageVerification");
+      ClockView stage = stageClock(c, "Task_VillageVerification");
+      moveTo(stage.dueAt().plusSeconds(1));
+
+      watch.scan();
+
+      assertThat(supervisions(c.number)).isEqualTo(1);
+      assertThat(
+              jdbc.queryForObject(
+                  "select count(*) from sla_clock_alert where escalated_at is null and clock_id in ("
+                      + String.join(",", clockIds.stream().map(String::valueOf).toList())
+                      + ")",
+                  Long.class))
+          .as("the broken ones stay open for the next pass")
+          .isEqualTo(clockIds.size());
+    } finally {
+      for (long id : clockIds) {
+        jdbc.update("delete from sla_clock_alert where clock_id = ?", id);
+        jdbc.update("delete from sla_clock where id = ?", id);
+      }
+    }
+  }
+
+  @Test
   void shouldStillCallItABreachWhileATaskOfTheStageIsOpen() {
     Case c = file();
     tasks.await(c.pid, "Task_VillageVerification");
