@@ -24,6 +24,11 @@ import org.springframework.core.annotation.Order;
 @Configuration
 class ContactDossierSections {
 
+  /**
+   * The services module's opener key (contact_need_opener, V270): the reference is a case number.
+   */
+  static final String SERVICE_REQUEST = "SERVICE_REQUEST";
+
   @Bean
   @Order(10)
   DossierSection contactVisitSection(ContactProgramme contacts, Clock clock) {
@@ -62,6 +67,9 @@ class ContactDossierSections {
             } else if (LegalAidConsultationOpener.KEY.equals(v.linkedType())) {
               detail.append("；已登记法律援助咨询（第 ").append(v.linkedRef()).append(" 号）");
               link = "/legal-aid/consultations";
+            } else if (SERVICE_REQUEST.equals(v.linkedType())) {
+              detail.append("；已登记菜单式服务申请 ").append(v.linkedRef());
+              link = "/services/requests/" + v.linkedRef();
             } else if (v.linkedRef() != null) {
               detail.append("；已登记 ").append(v.linkedRef());
             }

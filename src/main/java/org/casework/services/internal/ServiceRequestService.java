@@ -108,8 +108,12 @@ class ServiceRequestService implements ServiceRequests {
       throw BusinessRuleException.invalid(
           "SERVICE_PERSON_REQUIRED", "请选择服务对象或填写身份证号", "no person given");
     }
+    // the person's village when known (a village liaison's scope is the village, not the township)
     scopeGuard.require(
-        scope, new RegionCode(person.townshipCode()), null, "登记菜单式服务申请（服务对象 " + person.id() + "）");
+        scope,
+        new RegionCode(person.villageCode() != null ? person.villageCode() : person.townshipCode()),
+        null,
+        "登记菜单式服务申请（服务对象 " + person.id() + "）");
     MenuItem item = menu.current(person.townshipCode(), r.itemCode());
     Long needId = r.needId();
     if (needId != null) {
