@@ -26,7 +26,9 @@ import org.casework.jurisdiction.Role;
 import org.casework.registry.PersonView;
 import org.casework.registry.Registry;
 import org.operaton.bpm.engine.RuntimeService;
+import org.operaton.bpm.engine.TaskService;
 import org.operaton.bpm.engine.runtime.ProcessInstance;
+import org.operaton.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -68,10 +70,12 @@ class ContactOpener {
   private final TransactionTemplate transaction;
   private final Clock clock;
   private final Clocks clocks;
+  private final TaskService tasks;
 
   ContactOpener(
       JdbcTemplate jdbc,
       RuntimeService runtime,
+      TaskService tasks,
       Registry registry,
       Jurisdiction jurisdiction,
       BusinessCalendar calendar,
@@ -79,6 +83,7 @@ class ContactOpener {
       Clock clock,
       Clocks clocks) {
     this.clocks = clocks;
+    this.tasks = tasks;
     this.jdbc = jdbc;
     this.runtime = runtime;
     this.registry = registry;
@@ -198,10 +203,111 @@ class ContactOpener {
         runtime.startProcessInstanceByKey(
             ContactProgramme.PROCESS, ContactProgramme.reference(planId), v);
     jdbc.update(
-        "update contact_plan set process_instance_id = ?, due_at = ? where id = ?",
+        "update contact_plan set process_instance_id = ?, due_at = ?, clocked_at = ? where id = ?",
         instance.getId(),
         Timestamp.from(dueAt),
+        Timestamp.from(now),
         planId);
+    return true;
+  }
+
+  /**
+   * Gives open tasks that have no legal clock theirs: rows opened before contact tasks had clocks
+   * (people registered or imported, and their tasks opened, before the programme kept clocks:
+   * {@code clocked_at} null, V271) get the clock the opener starts today (same start, period and
+   * due day), the row's and the task's due date from it, so they are on the cockpit and escalate
+   * like the others. A contact clock started under the whole-case key ({@code CASE}, before the
+   * stage key) is withdrawn. Small transactions; idempotent (the clock is found, the row is
+   * marked).
+   */
+  int backfillClocks(int limit) {
+    List<String> legacy =
+        jdbc.queryForList(
+            "select case_number from sla_clock where case_type = ? and clock_key = ?"
+                + " and stopped_at is null order by id limit ?",
+            String.class,
+            CLOCK_TYPE,
+            Clocks.CASE_CLOCK,
+            limit);
+    for (String reference : legacy) {
+      clocks.withdraw(reference, Clocks.CASE_CLOCK, "联系走访任务改用环节时限", "system");
+    }
+    List<Long> rows =
+        jdbc.queryForList(
+            "select id from contact_plan where status = 'OPEN' and clocked_at is null"
+                + " order by id limit ?",
+            Long.class,
+            limit);
+    int done = 0;
+    for (int i = 0; i < rows.size(); i += BATCH) {
+      List<Long> batch = rows.subList(i, Math.min(rows.size(), i + BATCH));
+      try {
+        Integer n =
+            transaction.execute(
+                tx -> {
+                  int count = 0;
+                  for (Long id : batch) {
+                    count += backfillClock(id) ? 1 : 0;
+                  }
+                  return count;
+                });
+        done += n == null ? 0 : n;
+      } catch (RuntimeException e) {
+        log.warn(
+            "clocks for open contact rows {}..{} failed, next pass retries: {}",
+            batch.getFirst(),
+            batch.getLast(),
+            e.toString());
+      }
+    }
+    if (done > 0 || !legacy.isEmpty()) {
+      log.info(
+          "contact clocks back-filled: {} open tasks, {} whole-case clocks withdrawn",
+          done,
+          legacy.size());
+    }
+    return done;
+  }
+
+  private boolean backfillClock(long planId) {
+    List<Map<String, Object>> found =
+        jdbc.queryForList(
+            "select p.kind, p.period, p.period_end, p.open_on, p.township_code,"
+                + " p.process_instance_id, e.event_type from contact_plan p"
+                + " left join contact_event e on e.id = p.event_id"
+                + " where p.id = ? and p.status = 'OPEN' and p.clocked_at is null for update",
+            planId);
+    if (found.isEmpty()) {
+      return false;
+    }
+    Map<String, Object> row = found.getFirst();
+    LocalDate openOn = ((java.sql.Date) row.get("open_on")).toLocalDate();
+    LocalDate end = ((java.sql.Date) row.get("period_end")).toLocalDate();
+    Instant dueAt =
+        startClock(
+            planId,
+            (String) row.get("township_code"),
+            ContactKind.valueOf((String) row.get("kind")),
+            (String) row.get("period"),
+            (String) row.get("event_type"),
+            openOn.minusDays(1),
+            end);
+    jdbc.update(
+        "update contact_plan set due_at = ?, clocked_at = ? where id = ?",
+        Timestamp.from(dueAt),
+        Timestamp.from(clock.instant()),
+        planId);
+    String instance = (String) row.get("process_instance_id");
+    if (instance != null
+        && runtime.createProcessInstanceQuery().processInstanceId(instance).count() > 0) {
+      runtime.setVariable(instance, "dueDate", Date.from(dueAt));
+      for (Task task : tasks.createTaskQuery().processInstanceId(instance).list()) {
+        if (task.getDueDate() == null || !task.getDueDate().toInstant().equals(dueAt)) {
+          task.setDueDate(Date.from(dueAt));
+          tasks.saveTask(task);
+        }
+      }
+    }
     return true;
   }
 

@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Plans the current periods every night and opens the tasks that became due, a batch at a time (the
- * next pass takes the rest). Both are idempotent, so a second node or a rerun adds nothing.
+ * next pass takes the rest), then back-fills the clocks of open tasks that have none. All three are
+ * idempotent, so a second node or a rerun adds nothing.
  */
 @Component
 class ContactScheduler {
@@ -33,10 +34,16 @@ class ContactScheduler {
     run();
   }
 
-  /** One pass: plan today's periods, open what is due. Returns tasks opened. */
+  /**
+   * One pass: plan today's periods (every registered person, however and whenever they came into
+   * the registry), open what is due, and give open tasks still without a legal clock theirs (opened
+   * before contact tasks had clocks). Returns tasks opened.
+   */
   int run() {
     var today = Formats.chinaDate(clock.instant());
     contacts.plan(today);
-    return contacts.openDue(today, batch);
+    int opened = contacts.openDue(today, batch);
+    contacts.backfillClocks(batch);
+    return opened;
   }
 }

@@ -241,6 +241,11 @@ class ContactService implements ContactProgramme {
     return opener.openDue(day, limit);
   }
 
+  /** Open tasks without a legal clock get theirs (see {@link ContactOpener#backfillClocks}). */
+  int backfillClocks(int limit) {
+    return opener.backfillClocks(limit);
+  }
+
   @Override
   @Transactional
   public PlanView reportEvent(ReportEvent event, RegionScope scope) {
