@@ -198,6 +198,10 @@ class RequestStore {
 
   /** Open requests of a region prefix (county, township or village's township), oldest first. */
   List<Row> open(String prefix, int limit) {
+    return open(prefix, 0, limit);
+  }
+
+  List<Row> open(String prefix, int offset, int limit) {
     String column = prefix.length() <= 6 ? "county_code" : "township_code";
     String value = prefix.length() <= 9 ? prefix : prefix.substring(0, 9);
     return jdbc.query(
@@ -206,14 +210,19 @@ class RequestStore {
             + FROM
             + " where r."
             + column
-            + " = ? and r.is_open = true order by r.filed_at limit ?",
+            + " = ? and r.is_open = true order by r.filed_at, r.id limit ? offset ?",
         RequestStore::map,
         value,
-        limit);
+        limit,
+        offset);
   }
 
   /** Referred requests whose answer was due before {@code now}, most overdue first. */
   List<Row> overdueReferrals(String prefix, Instant now, int limit) {
+    return overdueReferrals(prefix, now, 0, limit);
+  }
+
+  List<Row> overdueReferrals(String prefix, Instant now, int offset, int limit) {
     String column = prefix.length() <= 6 ? "county_code" : "township_code";
     String value = prefix.length() <= 9 ? prefix : prefix.substring(0, 9);
     return jdbc.query(
@@ -223,11 +232,12 @@ class RequestStore {
             + " where r."
             + column
             + " = ? and r.state = 'REFERRED' and r.referral_due_at < ?"
-            + " order by r.referral_due_at limit ?",
+            + " order by r.referral_due_at, r.id limit ? offset ?",
         RequestStore::map,
         value,
         Timestamp.from(now),
-        limit);
+        limit,
+        offset);
   }
 
   List<Row> ofPerson(long personId) {
