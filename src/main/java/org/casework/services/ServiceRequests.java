@@ -45,6 +45,16 @@ public interface ServiceRequests {
    */
   ServiceRequestView answerReferral(String caseNumber, AnswerReferral answer, RegionScope scope);
 
+  /**
+   * <b>Demo data only</b> (refused unless {@code casework.services.demo-backdating}, by default
+   * {@code casework.demo-data}, is on): takes a referral request just filed through acceptance as
+   * {@code officer} to the referral, then moves its filing, referral, answer deadline, clocks and
+   * timers back to {@code referredOn}, so that its answer is overdue (on the cockpit and the
+   * station's list) from the start. The history records that the dates were moved for the demo.
+   */
+  ServiceRequestView referAndBackdateForDemo(
+      String caseNumber, java.time.LocalDate referredOn, String officer);
+
   /** Referred requests whose department answer is overdue, most overdue first. */
   List<ServiceRequestView> overdueReferrals(RegionScope scope, int limit);
 

@@ -159,6 +159,20 @@ class RequestStore {
         caseNumber);
   }
 
+  /**
+   * Demo data only: filing and referral moved back to {@code referredAt}, the answer due {@code
+   * due}.
+   */
+  void backdateReferral(String caseNumber, Instant referredAt, Instant due) {
+    jdbc.update(
+        "update services_request set filed_at = least(filed_at, ?), referred_at = ?,"
+            + " referral_due_at = ? where case_number = ? and state = 'REFERRED'",
+        Timestamp.from(referredAt),
+        Timestamp.from(referredAt),
+        Timestamp.from(due),
+        caseNumber);
+  }
+
   void answered(String caseNumber, String answer, Instant now) {
     jdbc.update(
         "update services_request set state = ?, answer = ?, answered_at = ?, updated_at = ?"

@@ -66,6 +66,7 @@ class ServiceRequestService implements ServiceRequests {
   private final JdbcTemplate jdbc;
   private final OnlineThrottle throttle;
   private final ServiceTasks tasks;
+  private final DemoReferralBackdating demoBackdating;
   private final Clock clock;
 
   ServiceRequestService(
@@ -80,6 +81,7 @@ class ServiceRequestService implements ServiceRequests {
       JdbcTemplate jdbc,
       OnlineThrottle throttle,
       ServiceTasks tasks,
+      DemoReferralBackdating demoBackdating,
       Clock clock) {
     this.caseFiles = caseFiles;
     this.requests = requests;
@@ -92,6 +94,7 @@ class ServiceRequestService implements ServiceRequests {
     this.jdbc = jdbc;
     this.throttle = throttle;
     this.tasks = tasks;
+    this.demoBackdating = demoBackdating;
     this.clock = clock;
   }
 
@@ -376,6 +379,13 @@ class ServiceRequestService implements ServiceRequests {
         scope);
     log.info("referral answer of {} ({}) entered by {}", caseNumber, decision, scope.username());
     return view(requests.find(caseNumber).orElseThrow());
+  }
+
+  /** Not one transaction: the demo's jobs and task completion commit each on their own. */
+  @Override
+  public ServiceRequestView referAndBackdateForDemo(
+      String caseNumber, java.time.LocalDate referredOn, String officer) {
+    return demoBackdating.referAndBackdate(caseNumber, referredOn, officer, this::view);
   }
 
   @Override
