@@ -33,6 +33,12 @@ public interface AuditLog {
    */
   void record(PersonRecordAccessed event);
 
+  /**
+   * Appends several accesses in one transaction (one lock of the chain's head, one commit), in the
+   * order given: for callers that queue their entries and write them in batches.
+   */
+  void recordAll(List<PersonRecordAccessed> events);
+
   /** The latest entries of a kind inside the auditor's region, newest first. */
   List<AuditEntryView> ofKind(AuditKind kind, RegionScope scope, int limit);
 

@@ -1,6 +1,9 @@
 package org.casework.demo;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
+import org.casework.common.Formats;
 import org.casework.jurisdiction.Jurisdiction;
 import org.casework.jurisdiction.RegionCode;
 import org.casework.jurisdiction.RegionScope;
@@ -26,7 +29,9 @@ import org.springframework.stereotype.Component;
  * 心理咨询师), and requests of 海滨街道 in different stages: 就业推荐 and 心理疏导 filed by 张伟 (zhangwei) waiting
  * for acceptance, 教育培训 asked online waiting for the identity check, 上门服务 for a person who is no key
  * contact (refused with the rule), and an online request the registry cannot match (on the
- * station's call-back list). Idempotent: nothing is added once 蒋志军 has a request.
+ * station's call-back list); and 郑美华's 医疗救助 referred to 区医保局 a month ago whose answer is overdue
+ * (督办看板 and the station's list). Idempotent: nothing is added once 蒋志军 has a request (郑美华: once she
+ * has one).
  */
 @Component
 @Order(4)
@@ -41,11 +46,14 @@ class ServicesDemoData implements ApplicationRunner {
   private final Registry registry;
   private final Jurisdiction jurisdiction;
   private final ServiceRequests requests;
+  private final Clock clock;
 
-  ServicesDemoData(Registry registry, Jurisdiction jurisdiction, ServiceRequests requests) {
+  ServicesDemoData(
+      Registry registry, Jurisdiction jurisdiction, ServiceRequests requests, Clock clock) {
     this.registry = registry;
     this.jurisdiction = jurisdiction;
     this.requests = requests;
+    this.clock = clock;
   }
 
   @Override
@@ -57,6 +65,7 @@ class ServicesDemoData implements ApplicationRunner {
       return;
     }
     RegionScope scope = RegionScope.of(station.get());
+    overdueReferral(scope);
     PersonView jiang = person("350502198903150335", "蒋志军", PersonCategory.VETERAN, "13905950201");
     if (!requests.ofPerson(jiang.id(), scope).isEmpty()) {
       log.info("services demo data already present");
@@ -78,6 +87,33 @@ class ServicesDemoData implements ApplicationRunner {
             "350502", "MEDICAL_AID", "王小明", valid("350502198001010739"), "13905950205"),
         "demo");
     log.info("services demo data loaded: 5 requests");
+  }
+
+  /**
+   * 郑美华's 医疗救助 referred to 区医疗保障局 a month ago and not answered: overdue on 督办看板 (huangmin) and on
+   * the station's list from the first start. Its own idempotency (she has a request), so an install
+   * that already has the other demo requests gets it too.
+   */
+  private void overdueReferral(RegionScope scope) {
+    PersonView zheng =
+        person("350502196503120426", "郑美华", PersonCategory.DIED_OF_ILLNESS_FAMILY, "13905950206");
+    if (!requests.ofPerson(zheng.id(), scope).isEmpty()) {
+      return;
+    }
+    String number =
+        requests
+            .file(
+                new FileServiceRequest(zheng.id(), null, "MEDICAL_AID", null, "住院费用自付部分较高，申请医疗救助"),
+                scope)
+            .caseNumber();
+    try {
+      LocalDate referredOn = Formats.chinaDate(clock.instant()).minusDays(30);
+      requests.referAndBackdateForDemo(number, referredOn, scope.username());
+      log.info("services demo: {} referred on {}, answer overdue", number, referredOn);
+    } catch (RuntimeException e) {
+      // a demo that cannot be backdated stays a fresh referral; the app starts all the same
+      log.warn("services demo: overdue referral {} not prepared: {}", number, e.toString());
+    }
   }
 
   private PersonView person(String draftId, String name, PersonCategory category, String phone) {

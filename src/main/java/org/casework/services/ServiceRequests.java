@@ -29,6 +29,32 @@ public interface ServiceRequests {
   /** Open requests of the officer's region and below, oldest first. */
   List<ServiceRequestView> open(RegionScope scope, int limit);
 
+  /**
+   * One page ({@code size} at most 100) of the open requests of the officer's region, oldest first.
+   */
+  List<ServiceRequestView> open(RegionScope scope, int page, int size);
+
+  /** One page of the referred requests whose answer is overdue, most overdue first. */
+  List<ServiceRequestView> overdueReferrals(RegionScope scope, int page, int size);
+
+  /**
+   * Records the department's answer to a referred request: completes its open 转介部门答复 task as the
+   * officer (the same task and checks as in Tasklist; the answer is recorded by the process's next
+   * step). Refused in Chinese: outside the officer's scope (403), a bad decision or no text (400),
+   * a request that is not waiting for an answer ({@link ServiceErrors#NOT_AWAITING_ANSWER}, 409).
+   */
+  ServiceRequestView answerReferral(String caseNumber, AnswerReferral answer, RegionScope scope);
+
+  /**
+   * <b>Demo data only</b> (refused unless {@code casework.services.demo-backdating}, by default
+   * {@code casework.demo-data}, is on): takes a referral request just filed through acceptance as
+   * {@code officer} to the referral, then moves its filing, referral, answer deadline, clocks and
+   * timers back to {@code referredOn}, so that its answer is overdue (on the cockpit and the
+   * station's list) from the start. The history records that the dates were moved for the demo.
+   */
+  ServiceRequestView referAndBackdateForDemo(
+      String caseNumber, java.time.LocalDate referredOn, String officer);
+
   /** Referred requests whose department answer is overdue, most overdue first. */
   List<ServiceRequestView> overdueReferrals(RegionScope scope, int limit);
 

@@ -2,6 +2,9 @@ package org.casework.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import org.casework.casefile.CaseFiles;
+import org.casework.casefile.HistoryView;
 import org.casework.jurisdiction.Jurisdiction;
 import org.casework.jurisdiction.RegionScope;
 import org.casework.jurisdiction.Role;
@@ -11,6 +14,8 @@ import org.casework.registry.Registry;
 import org.casework.services.ServiceRequestView;
 import org.casework.services.ServiceRequests;
 import org.casework.services.UnmatchedOnlineRequest;
+import org.casework.supervision.Cockpit;
+import org.casework.supervision.CockpitQuery;
 import org.casework.support.ProcessTest;
 import org.casework.support.UserTasks;
 import org.junit.jupiter.api.Test;
@@ -32,6 +37,8 @@ class ServicesDemoDataTest {
   @Autowired Registry registry;
   @Autowired Jurisdiction jurisdiction;
   @Autowired UserTasks tasks;
+  @Autowired Cockpit cockpit;
+  @Autowired CaseFiles caseFiles;
 
   @Test
   void shouldShowTheStationRequestsInDifferentStagesAndAddNothingOnASecondRun() {
@@ -57,6 +64,53 @@ class ServicesDemoDataTest {
         .extracting(UnmatchedOnlineRequest::claimedName)
         .contains("王小明");
     assertThat(jurisdiction.staff("linxinyi")).map(StaffMember::role).contains(Role.COUNSELLOR);
+  }
+
+  @Test
+  void shouldShowAnOverdueReferralOnTheCockpitAndTheStationsListOutOfTheBox() {
+    RegionScope station = RegionScope.of(jurisdiction.staff("zhangwei").orElseThrow());
+    long zheng =
+        registry.findByIdNumber(IdNumber.parse(valid("350502196503120426"))).orElseThrow().id();
+    demo.run(null); // a second run adds nothing
+    tasks.idle(); // the moved timers fire (the job executor does it in the running app)
+    ServiceRequestView referral = requests.ofPerson(zheng, station).getFirst();
+    assertThat(requests.ofPerson(zheng, station)).hasSize(1);
+    assertThat(referral.itemCode()).isEqualTo("MEDICAL_AID");
+    assertThat(referral.state()).isEqualTo("REFERRED");
+    assertThat(referral.referralDueAt()).isBefore(Instant.now());
+    assertThat(requests.overdueReferrals(station, 200))
+        .extracting(ServiceRequestView::caseNumber)
+        .contains(referral.caseNumber());
+    // the supervisor's cockpit: the 转介部门答复 stage of the request is breached
+    var rows =
+        cockpit
+            .rows(
+                "huangmin",
+                new CockpitQuery(
+                    CockpitQuery.View.BREACHED,
+                    "STAGE",
+                    "SERVICE",
+                    "Task_AwaitReferralAnswer",
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    200))
+            .rows();
+    assertThat(rows)
+        .filteredOn(r -> r.caseNumber().equals(referral.caseNumber()))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.stageLabel()).isEqualTo("转介部门答复");
+              assertThat(r.breached()).isTrue();
+            });
+    // the history says so, and that the dates were moved for the demo
+    assertThat(caseFiles.history(referral.caseNumber()))
+        .extracting(HistoryView::action)
+        .contains("转介", "转介催办", "转介答复超期", "演示数据：转介日期回溯");
   }
 
   private static String valid(String draft) {

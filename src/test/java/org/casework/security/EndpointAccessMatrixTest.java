@@ -335,6 +335,12 @@ class EndpointAccessMatrixTest {
     EXPECTED.put("POST /services/appointments/{id}/notes", noteReaders);
     EXPECTED.put("GET /public/services/request", ALL);
     EXPECTED.put("POST /public/services/request", ALL);
+    EXPECTED.put("POST /api/services/requests", FILERS);
+    EXPECTED.put("GET /api/services/requests", serviceLists);
+    EXPECTED.put("GET /api/services/requests/{caseNumber}", READERS);
+    EXPECTED.put(
+        "POST /api/services/requests/{caseNumber}/referral-answer",
+        EnumSet.of(Role.TOWNSHIP_CASEWORKER));
     // pickers of the forms and the village liaison's phone page (issue 20)
     EXPECTED.put("GET /api/pickers/regions", ALL);
     EXPECTED.put("GET /api/pickers/people", READERS);

@@ -126,18 +126,29 @@ class AuditService implements AuditLog {
   @Override
   @Transactional(propagation = Propagation.REQUIRES_NEW)
   public void record(PersonRecordAccessed e) {
-    append(
-        new AuditRecord(
-            "person:" + UUID.randomUUID(),
-            e.kind(),
-            null,
-            e.regionCode(),
-            e.at(),
-            e.username(),
-            e.role(),
-            e.action(),
-            e.subject(),
-            e.detail()));
+    append(accessRecord(e));
+  }
+
+  @Override
+  @Transactional(propagation = Propagation.REQUIRES_NEW)
+  public void recordAll(List<PersonRecordAccessed> events) {
+    for (PersonRecordAccessed e : events) {
+      append(accessRecord(e));
+    }
+  }
+
+  private static AuditRecord accessRecord(PersonRecordAccessed e) {
+    return (new AuditRecord(
+        "person:" + UUID.randomUUID(),
+        e.kind(),
+        null,
+        e.regionCode(),
+        e.at(),
+        e.username(),
+        e.role(),
+        e.action(),
+        e.subject(),
+        e.detail()));
   }
 
   @Override

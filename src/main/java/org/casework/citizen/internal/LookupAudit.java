@@ -1,13 +1,18 @@
 package org.casework.citizen.internal;
 
+import jakarta.annotation.PreDestroy;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.casework.audit.AuditKind;
 import org.casework.audit.AuditLog;
@@ -25,10 +30,13 @@ import org.springframework.stereotype.Component;
  * without bound (the approach of the security module's {@code AnonymousRefusals}, plus totals):
  *
  * <ul>
- *   <li>each lookup is counted in {@code citizen_lookup_tally} (window, address, outcome): one
- *       upsert, rows bounded by addresses × outcomes per window, pruned after the retention;
+ *   <li>each lookup is counted in memory and added to {@code citizen_lookup_tally} (window,
+ *       address, outcome) every second in one statement; rows bounded by addresses × outcomes per
+ *       window, pruned after the retention;
  *   <li>the audit log gets a found lookup once per case and window, a miss or refusal once per
- *       address and window and at most {@code max-entries-per-window} of those in all;
+ *       address and window and at most {@code max-entries-per-window} of those in all; these are
+ *       queued and appended every second in one transaction, so a lookup waits for no audit write
+ *       (a crash loses at most the last second's counts and entries);
  *   <li>after a window closes, one totals entry (lookups per outcome, addresses) is written once
  *       (the {@code citizen_lookup_window} row decides which node writes it).
  * </ul>
@@ -46,6 +54,8 @@ class LookupAudit {
   private final int maxEntriesPerWindow;
   private final Duration retention;
   private final Set<String> seen = ConcurrentHashMap.newKeySet();
+  private final Map<TallyKey, Integer> tally = new ConcurrentHashMap<>();
+  private final Queue<PersonRecordAccessed> queue = new ConcurrentLinkedQueue<>();
   private final AtomicInteger entries = new AtomicInteger();
   private volatile Instant current;
 
@@ -70,17 +80,15 @@ class LookupAudit {
     return Instant.ofEpochMilli(Math.floorDiv(at.toEpochMilli(), size) * size);
   }
 
-  /** Counts the lookup and writes an audit entry when the bounds allow. */
+  /**
+   * Counts the lookup and queues an audit entry when the bounds allow; both are written by {@link
+   * #flush()} (every second), so the lookup waits for neither.
+   */
   void lookedUp(String address, Outcome outcome, String caseNumber, String regionCode) {
     Instant now = clock.instant();
     Instant w = windowOf(now);
     String addr = LookupThrottle.addressKey(address).substring("addr:".length());
-    jdbc.update(
-        "INSERT INTO citizen_lookup_tally (window_start, address, outcome, lookups)"
-            + " VALUES (?, ?, ?, 1) ON DUPLICATE KEY UPDATE lookups = lookups + 1",
-        Timestamp.from(w),
-        addr,
-        outcome.name());
+    tally.merge(new TallyKey(w, addr, outcome), 1, Integer::sum);
     if (!w.equals(current)) {
       synchronized (this) {
         if (!w.equals(current)) {
@@ -98,7 +106,7 @@ class LookupAudit {
     if (!found && entries.incrementAndGet() > maxEntriesPerWindow) {
       return;
     }
-    audit.record(
+    queue.add(
         new PersonRecordAccessed(
             AuditKind.PUBLIC_LOOKUP,
             now,
@@ -115,11 +123,68 @@ class LookupAudit {
             "地址 " + addr + "（本窗口内同类查询只记一次，合计见窗口汇总）"));
   }
 
+  /**
+   * Writes the counted lookups (one upsert per 500 window/address/outcome rows) and the queued
+   * audit entries (one transaction). What a failed write held is kept for the next flush.
+   */
+  @Scheduled(
+      fixedDelayString = "${casework.citizen.lookup.flush-interval:PT1S}",
+      initialDelayString = "${casework.citizen.lookup.flush-interval:PT1S}")
+  @PreDestroy
+  synchronized void flush() {
+    List<Map.Entry<TallyKey, Integer>> counted = new ArrayList<>();
+    for (TallyKey k : tally.keySet()) {
+      Integer n = tally.remove(k);
+      if (n != null) {
+        counted.add(Map.entry(k, n));
+      }
+    }
+    for (int i = 0; i < counted.size(); i += 500) {
+      List<Map.Entry<TallyKey, Integer>> chunk =
+          counted.subList(i, Math.min(counted.size(), i + 500));
+      List<Object> args = new ArrayList<>();
+      for (Map.Entry<TallyKey, Integer> e : chunk) {
+        args.add(Timestamp.from(e.getKey().window()));
+        args.add(e.getKey().address());
+        args.add(e.getKey().outcome().name());
+        args.add(e.getValue());
+      }
+      try {
+        jdbc.update(
+            "INSERT INTO citizen_lookup_tally (window_start, address, outcome, lookups) VALUES "
+                + String.join(", ", Collections.nCopies(chunk.size(), "(?, ?, ?, ?)"))
+                + " ON DUPLICATE KEY UPDATE lookups = lookups + VALUES(lookups)",
+            args.toArray());
+      } catch (RuntimeException ex) {
+        for (Map.Entry<TallyKey, Integer> e : counted.subList(i, counted.size())) {
+          tally.merge(e.getKey(), e.getValue(), Integer::sum);
+        }
+        log.warn("public lookup tally not written, kept for the next flush: {}", ex.toString());
+        break;
+      }
+    }
+    List<PersonRecordAccessed> batch = new ArrayList<>();
+    for (PersonRecordAccessed e; (e = queue.poll()) != null; ) {
+      batch.add(e);
+    }
+    if (!batch.isEmpty()) {
+      try {
+        audit.recordAll(batch);
+      } catch (RuntimeException ex) {
+        queue.addAll(batch);
+        log.warn("public lookup audit entries not written, kept: {}", ex.toString());
+      }
+    }
+  }
+
+  private record TallyKey(Instant window, String address, Outcome outcome) {}
+
   /** Writes the totals of each closed window once, and prunes old tallies. */
   @Scheduled(
       fixedDelayString = "${casework.citizen.lookup.summary-interval:PT1M}",
       initialDelayString = "${casework.citizen.lookup.summary-initial-delay:PT1M}")
   void summariseClosedWindows() {
+    flush();
     Instant open = windowOf(clock.instant());
     List<Timestamp> closed =
         jdbc.queryForList(

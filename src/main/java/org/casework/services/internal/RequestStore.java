@@ -159,6 +159,20 @@ class RequestStore {
         caseNumber);
   }
 
+  /**
+   * Demo data only: filing and referral moved back to {@code referredAt}, the answer due {@code
+   * due}.
+   */
+  void backdateReferral(String caseNumber, Instant referredAt, Instant due) {
+    jdbc.update(
+        "update services_request set filed_at = least(filed_at, ?), referred_at = ?,"
+            + " referral_due_at = ? where case_number = ? and state = 'REFERRED'",
+        Timestamp.from(referredAt),
+        Timestamp.from(referredAt),
+        Timestamp.from(due),
+        caseNumber);
+  }
+
   void answered(String caseNumber, String answer, Instant now) {
     jdbc.update(
         "update services_request set state = ?, answer = ?, answered_at = ?, updated_at = ?"
@@ -198,6 +212,10 @@ class RequestStore {
 
   /** Open requests of a region prefix (county, township or village's township), oldest first. */
   List<Row> open(String prefix, int limit) {
+    return open(prefix, 0, limit);
+  }
+
+  List<Row> open(String prefix, int offset, int limit) {
     String column = prefix.length() <= 6 ? "county_code" : "township_code";
     String value = prefix.length() <= 9 ? prefix : prefix.substring(0, 9);
     return jdbc.query(
@@ -206,14 +224,19 @@ class RequestStore {
             + FROM
             + " where r."
             + column
-            + " = ? and r.is_open = true order by r.filed_at limit ?",
+            + " = ? and r.is_open = true order by r.filed_at, r.id limit ? offset ?",
         RequestStore::map,
         value,
-        limit);
+        limit,
+        offset);
   }
 
   /** Referred requests whose answer was due before {@code now}, most overdue first. */
   List<Row> overdueReferrals(String prefix, Instant now, int limit) {
+    return overdueReferrals(prefix, now, 0, limit);
+  }
+
+  List<Row> overdueReferrals(String prefix, Instant now, int offset, int limit) {
     String column = prefix.length() <= 6 ? "county_code" : "township_code";
     String value = prefix.length() <= 9 ? prefix : prefix.substring(0, 9);
     return jdbc.query(
@@ -223,11 +246,12 @@ class RequestStore {
             + " where r."
             + column
             + " = ? and r.state = 'REFERRED' and r.referral_due_at < ?"
-            + " order by r.referral_due_at limit ?",
+            + " order by r.referral_due_at, r.id limit ? offset ?",
         RequestStore::map,
         value,
         Timestamp.from(now),
-        limit);
+        limit,
+        offset);
   }
 
   List<Row> ofPerson(long personId) {

@@ -3,6 +3,7 @@ package org.casework.services.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.casework.audit.AuditKind;
 import org.casework.audit.AuditLog;
 import org.casework.audit.PersonRecordAccessed;
@@ -24,15 +25,18 @@ import org.casework.registry.PersonRecords;
 import org.casework.registry.PersonView;
 import org.casework.registry.RecordNeed;
 import org.casework.registry.Registry;
+import org.casework.services.AnswerReferral;
 import org.casework.services.FileServiceRequest;
 import org.casework.services.MenuItem;
 import org.casework.services.OnlineRequest;
+import org.casework.services.ServiceErrors;
 import org.casework.services.ServiceMenu;
 import org.casework.services.ServiceMode;
 import org.casework.services.ServiceRequestView;
 import org.casework.services.ServiceRequests;
 import org.casework.services.UnmatchedOnlineRequest;
 import org.casework.services.internal.RequestStore.Row;
+import org.casework.services.internal.RequestStore.State;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -61,6 +65,8 @@ class ServiceRequestService implements ServiceRequests {
   private final AuditLog audit;
   private final JdbcTemplate jdbc;
   private final OnlineThrottle throttle;
+  private final ServiceTasks tasks;
+  private final DemoReferralBackdating demoBackdating;
   private final Clock clock;
 
   ServiceRequestService(
@@ -74,6 +80,8 @@ class ServiceRequestService implements ServiceRequests {
       AuditLog audit,
       JdbcTemplate jdbc,
       OnlineThrottle throttle,
+      ServiceTasks tasks,
+      DemoReferralBackdating demoBackdating,
       Clock clock) {
     this.caseFiles = caseFiles;
     this.requests = requests;
@@ -85,6 +93,8 @@ class ServiceRequestService implements ServiceRequests {
     this.audit = audit;
     this.jdbc = jdbc;
     this.throttle = throttle;
+    this.tasks = tasks;
+    this.demoBackdating = demoBackdating;
     this.clock = clock;
   }
 
@@ -293,6 +303,93 @@ class ServiceRequestService implements ServiceRequests {
     return requests.overdueReferrals(scope.prefix(), clock.instant(), Math.min(limit, 500)).stream()
         .map(this::view)
         .toList();
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public List<ServiceRequestView> open(RegionScope scope, int page, int size) {
+    int n = pageSize(size);
+    return requests.open(scope.prefix(), offset(page, n), n).stream().map(this::view).toList();
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public List<ServiceRequestView> overdueReferrals(RegionScope scope, int page, int size) {
+    int n = pageSize(size);
+    return requests.overdueReferrals(scope.prefix(), clock.instant(), offset(page, n), n).stream()
+        .map(this::view)
+        .toList();
+  }
+
+  private static int pageSize(int size) {
+    if (size < 1 || size > 100) {
+      throw BusinessRuleException.invalid(
+          "SERVICE_PAGE_SIZE", "每页条数须在 1 至 100 之间", "page size " + size);
+    }
+    return size;
+  }
+
+  private static int offset(int page, int size) {
+    if (page < 0 || page > 10_000) {
+      throw BusinessRuleException.invalid("SERVICE_PAGE", "页码须在 0 至 10000 之间", "page " + page);
+    }
+    return page * size;
+  }
+
+  @Override
+  @Transactional
+  public ServiceRequestView answerReferral(
+      String caseNumber, AnswerReferral answer, RegionScope scope) {
+    // the scope first: outside it nothing is said about the request's state
+    CaseView c = caseFiles.get(caseNumber, scope);
+    Row r =
+        requests
+            .find(caseNumber)
+            .orElseThrow(
+                () ->
+                    BusinessRuleException.notFound(
+                        "SERVICE_NOT_FOUND", "没有这个服务申请", "no request " + caseNumber));
+    String decision = answer == null || answer.decision() == null ? "" : answer.decision().strip();
+    if (!decision.equals("APPROVED") && !decision.equals("REJECTED")) {
+      throw BusinessRuleException.invalid(
+          ServiceErrors.ANSWER_INVALID,
+          "请选择部门答复结果：APPROVED（同意）或 REJECTED（不同意）",
+          "referral answer decision '" + decision + "' for " + caseNumber);
+    }
+    String note = answer.note() == null ? "" : answer.note().strip();
+    if (note.isEmpty()) {
+      throw BusinessRuleException.invalid(
+          ServiceErrors.ANSWER_INVALID,
+          "请记录部门答复内容（答复单位、日期、文号或经办人）",
+          "referral answer without text for " + caseNumber);
+    }
+    if (note.length() > 500) {
+      throw BusinessRuleException.invalid(
+          ServiceErrors.ANSWER_INVALID,
+          "答复内容不能超过 500 字",
+          "referral answer of " + note.length() + " chars for " + caseNumber);
+    }
+    if (r.state() != State.REFERRED
+        || !tasks.waitingAt(c.processInstanceId(), ServiceSteps.ANSWER_TASK)) {
+      throw BusinessRuleException.conflict(
+          ServiceErrors.NOT_AWAITING_ANSWER,
+          "该服务申请当前不在等待转介部门答复（当前：" + r.state().label() + "），不能登记答复",
+          "request " + caseNumber + " is " + r.state() + ", not waiting for a referral answer");
+    }
+    tasks.complete(
+        c.processInstanceId(),
+        ServiceSteps.ANSWER_TASK,
+        Map.of("referralAnswer", decision, "answerNote", note),
+        scope);
+    log.info("referral answer of {} ({}) entered by {}", caseNumber, decision, scope.username());
+    return view(requests.find(caseNumber).orElseThrow());
+  }
+
+  /** Not one transaction: the demo's jobs and task completion commit each on their own. */
+  @Override
+  public ServiceRequestView referAndBackdateForDemo(
+      String caseNumber, java.time.LocalDate referredOn, String officer) {
+    return demoBackdating.referAndBackdate(caseNumber, referredOn, officer, this::view);
   }
 
   @Override

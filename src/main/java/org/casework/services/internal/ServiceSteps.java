@@ -316,8 +316,9 @@ class ServiceSteps {
     Row r = request(caseNumber);
     MenuItem item = menu.item(r.menuItemId());
     Instant now = clock.instant();
-    Instant due = workingDaysFrom(caseNumber, referralAnswerDays);
-    Instant remind = workingDaysFrom(caseNumber, Math.max(1, referralAnswerDays * 3 / 4));
+    ReferralDeadlines d = referralDeadlines(r.townshipCode(), Formats.chinaDate(now));
+    Instant due = d.due();
+    Instant remind = d.remind();
     requests.referred(caseNumber, now, due);
     caseFiles.record(
         caseNumber,
@@ -332,6 +333,16 @@ class ServiceSteps {
         "您申请的服务（" + caseNumber + "）已转介至" + item.providerLabel() + "办理，服务站将跟踪答复结果并告知您。");
     return new ReferralOutput(due.toString(), remind.toString());
   }
+
+  /** When the department's answer to a referral made on {@code day} is due, and the reminder. */
+  ReferralDeadlines referralDeadlines(String townshipCode, LocalDate day) {
+    return new ReferralDeadlines(
+        calendar.dueInstant(townshipCode, day, referralAnswerDays, PeriodUnit.WORKING_DAYS),
+        calendar.dueInstant(
+            townshipCode, day, Math.max(1, referralAnswerDays * 3 / 4), PeriodUnit.WORKING_DAYS));
+  }
+
+  record ReferralDeadlines(Instant due, Instant remind) {}
 
   void remindReferral(String caseNumber, String stepKey) {
     caseFiles.record(caseNumber, HistoryEntry.system("转介催办", "临近答复期限", "请向承接部门催要答复", stepKey));

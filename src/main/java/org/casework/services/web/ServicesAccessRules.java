@@ -34,5 +34,17 @@ class ServicesAccessRules implements AccessRules {
     access.post("/services/requests/*/appointments").to(WORKERS[0], WORKERS[1]);
     access.get("/services/requests/*").to(Access.CASE_READERS);
     access.any("/services/appointments/*/notes").to(Role.COUNSELLOR, WORKERS[0], WORKERS[1]);
+    // the JSON API: the same roles as the pages; the answer is the station caseworker's task
+    access.post("/api/services/requests").to(Access.FILERS);
+    access
+        .get("/api/services/requests")
+        .to(
+            Role.TOWNSHIP_CASEWORKER,
+            Role.TOWNSHIP_HEAD,
+            Role.COUNTY_CASEWORKER,
+            Role.COUNTY_HEAD,
+            Role.SUPERVISOR);
+    access.post("/api/services/requests/*/referral-answer").to(Role.TOWNSHIP_CASEWORKER);
+    access.get("/api/services/requests/*").to(Access.CASE_READERS);
   }
 }

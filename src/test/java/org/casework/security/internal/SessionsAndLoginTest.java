@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import org.casework.common.Throttles;
 import org.casework.jurisdiction.Jurisdiction;
 import org.casework.jurisdiction.RegionCode;
 import org.casework.jurisdiction.Role;
@@ -141,14 +142,16 @@ class SessionsAndLoginTest {
     assertThat(locked.getResponse().getRedirectedUrl()).isEqualTo("/login?locked");
 
     // a new throttle (as after a restart) reads the same lock from the database
-    LoginThrottle restarted = new LoginThrottle(jdbc, clock, 5, 20, Duration.ofMinutes(15));
+    LoginThrottle restarted =
+        new LoginThrottle(new Throttles(jdbc, clock), 5, 20, Duration.ofMinutes(15));
     assertThat(restarted.isLocked(upper, "192.0.2.1")).isTrue();
   }
 
   @Test
   void shouldLockAnAddressTryingManyNames() {
     String address = "198.51.100." + ThreadLocalRandom.current().nextInt(1, 255);
-    LoginThrottle throttle = new LoginThrottle(jdbc, clock, 5, 3, Duration.ofMinutes(15));
+    LoginThrottle throttle =
+        new LoginThrottle(new Throttles(jdbc, clock), 5, 3, Duration.ofMinutes(15));
     throttle.failed("a" + username, address);
     throttle.failed("b" + username, address);
     assertThat(throttle.isLocked("c" + username, address)).isFalse();
