@@ -183,6 +183,14 @@ class ReportsTest {
     assertThat(p.closed()).isEqualTo(2);
     assertThat(p.reviewed()).isEqualTo(1);
     assertThat(p.upheld()).isEqualTo(1);
+    // outcomes are counted by code (V291), not read from the opinion's wording
+    assertThat(p.reviewOutcomes())
+        .extracting(Report.Count::label, Report.Count::count)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("维持", 1L),
+            org.assertj.core.groups.Tuple.tuple("变更", 0L),
+            org.assertj.core.groups.Tuple.tuple("撤销", 0L),
+            org.assertj.core.groups.Tuple.tuple("责令重新办理", 0L));
     assertThat(p.backlog()).isEqualTo(1);
     assertThat(p.onTimeRate()).isEqualTo("100.0%");
     assertThat(p.byChannel()).extracting(Report.Count::count).containsExactly(1L, 1L, 1L, 0L);

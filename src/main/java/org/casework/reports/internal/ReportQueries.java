@@ -334,8 +334,8 @@ class ReportQueries {
                 + " SUM(pt.registered_at >= ? AND pt.registered_at < ? AND pt.extension_days IS NOT NULL) AS extended,"
                 + " SUM(pt.review_requested_at >= ? AND pt.review_requested_at < ?) AS reviewed,"
                 + " SUM(pt.rereview_requested_at >= ? AND pt.rereview_requested_at < ?) AS rereviewed,"
-                + " SUM(COALESCE(pt.review_at >= ? AND pt.review_at < ? AND pt.review_opinion LIKE '%维持%', 0)"
-                + "   + COALESCE(pt.rereview_at >= ? AND pt.rereview_at < ? AND pt.rereview_opinion LIKE '%维持%', 0)) AS upheld,"
+                + " SUM(COALESCE(pt.review_at >= ? AND pt.review_at < ? AND pt.review_outcome = 'UPHELD', 0)"
+                + "   + COALESCE(pt.rereview_at >= ? AND pt.rereview_at < ? AND pt.rereview_outcome = 'UPHELD', 0)) AS upheld,"
                 + " SUM(c.closed_at IS NULL OR c.closed_at >= ?) AS backlog,"
                 + " SUM((c.closed_at IS NULL OR c.closed_at >= ?) AND TIMESTAMPDIFF(DAY, pt.registered_at, ?) <= 30) AS age30,"
                 + " SUM((c.closed_at IS NULL OR c.closed_at >= ?) AND TIMESTAMPDIFF(DAY, pt.registered_at, ?) BETWEEN 31 AND 60) AS age60,"
@@ -363,6 +363,42 @@ class ReportQueries {
     for (Channel ch : Channel.values()) {
       channels.add(new Count(ch.label(), byChannel.getOrDefault(ch.name(), 0L), null));
     }
+    // 复查 and 复核 opinions written in the period, by their coded outcome (V291)
+    List<Object> oargs = new ArrayList<>();
+    String owhere = caseWhere(a, oargs);
+    oargs.add(s);
+    oargs.add(e);
+    oargs.add(s);
+    oargs.add(e);
+    Map<String, Long> byOutcome = new LinkedHashMap<>();
+    jdbc.query(
+        "SELECT CASE WHEN pt.review_at >= ? AND pt.review_at < ? THEN 1 ELSE 0 END AS r1,"
+            + " CASE WHEN pt.rereview_at >= ? AND pt.rereview_at < ? THEN 1 ELSE 0 END AS r2,"
+            + " pt.review_outcome, pt.rereview_outcome"
+            + " FROM casefile_case c STRAIGHT_JOIN petition pt ON pt.case_id = c.id WHERE "
+            + owhere
+            + " AND c.case_type = 'PETITION' AND ((pt.review_at >= ? AND pt.review_at < ?)"
+            + " OR (pt.rereview_at >= ? AND pt.rereview_at < ?))",
+        rs -> {
+          if (rs.getInt("r1") == 1) {
+            byOutcome.merge(String.valueOf(rs.getString("review_outcome")), 1L, Long::sum);
+          }
+          if (rs.getInt("r2") == 1) {
+            byOutcome.merge(String.valueOf(rs.getString("rereview_outcome")), 1L, Long::sum);
+          }
+        },
+        withTail(List.of(s, e, s, e), oargs.toArray()));
+    List<Count> outcomes = new ArrayList<>();
+    jdbc.query(
+        "SELECT code, label FROM petition_review_outcome ORDER BY sort_order",
+        rs -> {
+          outcomes.add(
+              new Count(
+                  rs.getString("label"), byOutcome.getOrDefault(rs.getString("code"), 0L), null));
+        });
+    if (byOutcome.containsKey("null")) {
+      outcomes.add(new Count("未记录结论", byOutcome.get("null"), null));
+    }
     List<Count> ages =
         List.of(
             new Count("30日以内", n(r, "age30"), null),
@@ -383,6 +419,7 @@ class ReportQueries {
         n(r, "reviewed"),
         n(r, "rereviewed"),
         n(r, "upheld"),
+        outcomes,
         n(r, "backlog"),
         ages);
   }
