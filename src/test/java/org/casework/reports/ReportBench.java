@@ -154,24 +154,27 @@ class ReportBench {
     String[] types = {"CONDOLENCE", "HARDSHIP", "LEGAL_AID", "PETITION"};
     for (int from = 1; from <= cases; from += chunk) {
       int to = Math.min(cases, from + chunk - 1);
-      // case seq: county = seq % 20, township = (seq / 20) % 10, type by seq % 10 (5 condolence,
-      // 3 hardship, 1 legal aid, 1 petition), filed over 2025, closed 20 days later (every 7th
-      // open)
+      // case seq: county = seq % 20, filed on day (seq / 20) % 340 of 2025 (every county has cases
+      // on every day), township = (seq / 6800) % 10, type by (seq / 7) % 10 (5 condolence,
+      // 3 hardship, 1 legal aid, 1 petition: every county has every programme), closed 20 days
+      // later (every 7th open)
       String county = "concat('" + CITY + "', lpad(seq % 20 + 1, 2, '0'))";
       jdbc.execute(
           "insert into casefile_case (case_number, case_type, county_code, township_code,"
               + " applicant_person_id, title, status, filed_by, filed_at, updated_at, closed_at)"
-              + " select concat('BN-', seq), elt(1 + (seq % 10 >= 5) + (seq % 10 >= 8) + (seq % 10 >= 9), "
+              + " select concat('BN-', seq), elt(1 + ((seq div 7) % 10 >= 5) + ((seq div 7) % 10 >= 8)"
+              + " + ((seq div 7) % 10 >= 9), "
               + "'CONDOLENCE', 'HARDSHIP', 'LEGAL_AID', 'PETITION'),"
               + county
               + ", concat("
               + county
-              + ", lpad((seq div 20) % 10 + 1, 3, '0')), "
+              + ", lpad((seq div 6800) % 10 + 1, 3, '0')), "
               + person
               + ", 'bench', if(seq % 7 = 0, 'UNDER_REVIEW', 'CLOSED'), 'bench',"
-              + " timestamp '2025-01-01 00:00:00' + interval (seq % 340) day + interval (seq % 600) minute,"
+              + " timestamp '2025-01-01 00:00:00' + interval ((seq div 20) % 340) day"
+              + " + interval (seq % 600) minute,"
               + " now(), if(seq % 7 = 0, null,"
-              + " timestamp '2025-01-01 00:00:00' + interval (seq % 340 + 20) day)"
+              + " timestamp '2025-01-01 00:00:00' + interval ((seq div 20) % 340 + 20) day)"
               + " from seq_"
               + from
               + "_to_"
