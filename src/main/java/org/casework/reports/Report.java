@@ -93,6 +93,7 @@ public record Report(
       long reviewed,
       long reReviewed,
       long upheld,
+      List<Count> reviewOutcomes,
       long backlog,
       List<Count> backlogByAge) {
 

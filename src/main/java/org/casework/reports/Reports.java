@@ -12,6 +12,12 @@ public interface Reports {
    */
   Report report(String region, ReportPeriod period, RegionScope scope);
 
+  /**
+   * The same report read straight from the programmes' tables, without the daily summaries (the
+   * reference the summaries are checked against, ReportsTest and ReportBench).
+   */
+  Report plainReport(String region, ReportPeriod period, RegionScope scope);
+
   /** The report as an Excel workbook; audited. Unmasked detail needs the export role. */
   byte[] excel(
       String region, ReportPeriod period, RegionScope scope, boolean unmasked, String reason);

@@ -20,7 +20,8 @@ import org.springframework.test.context.TestPropertySource;
  * clock per case, ledger payments for the paying programmes, legal-aid applications, petitions,
  * consultations, ratings — and {@code bench.history} case-history rows (default 10,000,000), then
  * times a county's year report and the city roll-up of the 20 counties through the facade (best of
- * three, after one warm-up) and prints the figures.
+ * three, after one warm-up), plain queries and daily summaries side by side, and prints the
+ * figures.
  */
 @SpringBootTest
 @ActiveProfiles("test")
@@ -35,7 +36,8 @@ import org.springframework.test.context.TestPropertySource;
       "spring.flyway.user=root",
       "spring.flyway.password=",
       "casework.sla.watch-initial-delay=PT240H",
-      "casework.contact.initial-delay=PT240H"
+      "casework.contact.initial-delay=PT240H",
+      "casework.reports.rebuild-initial-delay=PT240H"
     })
 class ReportBench {
 
@@ -60,22 +62,34 @@ class ReportBench {
     RegionScope city = new RegionScope("bench-supervisor", Role.SUPERVISOR, new RegionCode(county));
     ReportPeriod year = ReportPeriod.of("YEAR", String.valueOf(YEAR), null, null);
 
-    reports.report(county, year, head); // warm-up
-    long countyMs = Long.MAX_VALUE;
-    Report countyReport = null;
-    for (int i = 0; i < 3; i++) {
-      long s = System.nanoTime();
-      countyReport = reports.report(county, year, head);
-      countyMs = Math.min(countyMs, (System.nanoTime() - s) / 1_000_000);
-    }
+    // the daily summaries: the seed's triggers marked every (county, day) dirty; the first report
+    // of each county rebuilds them (timed here as the initial build)
+    long b0 = System.nanoTime();
     reports.report("city", year, city);
-    long cityMs = Long.MAX_VALUE;
-    Report cityReport = null;
-    for (int i = 0; i < 3; i++) {
-      long s = System.nanoTime();
-      cityReport = reports.report("city", year, city);
-      cityMs = Math.min(cityMs, (System.nanoTime() - s) / 1_000_000);
-    }
+    double buildS = (System.nanoTime() - b0) / 1e9;
+
+    long[] countyPlain = time(() -> reports.plainReport(county, year, head));
+    long[] countyPre = time(() -> reports.report(county, year, head));
+    long[] cityPlain = time(() -> reports.plainReport("city", year, city));
+    long[] cityPre = time(() -> reports.report("city", year, city));
+    Report countyReport = reports.report(county, year, head);
+    Report cityReport = reports.report("city", year, city);
+    assertThat(countyReport)
+        .usingRecursiveComparison()
+        .ignoringFields("producedAt")
+        .isEqualTo(reports.plainReport(county, year, head));
+    assertThat(cityReport)
+        .usingRecursiveComparison()
+        .ignoringFields("producedAt")
+        .isEqualTo(reports.plainReport("city", year, city));
+    // incremental: one more case closed today-in-2025 marks one day; the next report rebuilds it
+    jdbc.update(
+        "update casefile_case set closed_at = filed_at + interval 1 day, status = 'CLOSED'"
+            + " where county_code = ? and closed_at is null order by id limit 1",
+        county);
+    long i0 = System.nanoTime();
+    reports.report(county, year, head);
+    long incrementalMs = (System.nanoTime() - i0) / 1_000_000;
     System.out.println("\n=== report benchmark ===");
     System.out.printf(
         "cases %,d (20 counties), history rows %,d, clocks %,d, ledger %,d (seed %.1f s)%n",
@@ -85,11 +99,36 @@ class ReportBench {
         count("select count(*) from ledger_disbursement where region_code like '" + CITY + "%'"),
         seedS);
     System.out.printf(
-        "county %s year report: %,d ms (received %,d)%n",
-        county, countyMs, countyReport.totalReceived());
+        "summaries: initial build of the city's dirty days %.1f s; rows: daily %,d, counts %,d,"
+            + " person sets %,d%n",
+        buildS,
+        count("select count(*) from report_daily where county_code like '" + CITY + "%'"),
+        count("select count(*) from report_daily_count where county_code like '" + CITY + "%'"),
+        count("select count(*) from report_daily_persons where county_code like '" + CITY + "%'"));
+    System.out.printf("load average at the end: %s%n", loadAverage());
+    System.out.println(
+        "| report | plain (best / worst of 3) | pre-aggregated (best / worst of 3) |");
+    System.out.println("|---|---|---|");
     System.out.printf(
-        "city %s roll-up of %d counties: %,d ms (received %,d)%n",
-        CITY, COUNTIES, cityMs, cityReport.totalReceived());
+        "| county %s year (received %,d) | %,d / %,d ms | %,d / %,d ms |%n",
+        county,
+        countyReport.totalReceived(),
+        countyPlain[0],
+        countyPlain[1],
+        countyPre[0],
+        countyPre[1]);
+    System.out.printf(
+        "| city %s roll-up of %d counties (received %,d) | %,d / %,d ms | %,d / %,d ms |%n",
+        CITY,
+        COUNTIES,
+        cityReport.totalReceived(),
+        cityPlain[0],
+        cityPlain[1],
+        cityPre[0],
+        cityPre[1]);
+    System.out.printf(
+        "county year report right after one case changed (one dirty day rebuilt): %,d ms%n",
+        incrementalMs);
     assertThat(countyReport.totalReceived()).isPositive();
     assertThat(cityReport.totalReceived()).isGreaterThan(countyReport.totalReceived());
   }
@@ -115,24 +154,27 @@ class ReportBench {
     String[] types = {"CONDOLENCE", "HARDSHIP", "LEGAL_AID", "PETITION"};
     for (int from = 1; from <= cases; from += chunk) {
       int to = Math.min(cases, from + chunk - 1);
-      // case seq: county = seq % 20, township = (seq / 20) % 10, type by seq % 10 (5 condolence,
-      // 3 hardship, 1 legal aid, 1 petition), filed over 2025, closed 20 days later (every 7th
-      // open)
+      // case seq: county = seq % 20, filed on day (seq / 20) % 340 of 2025 (every county has cases
+      // on every day), township = (seq / 6800) % 10, type by (seq / 7) % 10 (5 condolence,
+      // 3 hardship, 1 legal aid, 1 petition: every county has every programme), closed 20 days
+      // later (every 7th open)
       String county = "concat('" + CITY + "', lpad(seq % 20 + 1, 2, '0'))";
       jdbc.execute(
           "insert into casefile_case (case_number, case_type, county_code, township_code,"
               + " applicant_person_id, title, status, filed_by, filed_at, updated_at, closed_at)"
-              + " select concat('BN-', seq), elt(1 + (seq % 10 >= 5) + (seq % 10 >= 8) + (seq % 10 >= 9), "
+              + " select concat('BN-', seq), elt(1 + ((seq div 7) % 10 >= 5) + ((seq div 7) % 10 >= 8)"
+              + " + ((seq div 7) % 10 >= 9), "
               + "'CONDOLENCE', 'HARDSHIP', 'LEGAL_AID', 'PETITION'),"
               + county
               + ", concat("
               + county
-              + ", lpad((seq div 20) % 10 + 1, 3, '0')), "
+              + ", lpad((seq div 6800) % 10 + 1, 3, '0')), "
               + person
               + ", 'bench', if(seq % 7 = 0, 'UNDER_REVIEW', 'CLOSED'), 'bench',"
-              + " timestamp '2025-01-01 00:00:00' + interval (seq % 340) day + interval (seq % 600) minute,"
+              + " timestamp '2025-01-01 00:00:00' + interval ((seq div 20) % 340) day"
+              + " + interval (seq % 600) minute,"
               + " now(), if(seq % 7 = 0, null,"
-              + " timestamp '2025-01-01 00:00:00' + interval (seq % 340 + 20) day)"
+              + " timestamp '2025-01-01 00:00:00' + interval ((seq div 20) % 340 + 20) day)"
               + " from seq_"
               + from
               + "_to_"
@@ -209,6 +251,29 @@ class ReportBench {
     jdbc.execute(
         "analyze table casefile_case, sla_clock, ledger_disbursement, legalaid_application, petition,"
             + " legalaid_consultation, satisfaction_rating");
+  }
+
+  /** Warm-up, then best and worst of three, in ms. */
+  private static long[] time(java.util.function.Supplier<Report> run) {
+    run.get();
+    long best = Long.MAX_VALUE;
+    long worst = 0;
+    for (int i = 0; i < 3; i++) {
+      long s = System.nanoTime();
+      run.get();
+      long ms = (System.nanoTime() - s) / 1_000_000;
+      best = Math.min(best, ms);
+      worst = Math.max(worst, ms);
+    }
+    return new long[] {best, worst};
+  }
+
+  private static String loadAverage() {
+    try {
+      return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).strip();
+    } catch (java.io.IOException e) {
+      return "?";
+    }
   }
 
   private long count(String sql) {

@@ -253,8 +253,8 @@ public class ReportFixture {
           "INSERT INTO petition (case_id, case_number, channel, lead_person_id, matter_key, subject,"
               + " requests, group_size, unit_level, unit_region, registered_by, registered_at,"
               + " decision_due_at, phase, decision, decided_at, review_requested_at, review_at,"
-              + " review_opinion) VALUES (?, ?, ?, ?, ?, '报表测试', '诉求', ?, 'COUNTY', ?, ?, ?, ?,"
-              + " 'HANDLING', ?, ?, ?, ?, ?)",
+              + " review_opinion, review_outcome) VALUES (?, ?, ?, ?, ?, '报表测试', '诉求', ?, 'COUNTY',"
+              + " ?, ?, ?, ?, 'HANDLING', ?, ?, ?, ?, ?, ?)",
           caseId,
           number,
           channels[i],
@@ -269,7 +269,8 @@ public class ReportFixture {
           plusDays(filed, 5),
           i == 0 ? plusDays(filed, 35) : null,
           i == 0 ? plusDays(filed, 45) : null,
-          i == 0 ? "维持原处理意见。" : null);
+          i == 0 ? "经复查，原处理意见认定事实清楚，予以维持。" : null,
+          i == 0 ? "UPHELD" : null);
       if (open) {
         clock(
             number,

@@ -91,6 +91,64 @@ class ReportsTest {
         .orElseThrow();
   }
 
+  void assertSameAsPlain(String region, ReportPeriod period, RegionScope who) {
+    Report summarised = reports.report(region, period, who);
+    Report plain = reports.plainReport(region, period, who);
+    assertThat(summarised)
+        .as("%s %s", region, period.label())
+        .usingRecursiveComparison()
+        .ignoringFields("producedAt")
+        .isEqualTo(plain);
+  }
+
+  @Test
+  void shouldGiveTheSameFiguresFromTheDailySummariesAsFromThePlainQueries() {
+    RegionScope supervisor = scope(f.supervisor(), Role.SUPERVISOR, f.county());
+    List<ReportPeriod> periods =
+        List.of(
+            ReportPeriod.of("YEAR", YEAR, null, null),
+            ReportPeriod.of("QUARTER", YEAR + "-Q2", null, null),
+            ReportPeriod.of("MONTH", YEAR + "-03", null, null),
+            ReportPeriod.of(
+                "RANGE", null, LocalDate.of(ReportFixture.YEAR, 2, 17), LocalDate.of(2025, 11, 3)));
+    for (ReportPeriod period : periods) {
+      assertSameAsPlain("", period, head());
+      assertSameAsPlain("city", period, supervisor);
+    }
+    Report before = reports.report("", periods.get(0), head());
+    assertThat(row(before, "CONDOLENCE").personTimes()).isEqualTo(249);
+
+    // incremental: the triggers mark the changed days, the next report rebuilds them
+    Integer dirty =
+        jdbc.queryForObject(
+            "SELECT COUNT(*) FROM report_dirty WHERE county_code = ?", Integer.class, f.county());
+    assertThat(dirty).isZero();
+    int reopened =
+        jdbc.update(
+            "UPDATE casefile_case SET closed_at = NULL, status = 'UNDER_REVIEW' WHERE county_code = ?"
+                + " AND case_type = 'HARDSHIP' AND closed_at IS NOT NULL ORDER BY id LIMIT 1",
+            f.county());
+    assertThat(reopened).isOne();
+    jdbc.update(
+        "UPDATE satisfaction_rating SET rating = 'DISSATISFIED', reason = '测试改评'"
+            + " WHERE county_code = ? AND rating = 'SATISFIED' ORDER BY id LIMIT 1",
+        f.county());
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT COUNT(*) FROM report_dirty WHERE county_code = ?",
+                Integer.class,
+                f.county()))
+        .isPositive();
+    Report after = reports.report("", periods.get(0), head());
+    assertThat(row(after, "HARDSHIP").closed()).isEqualTo(row(before, "HARDSHIP").closed() - 1);
+    assertThat(row(after, "HARDSHIP").open()).isEqualTo(row(before, "HARDSHIP").open() + 1);
+    assertThat(after.satisfaction().dissatisfied())
+        .isEqualTo(before.satisfaction().dissatisfied() + 1);
+    for (ReportPeriod period : periods) {
+      assertSameAsPlain("", period, head());
+    }
+  }
+
   @Test
   void shouldShowSeed000sFiguresForTheFixtureYear() {
     Report r = reports.report("", ReportPeriod.of("YEAR", YEAR, null, null), head());
@@ -125,6 +183,14 @@ class ReportsTest {
     assertThat(p.closed()).isEqualTo(2);
     assertThat(p.reviewed()).isEqualTo(1);
     assertThat(p.upheld()).isEqualTo(1);
+    // outcomes are counted by code (V291), not read from the opinion's wording
+    assertThat(p.reviewOutcomes())
+        .extracting(Report.Count::label, Report.Count::count)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("维持", 1L),
+            org.assertj.core.groups.Tuple.tuple("变更", 0L),
+            org.assertj.core.groups.Tuple.tuple("撤销", 0L),
+            org.assertj.core.groups.Tuple.tuple("责令重新办理", 0L));
     assertThat(p.backlog()).isEqualTo(1);
     assertThat(p.onTimeRate()).isEqualTo("100.0%");
     assertThat(p.byChannel()).extracting(Report.Count::count).containsExactly(1L, 1L, 1L, 0L);

@@ -102,6 +102,10 @@ class PetitionEntity {
   @Column(name = "review_opinion")
   String reviewOpinion;
 
+  /** 复查结论, a code of petition_review_outcome (维持/变更/撤销/责令重新办理). */
+  @Column(name = "review_outcome")
+  String reviewOutcome;
+
   @Column(name = "review_at")
   Instant reviewAt;
 
@@ -110,6 +114,10 @@ class PetitionEntity {
 
   @Column(name = "rereview_opinion")
   String rereviewOpinion;
+
+  /** 复核结论, a code of petition_review_outcome. */
+  @Column(name = "rereview_outcome")
+  String rereviewOutcome;
 
   @Column(name = "rereview_at")
   Instant rereviewAt;

@@ -42,6 +42,7 @@ import org.casework.petition.internal.PetitionVariables.NoticeOutput;
 import org.casework.petition.internal.PetitionVariables.OpinionInput;
 import org.casework.petition.internal.PetitionVariables.OpinionOutput;
 import org.casework.petition.internal.PetitionVariables.PetitionFacts;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -69,7 +70,11 @@ class PetitionSteps {
   private final Jurisdiction jurisdiction;
   private final Clocks clocks;
   private final PetitionDeadlines deadlines;
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(PetitionSteps.class);
+
   private final Clock clock;
+  private final JdbcTemplate jdbc;
 
   PetitionSteps(
       CaseFiles caseFiles,
@@ -80,7 +85,8 @@ class PetitionSteps {
       Jurisdiction jurisdiction,
       Clocks clocks,
       PetitionDeadlines deadlines,
-      Clock clock) {
+      Clock clock,
+      JdbcTemplate jdbc) {
     this.caseFiles = caseFiles;
     this.petitions = petitions;
     this.petitioners = petitioners;
@@ -90,6 +96,7 @@ class PetitionSteps {
     this.clocks = clocks;
     this.deadlines = deadlines;
     this.clock = clock;
+    this.jdbc = jdbc;
   }
 
   Loaded load(String caseNumber, String processInstanceId) {
@@ -469,7 +476,24 @@ class PetitionSteps {
     }
   }
 
-  Accepted recordReview(String caseNumber, String opinion, boolean rereview, String stepKey) {
+  Accepted recordReview(
+      String caseNumber, String outcome, String opinion, boolean rereview, String stepKey) {
+    String code = outcome == null ? "" : outcome.strip();
+    String label =
+        code.isEmpty()
+            ? null
+            : jdbc
+                .query(
+                    "SELECT label FROM petition_review_outcome WHERE code = ?",
+                    (rs, i) -> rs.getString(1),
+                    code)
+                .stream()
+                .findFirst()
+                .orElse(null);
+    if (label == null) {
+      log.warn("petition {}: review outcome '{}' is not a known code", caseNumber, outcome);
+      throw invalidTask((rereview ? "请选择复核结论" : "请选择复查结论") + "（维持、变更、撤销或责令重新办理）");
+    }
     if (isBlank(opinion)) {
       throw invalidTask(rereview ? "请填写复核意见" : "请填写复查意见");
     }
@@ -479,15 +503,17 @@ class PetitionSteps {
     PetitionEntity p = petition(caseNumber);
     if (rereview) {
       p.rereviewOpinion = opinion.strip();
+      p.rereviewOutcome = code;
     } else {
       p.reviewOpinion = opinion.strip();
+      p.reviewOutcome = code;
     }
     record(
         caseNumber,
         rereview ? REREVIEW_TASK : REVIEW_TASK,
         rereview ? "复核" : "复查",
         rereview ? "已出具复核意见" : "已出具复查意见",
-        null,
+        "结论：" + label,
         stepKey);
     return new Accepted("");
   }

@@ -61,9 +61,9 @@ final class PetitionVariables {
 
   record ExtensionOutput(boolean extensionApproved, String handlingDue, String taskNotice) {}
 
-  record ReviewInput(String caseNumber, String reviewOpinion) {}
+  record ReviewInput(String caseNumber, String reviewOutcome, String reviewOpinion) {}
 
-  record ReReviewInput(String caseNumber, String rereviewOpinion) {}
+  record ReReviewInput(String caseNumber, String rereviewOutcome, String rereviewOpinion) {}
 
   /** Clears the notice of a task that came back once the input is accepted. */
   record Accepted(String taskNotice) {}

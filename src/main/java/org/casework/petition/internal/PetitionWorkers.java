@@ -94,13 +94,17 @@ public class PetitionWorkers {
   public void recordReview(DelegateExecution execution) {
     ReviewInput in = ProcessVariables.read(execution, ReviewInput.class);
     ProcessVariables.write(
-        execution, steps.recordReview(in.caseNumber(), in.reviewOpinion(), false, key(execution)));
+        execution,
+        steps.recordReview(
+            in.caseNumber(), in.reviewOutcome(), in.reviewOpinion(), false, key(execution)));
   }
 
   public void recordReReview(DelegateExecution execution) {
     ReReviewInput in = ProcessVariables.read(execution, ReReviewInput.class);
     ProcessVariables.write(
-        execution, steps.recordReview(in.caseNumber(), in.rereviewOpinion(), true, key(execution)));
+        execution,
+        steps.recordReview(
+            in.caseNumber(), in.rereviewOutcome(), in.rereviewOpinion(), true, key(execution)));
   }
 
   public void finalizeMatter(DelegateExecution execution) {

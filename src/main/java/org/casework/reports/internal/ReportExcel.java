@@ -105,6 +105,7 @@ final class ReportExcel {
                   new Object[] {"复查/复核维持原意见", pt.upheld()},
                   new Object[] {"期末信访积案（未办结）", pt.backlog()}));
       row = counts(sum, st, row, "按信访形式", pt.byChannel());
+      row = counts(sum, st, row, "复查/复核结论", pt.reviewOutcomes());
       row = counts(sum, st, row, "积案按已历时", pt.backlogByAge());
       row =
           table(

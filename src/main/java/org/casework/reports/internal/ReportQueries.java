@@ -209,7 +209,57 @@ class ReportQueries {
             args.toArray()));
   }
 
-  LegalAidSection legalAid(Area a, ReportPeriod p, long received) {
+  /** Consultations of the period: by topic and by weekday (Sunday = 0), and how many. */
+  record Consultations(List<Count> topics, long[] byWeekday, long total) {
+
+    List<Count> weekdays() {
+      List<Count> out = new ArrayList<>();
+      for (int d : new int[] {1, 2, 3, 4, 5, 6, 0}) {
+        out.add(new Count(WEEKDAYS[d], byWeekday[d], null));
+      }
+      return out;
+    }
+  }
+
+  Consultations consultations(Area a, ReportPeriod p) {
+    Timestamp s = start(p);
+    Timestamp e = end(p);
+    List<Object> cargs = new ArrayList<>();
+    cargs.add(a.countyLike());
+    String cwhere = "county_code LIKE ?";
+    if (a.belowCounty()) {
+      cwhere += " AND region_code LIKE ?";
+      cargs.add(a.placeLike());
+    }
+    cargs.add(s);
+    cargs.add(e);
+    List<Count> topics = new ArrayList<>();
+    long[] consultations = {0};
+    jdbc.query(
+        "SELECT topic, COUNT(*) AS n FROM legalaid_consultation WHERE "
+            + cwhere
+            + " AND logged_at >= ? AND logged_at < ? GROUP BY topic ORDER BY n DESC, topic",
+        rs -> {
+          long n = rs.getLong("n");
+          consultations[0] += n;
+          topics.add(new Count(matterLabel(rs.getString("topic")), n, null));
+        },
+        cargs.toArray());
+    long[] byDay = new long[7];
+    // weekday of the China day, without the session's time zone: 1970-01-01 was a Thursday
+    jdbc.query(
+        "SELECT MOD(FLOOR((UNIX_TIMESTAMP(logged_at) + 28800) / 86400) + 4, 7) AS wd, COUNT(*) AS n"
+            + " FROM legalaid_consultation WHERE "
+            + cwhere
+            + " AND logged_at >= ? AND logged_at < ? GROUP BY wd",
+        rs -> {
+          byDay[rs.getInt("wd")] += rs.getLong("n");
+        },
+        cargs.toArray());
+    return new Consultations(topics, byDay, consultations[0]);
+  }
+
+  LegalAidSection legalAid(Area a, ReportPeriod p, long received, Consultations consulted) {
     Timestamp s = start(p);
     Timestamp e = end(p);
     List<Count> outcomes = new ArrayList<>();
@@ -247,44 +297,15 @@ class ReportQueries {
           matters.add(new Count(matterLabel(rs.getString("matter_type")), rs.getLong("n"), null));
         },
         margs.toArray());
-    List<Object> cargs = new ArrayList<>();
-    cargs.add(a.countyLike());
-    String cwhere = "county_code LIKE ?";
-    if (a.belowCounty()) {
-      cwhere += " AND region_code LIKE ?";
-      cargs.add(a.placeLike());
-    }
-    cargs.add(s);
-    cargs.add(e);
-    List<Count> topics = new ArrayList<>();
-    long[] consultations = {0};
-    jdbc.query(
-        "SELECT topic, COUNT(*) AS n FROM legalaid_consultation WHERE "
-            + cwhere
-            + " AND logged_at >= ? AND logged_at < ? GROUP BY topic ORDER BY n DESC, topic",
-        rs -> {
-          long n = rs.getLong("n");
-          consultations[0] += n;
-          topics.add(new Count(matterLabel(rs.getString("topic")), n, null));
-        },
-        cargs.toArray());
-    long[] byDay = new long[7];
-    // weekday of the China day, without the session's time zone: 1970-01-01 was a Thursday
-    jdbc.query(
-        "SELECT MOD(FLOOR((UNIX_TIMESTAMP(logged_at) + 28800) / 86400) + 4, 7) AS wd, COUNT(*) AS n"
-            + " FROM legalaid_consultation WHERE "
-            + cwhere
-            + " AND logged_at >= ? AND logged_at < ? GROUP BY wd",
-        rs -> {
-          byDay[rs.getInt("wd")] += rs.getLong("n");
-        },
-        cargs.toArray());
-    List<Count> weekdays = new ArrayList<>();
-    for (int d : new int[] {1, 2, 3, 4, 5, 6, 0}) {
-      weekdays.add(new Count(WEEKDAYS[d], byDay[d], null));
-    }
     return new LegalAidSection(
-        received, closed[0], recovered[0], consultations[0], outcomes, matters, topics, weekdays);
+        received,
+        closed[0],
+        recovered[0],
+        consulted.total(),
+        outcomes,
+        matters,
+        consulted.topics(),
+        consulted.weekdays());
   }
 
   PetitionSection petitions(Area a, ReportPeriod p, long[] clock) {
@@ -313,8 +334,8 @@ class ReportQueries {
                 + " SUM(pt.registered_at >= ? AND pt.registered_at < ? AND pt.extension_days IS NOT NULL) AS extended,"
                 + " SUM(pt.review_requested_at >= ? AND pt.review_requested_at < ?) AS reviewed,"
                 + " SUM(pt.rereview_requested_at >= ? AND pt.rereview_requested_at < ?) AS rereviewed,"
-                + " SUM(COALESCE(pt.review_at >= ? AND pt.review_at < ? AND pt.review_opinion LIKE '%维持%', 0)"
-                + "   + COALESCE(pt.rereview_at >= ? AND pt.rereview_at < ? AND pt.rereview_opinion LIKE '%维持%', 0)) AS upheld,"
+                + " SUM(COALESCE(pt.review_at >= ? AND pt.review_at < ? AND pt.review_outcome = 'UPHELD', 0)"
+                + "   + COALESCE(pt.rereview_at >= ? AND pt.rereview_at < ? AND pt.rereview_outcome = 'UPHELD', 0)) AS upheld,"
                 + " SUM(c.closed_at IS NULL OR c.closed_at >= ?) AS backlog,"
                 + " SUM((c.closed_at IS NULL OR c.closed_at >= ?) AND TIMESTAMPDIFF(DAY, pt.registered_at, ?) <= 30) AS age30,"
                 + " SUM((c.closed_at IS NULL OR c.closed_at >= ?) AND TIMESTAMPDIFF(DAY, pt.registered_at, ?) BETWEEN 31 AND 60) AS age60,"
@@ -342,6 +363,42 @@ class ReportQueries {
     for (Channel ch : Channel.values()) {
       channels.add(new Count(ch.label(), byChannel.getOrDefault(ch.name(), 0L), null));
     }
+    // 复查 and 复核 opinions written in the period, by their coded outcome (V291)
+    List<Object> oargs = new ArrayList<>();
+    String owhere = caseWhere(a, oargs);
+    oargs.add(s);
+    oargs.add(e);
+    oargs.add(s);
+    oargs.add(e);
+    Map<String, Long> byOutcome = new LinkedHashMap<>();
+    jdbc.query(
+        "SELECT CASE WHEN pt.review_at >= ? AND pt.review_at < ? THEN 1 ELSE 0 END AS r1,"
+            + " CASE WHEN pt.rereview_at >= ? AND pt.rereview_at < ? THEN 1 ELSE 0 END AS r2,"
+            + " pt.review_outcome, pt.rereview_outcome"
+            + " FROM casefile_case c STRAIGHT_JOIN petition pt ON pt.case_id = c.id WHERE "
+            + owhere
+            + " AND c.case_type = 'PETITION' AND ((pt.review_at >= ? AND pt.review_at < ?)"
+            + " OR (pt.rereview_at >= ? AND pt.rereview_at < ?))",
+        rs -> {
+          if (rs.getInt("r1") == 1) {
+            byOutcome.merge(String.valueOf(rs.getString("review_outcome")), 1L, Long::sum);
+          }
+          if (rs.getInt("r2") == 1) {
+            byOutcome.merge(String.valueOf(rs.getString("rereview_outcome")), 1L, Long::sum);
+          }
+        },
+        withTail(List.of(s, e, s, e), oargs.toArray()));
+    List<Count> outcomes = new ArrayList<>();
+    jdbc.query(
+        "SELECT code, label FROM petition_review_outcome ORDER BY sort_order",
+        rs -> {
+          outcomes.add(
+              new Count(
+                  rs.getString("label"), byOutcome.getOrDefault(rs.getString("code"), 0L), null));
+        });
+    if (byOutcome.containsKey("null")) {
+      outcomes.add(new Count("未记录结论", byOutcome.get("null"), null));
+    }
     List<Count> ages =
         List.of(
             new Count("30日以内", n(r, "age30"), null),
@@ -362,6 +419,7 @@ class ReportQueries {
         n(r, "reviewed"),
         n(r, "rereviewed"),
         n(r, "upheld"),
+        outcomes,
         n(r, "backlog"),
         ages);
   }
@@ -427,14 +485,7 @@ class ReportQueries {
   /** Cases received per programme and money paid, per area one level down. */
   List<AreaRow> areas(Area a, ReportPeriod p) {
     int digits = a.childDigits();
-    Map<String, String> names = new LinkedHashMap<>();
-    jdbc.query(
-        "SELECT code, name FROM jurisdiction_region WHERE code LIKE ? AND LENGTH(code) = ? ORDER BY code",
-        rs -> {
-          names.put(rs.getString("code"), rs.getString("name"));
-        },
-        a.code() + "%",
-        digits);
+    Map<String, String> names = childNames(a);
     String areaExpr =
         switch (digits) {
           case 6 -> "c.county_code";
@@ -488,6 +539,19 @@ class ReportQueries {
               money(paid.get(n.getKey()))));
     }
     return rows;
+  }
+
+  /** The areas one level down, code → name, in code order. */
+  Map<String, String> childNames(Area a) {
+    Map<String, String> names = new LinkedHashMap<>();
+    jdbc.query(
+        "SELECT code, name FROM jurisdiction_region WHERE code LIKE ? AND LENGTH(code) = ? ORDER BY code",
+        rs -> {
+          names.put(rs.getString("code"), rs.getString("name"));
+        },
+        a.code() + "%",
+        a.childDigits());
+    return names;
   }
 
   /** Ratings of the period: [satisfied, basically, dissatisfied]; and per township [ok, all]. */
@@ -553,7 +617,7 @@ class ReportQueries {
     }
   }
 
-  private static String matterLabel(String m) {
+  static String matterLabel(String m) {
     try {
       return MatterType.valueOf(m).label();
     } catch (RuntimeException unknown) {

@@ -285,8 +285,18 @@ class PetitionProcessTest {
     Task review = tasks.await(c.pid, "Task_ReviewDecision");
     assertThat(tasks.candidateGroups(review)).containsExactly("county-350502-petition");
     assertThat(caseFiles.get(c.number).status()).isEqualTo(CaseStatus.PETITION_REVIEW);
-    tasks.complete(c.pid, "Task_ReviewDecision", Map.of("reviewOpinion", "维持原处理意见。"));
+    // the outcome is a code of petition_review_outcome: an unknown one sends the task back
+    tasks.complete(
+        c.pid, "Task_ReviewDecision", Map.of("reviewOutcome", "维持", "reviewOpinion", "维持原处理意见。"));
+    Task back = tasks.await(c.pid, "Task_ReviewDecision");
+    assertThat(tasks.variables(back).get("taskNotice").toString()).contains("请选择复查结论");
+    tasks.complete(
+        c.pid,
+        "Task_ReviewDecision",
+        Map.of("reviewOutcome", "UPHELD", "reviewOpinion", "维持原处理意见。"));
     assertStatus(c, CaseStatus.REVIEW_ISSUED);
+    assertThat(petitionRows.findByCaseNumber(c.number).orElseThrow().reviewOutcome)
+        .isEqualTo("UPHELD");
     assertThat(notice(c, NoticeKind.REVIEW).body()).contains("维持原处理意见", "复核");
 
     petitions.requestReReview(c.number, "请求复核", scope("zhangwei"));
@@ -295,8 +305,13 @@ class PetitionProcessTest {
     // opinion
     assertThat(tasks.candidateGroups(rereview))
         .containsExactly("city-3505-petition", "county-350502-petition");
-    tasks.complete(c.pid, "Task_ReReviewDecision", Map.of("rereviewOpinion", "维持复查意见。"));
+    tasks.complete(
+        c.pid,
+        "Task_ReReviewDecision",
+        Map.of("rereviewOutcome", "REVOKED", "rereviewOpinion", "撤销复查意见。"));
     assertStatus(c, CaseStatus.PETITION_FINAL);
+    assertThat(petitionRows.findByCaseNumber(c.number).orElseThrow().rereviewOutcome)
+        .isEqualTo("REVOKED");
     giveSatisfaction(c);
     assertEnded(c, "EndEvent_Final");
 
