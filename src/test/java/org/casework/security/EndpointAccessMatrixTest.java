@@ -314,6 +314,10 @@ class EndpointAccessMatrixTest {
     EXPECTED.put("POST /stations/stars", EnumSet.of(Role.COUNTY_CASEWORKER, Role.COUNTY_HEAD));
     EXPECTED.put("POST /stations/pairs", EnumSet.of(Role.COUNTY_CASEWORKER, Role.COUNTY_HEAD));
     EXPECTED.put("POST /stations/pairs/{pairId}/visits", stationEditors);
+    EXPECTED.put("GET /stations/training", READERS);
+    EXPECTED.put("POST /stations/training/courses", stationEditors);
+    EXPECTED.put("POST /stations/training/courses/{courseId}/attendance", stationEditors);
+    EXPECTED.put("POST /stations/training/certificates", stationEditors);
     // 菜单式服务 (services): the menu, filing, the station's lists, counselling notes, the public page
     Set<Role> serviceLists =
         EnumSet.of(
@@ -441,6 +445,7 @@ class EndpointAccessMatrixTest {
           Map.entry("needId", "999999"),
           Map.entry("staffId", "999999"),
           Map.entry("pairId", "999999"),
+          Map.entry("courseId", "999999"),
           Map.entry("township", DemoRegion.TOWNSHIP),
           Map.entry("period", "2026Q2"));
 

@@ -47,6 +47,12 @@ class StationAccessRules implements AccessRules {
         .to(Role.TOWNSHIP_HEAD, Role.COUNTY_CASEWORKER, Role.COUNTY_HEAD, Role.SUPERVISOR);
     access.post("/stations/stars", "/stations/pairs").to(Role.COUNTY_CASEWORKER, Role.COUNTY_HEAD);
     access.post("/stations/pairs/*/visits").to(EDITORS[0], EDITORS[1], EDITORS[2], EDITORS[3]);
+    access
+        .post(
+            "/stations/training/courses",
+            "/stations/training/courses/*/attendance",
+            "/stations/training/certificates")
+        .to(EDITORS[0], EDITORS[1], EDITORS[2], EDITORS[3]);
     access.get("/stations", "/stations/*", "/stations/acceptance/*").to(CASE_READERS);
   }
 }
