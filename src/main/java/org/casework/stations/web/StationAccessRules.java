@@ -53,6 +53,15 @@ class StationAccessRules implements AccessRules {
             "/stations/training/courses/*/attendance",
             "/stations/training/certificates")
         .to(EDITORS[0], EDITORS[1], EDITORS[2], EDITORS[3]);
-    access.get("/stations", "/stations/*", "/stations/acceptance/*").to(CASE_READERS);
+    access
+        .post(
+            "/stations/volunteers",
+            "/stations/volunteers/*/members",
+            "/stations/volunteers/*/members/*/leave",
+            "/stations/volunteers/*/activities")
+        .to(Role.VILLAGE_LIAISON, EDITORS);
+    access
+        .get("/stations", "/stations/*", "/stations/acceptance/*", "/stations/volunteers/*")
+        .to(CASE_READERS);
   }
 }
