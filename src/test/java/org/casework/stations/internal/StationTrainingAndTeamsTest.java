@@ -10,18 +10,25 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.casework.common.BusinessRuleException;
+import org.casework.contact.ContactProgramme;
 import org.casework.jurisdiction.Jurisdiction;
 import org.casework.jurisdiction.RegionCode;
 import org.casework.jurisdiction.RegionScope;
 import org.casework.jurisdiction.Role;
+import org.casework.registry.Registry;
+import org.casework.stations.AcceptanceView;
+import org.casework.stations.EntryView;
 import org.casework.stations.RegisterStation;
+import org.casework.stations.StationAcceptance;
 import org.casework.stations.StationKind;
 import org.casework.stations.StationTraining;
 import org.casework.stations.StationTraining.HalfYear;
 import org.casework.stations.Stations;
+import org.casework.stations.VolunteerTeams;
 import org.casework.support.DemoRegion;
 import org.casework.support.MovableClock;
 import org.casework.support.ProcessTest;
+import org.casework.support.TestPeople;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -66,6 +73,10 @@ class StationTrainingAndTeamsTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired MovableClock clock;
   @Autowired MockMvc mvc;
+  @Autowired VolunteerTeams teams;
+  @Autowired StationAcceptance acceptance;
+  @Autowired Registry registry;
+  @Autowired ContactProgramme contact;
   @Autowired UserDetailsService users;
 
   String county;
@@ -227,6 +238,122 @@ class StationTrainingAndTeamsTest {
     assertThat(page).contains("退役军人政策培训" + county, "逾期未完成", no);
   }
 
+  @Test
+  void shouldShowTheTownshipsLateQuarterlyStatementsOnTheSupervisorsCockpit() throws Exception {
+    staff("sup", Role.SUPERVISOR, county);
+    // 10 August 2026: Q2 (due 30 June), Q1 and Q4 2025 are due and not sent; Q3 is not due yet;
+    // the neighbour township has no village station and owes none
+    assertThat(acceptance.lateStatements(login("sup")))
+        .extracting(l -> l.townshipName() + "|" + l.period() + "|" + l.status())
+        .containsExactly("培训镇|2026年第二季度|逾期未报送", "培训镇|2026年第一季度|逾期未报送", "培训镇|2025年第四季度|逾期未报送");
+    assertThat(acceptance.lateStatements("nobody-" + county)).isEmpty();
+    String cockpit = page("/sla/cockpit", "sup");
+    assertThat(cockpit).contains("服务站季度验收报表逾期", "2026年第二季度", "逾期未报送");
+  }
+
+  @Test
+  void shouldKeepTeamsAndActivitiesCountEachPersonServedAsAVisitAndFillItems52To57()
+      throws Exception {
+    RegionScope liaison = scope("l1");
+    RegionScope head = scope("head");
+    long a = person("志愿甲", village);
+    long b = person("服务乙", village);
+    long c = person("服务丙", village);
+    long outsider = person("邻镇丁", county + "002", null);
+
+    // a team of the village station, kept by its liaison
+    assertRefused(
+            () -> teams.createTeam(villageStation, "  ", LocalDate.of(2026, 1, 5), null, liaison))
+        .contains("服务队名称");
+    assertRefused(
+            () -> teams.createTeam(villageStation, "先锋队", LocalDate.of(2026, 9, 1), null, liaison))
+        .contains("不能晚于今天");
+    var team = teams.createTeam(villageStation, "先锋队", LocalDate.of(2026, 1, 5), "助老帮困", liaison);
+    assertRefused(
+            () -> teams.createTeam(villageStation, "先锋队", LocalDate.of(2026, 1, 5), null, head))
+        .contains("已有名为「先锋队」");
+    assertRefused(() -> teams.createTeam(otherStation, "邻队", LocalDate.of(2026, 1, 5), null, head))
+        .isNotBlank();
+
+    // members are people in the registry of the station's region
+    teams.addMember(team.id(), a, "队长", LocalDate.of(2026, 2, 1), liaison);
+    assertRefused(() -> teams.addMember(team.id(), a, null, null, liaison)).contains("已是本队队员");
+    assertRefused(() -> teams.addMember(team.id(), outsider, null, null, head)).isNotBlank();
+    assertThat(teams.people(team.id(), liaison))
+        .extracting(VolunteerTeams.Person::id)
+        .contains(a, b, c)
+        .doesNotContain(outsider);
+
+    // activities: bad input refused with nothing written (no activity, no contact record)
+    assertRefused(() -> teams.recordActivity(team.id(), activity("2026-09-01", "2", b), liaison))
+        .contains("不能晚于今天");
+    assertRefused(() -> teams.recordActivity(team.id(), activity("2026-07-20", "0", b), liaison))
+        .contains("服务时长");
+    assertRefused(
+            () ->
+                teams.recordActivity(
+                    team.id(), activity("2026-07-20", "2", b, outsider), scope("cw")))
+        .contains("不在");
+    assertThat(activities(team.id())).isZero();
+    assertThat(visits(b)).isZero();
+
+    var done = teams.recordActivity(team.id(), activity("2026-07-20", "2.5", b, c), liaison);
+    assertThat(done.served())
+        .extracting(VolunteerTeams.Served::name)
+        .containsExactlyInAnyOrder("服务乙", "服务丙");
+    assertThat(done.served()).allSatisfy(s -> assertThat(s.contactVisitId()).isNotNull());
+    // each person served has a visit in the contact programme
+    assertThat(contact.visits(b, liaison))
+        .singleElement()
+        .satisfies(
+            v -> {
+              assertThat(v.visitedOn()).isEqualTo(LocalDate.of(2026, 7, 20));
+              assertThat(v.findings()).startsWith("志愿服务（先锋队");
+            });
+    teams.recordActivity(
+        team.id(),
+        new VolunteerTeams.NewActivity(
+            LocalDate.of(2026, 8, 1), "村广场", new BigDecimal("1"), "政策宣讲", List.of()),
+        liaison);
+    var detail = teams.team(team.id(), head);
+    assertThat(detail.team().members()).isEqualTo(1);
+    assertThat(detail.team().hours()).isEqualByComparingTo("3.5");
+    assertThat(detail.activities()).hasSize(2);
+
+    // satisfaction ratings of the village in the quarter: 9 of 10 satisfied (survey), the one spot
+    // check dissatisfied
+    for (int i = 0; i < 9; i++) {
+      rating("QUESTIONNAIRE", "SATISFIED", i);
+    }
+    rating("SPOT_CHECK", "DISSATISFIED", 9);
+
+    // the acceptance of the quarter reads the team data and the satisfaction rates
+    AcceptanceView opened = acceptance.open(villageStation, liaison);
+    assertThat(entry(opened, "52").systemValue()).isEqualTo("来源：志愿服务队登记：1支，队员1人");
+    assertThat(entry(opened, "52").systemPoints()).isEqualByComparingTo("2");
+    assertThat(entry(opened, "53").systemValue()).isEqualTo("来源：志愿服务活动记录：本季度2次，共3.5小时");
+    assertThat(entry(opened, "54").systemValue()).endsWith("：1/2（50.0%）");
+    assertThat(entry(opened, "54").systemPoints()).isEqualByComparingTo("1");
+    assertThat(entry(opened, "56").systemValue()).isEqualTo("来源：满意度测评（全部回访评价），满意率 90.0%");
+    assertThat(entry(opened, "56").systemPoints()).isEqualByComparingTo("3");
+    assertThat(entry(opened, "57").systemValue()).isEqualTo("来源：满意度随机抽查，满意率 0.0%");
+    assertThat(entry(opened, "57").systemPoints()).isEqualByComparingTo("0");
+
+    // the pages
+    String list = page("/stations/volunteers", "head");
+    assertThat(list).contains("先锋队", "培训村退役军人服务站");
+    String one = page("/stations/volunteers/" + team.id(), "l1");
+    assertThat(one).contains("志愿甲", "队长", "服务乙（已计入走访）", "政策宣讲");
+    assertThat(
+            mvc.perform(
+                    get("/stations/volunteers/" + team.id())
+                        .with(user(users.loadUserByUsername(login("head2")))))
+                .andReturn()
+                .getResponse()
+                .getStatus())
+        .isEqualTo(403);
+  }
+
   // --- helpers -------------------------------------------------------------------------------
 
   private String page(String path, String who) throws Exception {
@@ -234,6 +361,53 @@ class StationTrainingAndTeamsTest {
         .andReturn()
         .getResponse()
         .getContentAsString();
+  }
+
+  private long person(String name, String village) {
+    return person(name, village.substring(0, 9), village);
+  }
+
+  private long person(String name, String township, String village) {
+    return registry.register(TestPeople.veteran(name, township, village)).id();
+  }
+
+  private static VolunteerTeams.NewActivity activity(String day, String hours, Long... served) {
+    return new VolunteerTeams.NewActivity(
+        LocalDate.parse(day), "村服务站", new BigDecimal(hours), "上门慰问、打扫卫生", List.of(served));
+  }
+
+  private int activities(long teamId) {
+    return jdbc.queryForObject(
+        "select count(*) from stations_volunteer_activity where team_id = ?",
+        Integer.class,
+        teamId);
+  }
+
+  private int visits(long personId) {
+    return jdbc.queryForObject(
+        "select count(*) from contact_visit where person_id = ?", Integer.class, personId);
+  }
+
+  private void rating(String channel, String rating, int n) {
+    jdbc.update(
+        "insert into satisfaction_rating (case_number, case_type, county_code, township_code,"
+            + " village_code, rating, channel, reason, collected_by, collected_at, source_key)"
+            + " values (?,?,?,?,?,?,?,?,?,?,?)",
+        "T-" + county + "-" + n,
+        "HARDSHIP",
+        county,
+        township,
+        village,
+        rating,
+        channel,
+        "DISSATISFIED".equals(rating) ? "办理太慢" : null,
+        "test",
+        java.sql.Timestamp.from(Instant.parse("2026-07-25T02:00:00Z")),
+        "test-" + n);
+  }
+
+  private static EntryView entry(AcceptanceView a, String code) {
+    return a.entries().stream().filter(e -> e.item().code().equals(code)).findFirst().orElseThrow();
   }
 
   private static StationTraining.NewCourse course(String title, String day, String hours) {
