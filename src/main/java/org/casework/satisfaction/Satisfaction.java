@@ -36,6 +36,14 @@ public interface Satisfaction {
    */
   SpotCheck spotCheck(String countyCode, LocalDate from, LocalDate to, RegionScope scope);
 
+  /**
+   * The satisfaction rate (0..1, (满意 + 基本满意) ÷ ratings) of a station's region in the period,
+   * counting only ratings collected through {@code channels}; empty without ratings. For the
+   * acceptance sheet's items the system fills (no officer: not scoped).
+   */
+  java.util.Optional<BigDecimal> systemRate(
+      String regionCode, LocalDate from, LocalDate to, java.util.Set<SatisfactionChannel> channels);
+
   /** The line a station's rate is held against (percent), for a region. */
   BigDecimal targetPct(String regionCode);
 

@@ -76,6 +76,16 @@ public interface StationAcceptance {
   /** Ends the county's check of a sampled acceptance; completes its task. */
   AcceptanceView finishSpotCheck(long acceptanceId, RegionScope scope);
 
+  /** A township's quarterly statement sent after its due date or not sent though due. */
+  record LateStatement(
+      String townshipCode, String townshipName, String period, LocalDate dueOn, String status) {}
+
+  /**
+   * The late or missing statements of the last four quarters in the region of a member of staff
+   * (the supervisors' cockpit); townships without village stations owe none. Unknown staff: none.
+   */
+  List<LateStatement> lateStatements(String username);
+
   /** Township progress against its quarterly target, and the county's excellent-station targets. */
   Progress progress(int year, int quarter, RegionScope scope);
 }

@@ -16,6 +16,7 @@ import org.casework.jurisdiction.RegionLevel;
 import org.casework.jurisdiction.RegionScope;
 import org.casework.jurisdiction.Role;
 import org.casework.jurisdiction.StaffMember;
+import org.casework.stations.StationTraining;
 import org.casework.supervision.Cockpit;
 import org.casework.supervision.CockpitQuery;
 import org.casework.supervision.Incidents;
@@ -45,6 +46,7 @@ class HomePage {
   private final AuditLog audit;
   private final Jurisdiction jurisdiction;
   private final Clock clock;
+  private final StationTraining training;
 
   HomePage(
       WorklistWorkers worklist,
@@ -54,7 +56,8 @@ class HomePage {
       Incidents incidents,
       AuditLog audit,
       Jurisdiction jurisdiction,
-      Clock clock) {
+      Clock clock,
+      StationTraining training) {
     this.worklist = worklist;
     this.caseFiles = caseFiles;
     this.contact = contact;
@@ -63,6 +66,7 @@ class HomePage {
     this.audit = audit;
     this.jurisdiction = jurisdiction;
     this.clock = clock;
+    this.training = training;
   }
 
   @GetMapping("/")
@@ -100,6 +104,14 @@ class HomePage {
     if (me.region().level() == RegionLevel.TOWNSHIP) {
       model.addAttribute("overdue", worklist.overdueIn(me.region(), 20));
       model.addAttribute("overdueCount", worklist.overdueCount(me.region()));
+      // the half-yearly training the township's stations owe, and certificates to renew
+      LocalDate day = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
+      model.addAttribute("trainingOverdue", training.overdue(scope, day));
+      model.addAttribute(
+          "certificatesDue",
+          training.certificates(scope, day).stream()
+              .filter(StationTraining.Certificate::needsAttention)
+              .toList());
     }
     try {
       LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")));

@@ -116,6 +116,8 @@ class PageTourIT extends E2eTest {
   @Autowired org.casework.registry.Registry registry;
   @Autowired org.casework.contact.ContactProgramme contact;
   @Autowired org.casework.attachments.Attachments attachments;
+  @Autowired org.casework.stations.VolunteerTeams volunteerTeams;
+  @Autowired org.casework.stations.Stations stations;
 
   private ChromeDriverService service;
   private ChromeDriver browser;
@@ -379,6 +381,46 @@ class PageTourIT extends E2eTest {
     samples.put("caseNumber", caseNumber);
     samples.put("id", String.valueOf(caseFiles.get(caseNumber).applicantPersonId()));
     samples.put("personId", samples.get("id"));
+    // a volunteer team of the demo village's station for /stations/volunteers/{teamId}
+    var county =
+        org.casework.jurisdiction.RegionScope.of(jurisdiction.staff("tour-county").orElseThrow());
+    long stationId =
+        stations
+            .find(DemoRegion.VILLAGE, org.casework.stations.StationKind.VILLAGE)
+            .map(org.casework.stations.StationSummary::id)
+            .orElseGet(
+                () ->
+                    stations
+                        .register(
+                            new org.casework.stations.RegisterStation(
+                                DemoRegion.VILLAGE,
+                                org.casework.stations.StationKind.VILLAGE,
+                                null,
+                                "巡检村退役军人服务站",
+                                null,
+                                "0595-1",
+                                "站长",
+                                null,
+                                0),
+                            null,
+                            county)
+                        .id());
+    long teamId =
+        volunteerTeams.teams(county).stream()
+            .filter(t -> t.stationId() == stationId)
+            .findFirst()
+            .map(org.casework.stations.VolunteerTeams.Team::id)
+            .orElseGet(
+                () ->
+                    volunteerTeams
+                        .createTeam(
+                            stationId,
+                            "巡检志愿服务队",
+                            java.time.LocalDate.now().minusDays(30),
+                            "页面巡检",
+                            county)
+                        .id());
+    samples.put("teamId", String.valueOf(teamId));
     return samples;
   }
 

@@ -314,6 +314,18 @@ class EndpointAccessMatrixTest {
     EXPECTED.put("POST /stations/stars", EnumSet.of(Role.COUNTY_CASEWORKER, Role.COUNTY_HEAD));
     EXPECTED.put("POST /stations/pairs", EnumSet.of(Role.COUNTY_CASEWORKER, Role.COUNTY_HEAD));
     EXPECTED.put("POST /stations/pairs/{pairId}/visits", stationEditors);
+    EXPECTED.put("GET /stations/training", READERS);
+    EXPECTED.put("POST /stations/training/courses", stationEditors);
+    EXPECTED.put("POST /stations/training/courses/{courseId}/attendance", stationEditors);
+    EXPECTED.put("POST /stations/training/certificates", stationEditors);
+    Set<Role> teamKeepers = EnumSet.of(Role.VILLAGE_LIAISON);
+    teamKeepers.addAll(stationEditors);
+    EXPECTED.put("GET /stations/volunteers", READERS);
+    EXPECTED.put("GET /stations/volunteers/{teamId}", READERS);
+    EXPECTED.put("POST /stations/volunteers", teamKeepers);
+    EXPECTED.put("POST /stations/volunteers/{teamId}/members", teamKeepers);
+    EXPECTED.put("POST /stations/volunteers/{teamId}/members/{personId}/leave", teamKeepers);
+    EXPECTED.put("POST /stations/volunteers/{teamId}/activities", teamKeepers);
     // 菜单式服务 (services): the menu, filing, the station's lists, counselling notes, the public page
     Set<Role> serviceLists =
         EnumSet.of(
@@ -447,6 +459,8 @@ class EndpointAccessMatrixTest {
           Map.entry("needId", "999999"),
           Map.entry("staffId", "999999"),
           Map.entry("pairId", "999999"),
+          Map.entry("courseId", "999999"),
+          Map.entry("teamId", "999999"),
           Map.entry("township", DemoRegion.TOWNSHIP),
           Map.entry("period", "2026Q2"));
 

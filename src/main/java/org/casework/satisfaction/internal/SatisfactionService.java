@@ -175,6 +175,39 @@ class SatisfactionService implements Satisfaction {
 
   @Override
   @Transactional(readOnly = true)
+  public java.util.Optional<BigDecimal> systemRate(
+      String regionCode,
+      LocalDate from,
+      LocalDate to,
+      java.util.Set<SatisfactionChannel> channels) {
+    RegionCode region = RegionCode.parse(regionCode);
+    if (channels.isEmpty() || region.level() == RegionLevel.COUNTY) {
+      return java.util.Optional.empty();
+    }
+    String in = String.join(",", channels.stream().map(c -> "'" + c.name() + "'").toList());
+    Map<String, Object> n =
+        jdbc.queryForMap(
+            "SELECT COUNT(*) AS n, COALESCE(SUM(rating <> 'DISSATISFIED'), 0) AS ok FROM"
+                + " satisfaction_rating WHERE county_code = ? AND "
+                + (region.level() == RegionLevel.VILLAGE ? "village_code" : "township_code")
+                + " = ? AND channel IN ("
+                + in
+                + ") AND collected_at >= ? AND collected_at < ?",
+            region.county().value(),
+            region.value(),
+            dayStart(from),
+            dayStart(to.plusDays(1)));
+    long all = ((Number) n.get("n")).longValue();
+    if (all == 0) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(
+        BigDecimal.valueOf(((Number) n.get("ok")).longValue())
+            .divide(BigDecimal.valueOf(all), 4, java.math.RoundingMode.HALF_UP));
+  }
+
+  @Override
+  @Transactional(readOnly = true)
   public List<StationRate> rates(
       String regionCode, LocalDate from, LocalDate to, RegionScope scope) {
     RegionCode region = scoped(regionCode, scope, "查看满意度");

@@ -892,6 +892,29 @@ class AcceptanceService implements StationAcceptance {
     return new Progress(year, quarter, target, rows, yearTargets, excellent, villages);
   }
 
+  @Override
+  @Transactional(readOnly = true)
+  public List<LateStatement> lateStatements(String username) {
+    Optional<org.casework.jurisdiction.StaffMember> officer = jurisdiction.staff(username);
+    if (officer.isEmpty()) {
+      return List.of();
+    }
+    RegionScope scope = RegionScope.of(officer.get());
+    Quarter q = Quarter.of(today());
+    List<LateStatement> out = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      for (Progress.TownshipProgress t : progress(q.year(), q.quarter(), scope).townships()) {
+        if (t.lateOrMissing() && t.villages() > 0) {
+          out.add(
+              new LateStatement(
+                  t.townshipCode(), t.townshipName(), q.label(), t.dueOn(), t.statement()));
+        }
+      }
+      q = Quarter.of(q.start().minusDays(1));
+    }
+    return out;
+  }
+
   private BigDecimal target(String kind, int periodNo, String region, LocalDate day) {
     return jdbc
         .queryForList(

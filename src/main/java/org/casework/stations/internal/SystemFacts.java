@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.casework.stations.SheetItem;
 import org.casework.stations.StationIndicator;
@@ -47,6 +48,9 @@ class SystemFacts {
           case "EVENT_HARDSHIP" ->
               events(item, village, from, to, "'MAJOR_MISFORTUNE','ILLNESS_OR_HOSPITAL'");
           case "EVENT_DEATH" -> events(item, village, from, to, "'DEATH'");
+          case "VOLUNTEER_TEAM" -> volunteerTeam(item, village, to);
+          case "VOLUNTEER_ACTIVITY" -> volunteerActivity(item, village, from, to);
+          case "VOLUNTEER_RECORDS" -> volunteerRecords(item, village, from, to);
           default -> indicator(item, village, from, to);
         });
   }
@@ -126,6 +130,81 @@ class SystemFacts {
       return new Fact("来源：六必访事项（本季度无此类事项）", item.points());
     }
     return share("来源：六必访事项（已走访）", visited, all, item);
+  }
+
+  private static final String TEAMS_OF_VILLAGE =
+      " from stations_volunteer_team t join stations_station s on s.id = t.station_id where"
+          + " s.region_code = ? ";
+
+  private Fact volunteerTeam(SheetItem item, String village, LocalDate to) {
+    long teams =
+        jdbc.queryForObject(
+            "select count(*)"
+                + TEAMS_OF_VILLAGE
+                + "and t.founded_on <= ? and exists (select 1 from stations_volunteer_member m"
+                + " where m.team_id = t.id and m.joined_on <= ? and (m.left_on is null or m.left_on"
+                + " > ?))",
+            Long.class,
+            village,
+            to,
+            to,
+            to);
+    if (teams == 0) {
+      return new Fact("来源：志愿服务队登记：未建立有队员的志愿服务队", BigDecimal.ZERO);
+    }
+    long members =
+        jdbc.queryForObject(
+            "select count(distinct m.person_id) from stations_volunteer_member m join"
+                + " stations_volunteer_team t on t.id = m.team_id join stations_station s on s.id ="
+                + " t.station_id where s.region_code = ? and m.joined_on <= ? and (m.left_on is"
+                + " null or m.left_on > ?)",
+            Long.class,
+            village,
+            to,
+            to);
+    return new Fact("来源：志愿服务队登记：" + teams + "支，队员" + members + "人", item.points());
+  }
+
+  private Fact volunteerActivity(SheetItem item, String village, LocalDate from, LocalDate to) {
+    Map<String, Object> r =
+        jdbc.queryForMap(
+            "select count(*) n, coalesce(sum(a.hours), 0) hours from stations_volunteer_activity a"
+                + " where a.team_id in (select t.id"
+                + TEAMS_OF_VILLAGE
+                + ") and a.held_on between ? and ?",
+            village,
+            from,
+            to);
+    long n = ((Number) r.get("n")).longValue();
+    if (n == 0) {
+      return new Fact("来源：志愿服务活动记录：本季度未开展活动", BigDecimal.ZERO);
+    }
+    return new Fact(
+        "来源：志愿服务活动记录：本季度" + n + "次，共" + ScoreRules.plain((BigDecimal) r.get("hours")) + "小时",
+        item.points());
+  }
+
+  private Fact volunteerRecords(SheetItem item, String village, LocalDate from, LocalDate to) {
+    String activities =
+        " from stations_volunteer_activity a where a.team_id in (select t.id"
+            + TEAMS_OF_VILLAGE
+            + ") and a.held_on between ? and ?";
+    long all = jdbc.queryForObject("select count(*)" + activities, Long.class, village, from, to);
+    if (all == 0) {
+      return new Fact("来源：志愿服务活动记录：本季度无活动记录", BigDecimal.ZERO);
+    }
+    // date, place and hours are required by the register; 服务对象 may be missing
+    long complete =
+        jdbc.queryForObject(
+            "select count(*)"
+                + activities
+                + " and exists (select 1 from stations_volunteer_served v where v.activity_id ="
+                + " a.id)",
+            Long.class,
+            village,
+            from,
+            to);
+    return share("来源：志愿服务活动记录（日期、地点、时长、服务对象齐全）", complete, all, item);
   }
 
   private Fact indicator(SheetItem item, String village, LocalDate from, LocalDate to) {

@@ -47,6 +47,21 @@ class StationAccessRules implements AccessRules {
         .to(Role.TOWNSHIP_HEAD, Role.COUNTY_CASEWORKER, Role.COUNTY_HEAD, Role.SUPERVISOR);
     access.post("/stations/stars", "/stations/pairs").to(Role.COUNTY_CASEWORKER, Role.COUNTY_HEAD);
     access.post("/stations/pairs/*/visits").to(EDITORS[0], EDITORS[1], EDITORS[2], EDITORS[3]);
-    access.get("/stations", "/stations/*", "/stations/acceptance/*").to(CASE_READERS);
+    access
+        .post(
+            "/stations/training/courses",
+            "/stations/training/courses/*/attendance",
+            "/stations/training/certificates")
+        .to(EDITORS[0], EDITORS[1], EDITORS[2], EDITORS[3]);
+    access
+        .post(
+            "/stations/volunteers",
+            "/stations/volunteers/*/members",
+            "/stations/volunteers/*/members/*/leave",
+            "/stations/volunteers/*/activities")
+        .to(Role.VILLAGE_LIAISON, EDITORS);
+    access
+        .get("/stations", "/stations/*", "/stations/acceptance/*", "/stations/volunteers/*")
+        .to(CASE_READERS);
   }
 }

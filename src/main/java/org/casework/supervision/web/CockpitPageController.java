@@ -2,6 +2,7 @@ package org.casework.supervision.web;
 
 import java.security.Principal;
 import org.casework.common.BusinessRuleException;
+import org.casework.stations.StationAcceptance;
 import org.casework.supervision.Cockpit;
 import org.casework.supervision.CockpitQuery;
 import org.casework.supervision.Incidents;
@@ -24,10 +25,15 @@ class CockpitPageController {
   private final Cockpit cockpit;
   private final Incidents incidents;
   private final com.fasterxml.jackson.databind.ObjectMapper json;
+  private final StationAcceptance stations;
 
   CockpitPageController(
-      Cockpit cockpit, Incidents incidents, com.fasterxml.jackson.databind.ObjectMapper json) {
+      Cockpit cockpit,
+      Incidents incidents,
+      com.fasterxml.jackson.databind.ObjectMapper json,
+      StationAcceptance stations) {
     this.cockpit = cockpit;
+    this.stations = stations;
     this.json = json;
     this.incidents = incidents;
   }
@@ -47,6 +53,8 @@ class CockpitPageController {
       model.addAttribute("officers", cockpit.byOfficer(supervisor, query));
       model.addAttribute("stages", cockpit.byTypeAndStage(supervisor, query));
       model.addAttribute("incidents", incidents.active(supervisor));
+      // the townships' quarterly station statements sent late or not at all (issue 19)
+      model.addAttribute("lateStatements", stations.lateStatements(supervisor));
     } catch (BusinessRuleException refused) {
       model.addAttribute("error", refused.userMessage());
     }

@@ -186,7 +186,7 @@ class StationAcceptanceProcessTest {
     assertThat(acceptance.open(villageStations.get(0), scope("l1")).id()).isEqualTo(a1.id());
     assertThat(entry(a1, "27").systemValue()).startsWith("来源：服务对象档案");
     assertThat(entry(a1, "33").systemValue()).contains("本季度无此类事项");
-    assertThat(entry(a1, "56").systemValue()).isEqualTo("暂无数据");
+    assertThat(entry(a1, "56").systemValue()).isEqualTo("来源：满意度测评（全部回访评价），暂无数据");
     Task self = tasks.await(a1.processInstanceId(), "Task_SelfAssessment");
     assertThat(tasks.candidateGroups(self))
         .containsExactly("village-" + villages.get(0) + "-liaison");

@@ -45,6 +45,7 @@ class CockpitControllerTest {
   @MockitoBean Cockpit cockpit;
   @MockitoBean Clocks clocks;
   @MockitoBean Incidents incidents;
+  @MockitoBean org.casework.stations.StationAcceptance stationAcceptance;
 
   /** An engine incident id (a UUID, as the engine's id generator makes them). */
   private static final String INCIDENT = "8f1c2d4e-6b7a-11f1-9c3e-0242ac120002";

@@ -1,0 +1,389 @@
+package org.casework.stations.internal;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.casework.common.BusinessRuleException;
+import org.casework.common.Formats;
+import org.casework.jurisdiction.RegionLevel;
+import org.casework.jurisdiction.RegionScope;
+import org.casework.stations.StationSummary;
+import org.casework.stations.StationTraining;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Courses, attendance, certificates and the half-yearly training each station owes. Every check
+ * runs before the first write, so a refusal leaves nothing behind.
+ */
+@Service
+class TrainingService implements StationTraining {
+
+  private static final Logger log = LoggerFactory.getLogger(TrainingService.class);
+  private static final BigDecimal MAX_HOURS = new BigDecimal("200");
+
+  private final JdbcTemplate jdbc;
+  private final StationRegister register;
+  private final Clock clock;
+
+  TrainingService(JdbcTemplate jdbc, StationRegister register, Clock clock) {
+    this.jdbc = jdbc;
+    this.register = register;
+    this.clock = clock;
+  }
+
+  private record Rule(int coursesPerHalf, List<String> kinds, String label) {}
+
+  private Rule rule(String regionCode, LocalDate day) {
+    List<Rule> rules =
+        jdbc.query(
+            "select * from stations_training_rule where ? like concat(region_prefix, '%') and"
+                + " valid_from <= ? order by length(region_prefix) desc, valid_from desc limit 1",
+            (rs, i) ->
+                new Rule(
+                    rs.getInt("courses_per_half"),
+                    List.of(rs.getString("station_kinds").split(",")),
+                    rs.getString("label")),
+            regionCode,
+            day);
+    return rules.isEmpty() ? null : rules.get(0);
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public String ruleLabel(String regionCode, LocalDate day) {
+    Rule r = rule(regionCode, day);
+    return r == null ? "本地区未设定培训要求" : r.label();
+  }
+
+  @Override
+  @Transactional
+  public Course addCourse(NewCourse c, RegionScope scope) {
+    if (scope.region().level() == RegionLevel.VILLAGE) {
+      throw BusinessRuleException.forbidden(
+          "STATION_TRAINING_LEVEL", "业务培训由乡镇（街道）或县级组织登记", "course by " + scope.role());
+    }
+    if (c == null || blank(c.title()) || blank(c.place()) || blank(c.organiser())) {
+      throw invalid("STATION_COURSE_FORM", "请填写培训名称、地点和组织单位", "course incomplete");
+    }
+    if (c.heldOn() == null) {
+      throw invalid("STATION_COURSE_DATE", "请填写培训日期", "course without date");
+    }
+    if (c.hours() == null || c.hours().signum() <= 0 || c.hours().compareTo(MAX_HOURS) > 0) {
+      throw invalid("STATION_COURSE_HOURS", "培训学时须大于0且不超过200", "hours " + c.hours());
+    }
+    if (c.title().strip().length() > 128
+        || c.place().strip().length() > 128
+        || c.organiser().strip().length() > 128) {
+      throw invalid("STATION_COURSE_LENGTH", "培训名称、地点和组织单位各不超过128字", "course text too long");
+    }
+    GeneratedKeyHolder key = new GeneratedKeyHolder();
+    try {
+      jdbc.update(
+          con -> {
+            var ps =
+                con.prepareStatement(
+                    "insert into stations_course (region_code, title, held_on, hours, place,"
+                        + " organiser, created_by, created_at) values (?,?,?,?,?,?,?,?)",
+                    new String[] {"id"});
+            ps.setString(1, scope.prefix());
+            ps.setString(2, c.title().strip());
+            ps.setObject(3, c.heldOn());
+            ps.setBigDecimal(4, c.hours().setScale(1, java.math.RoundingMode.HALF_UP));
+            ps.setString(5, c.place().strip());
+            ps.setString(6, c.organiser().strip());
+            ps.setString(7, scope.username());
+            ps.setTimestamp(8, Timestamp.from(clock.instant()));
+            return ps;
+          },
+          key);
+    } catch (DuplicateKeyException e) {
+      throw BusinessRuleException.conflict(
+          "STATION_COURSE_EXISTS",
+          "同一天已登记同名培训「" + c.title().strip() + "」",
+          "course exists " + scope.prefix() + " " + c.heldOn());
+    }
+    long id = key.getKey().longValue();
+    log.info("stations: course {} registered in {} by {}", id, scope.prefix(), scope.username());
+    return course(id);
+  }
+
+  @Override
+  @Transactional
+  public Course recordAttendance(long courseId, List<Long> staffIds, RegionScope scope) {
+    Course course = visibleCourse(courseId, scope);
+    if (staffIds == null || staffIds.isEmpty()) {
+      throw invalid("STATION_ATTENDANCE_EMPTY", "请选择参训人员", "no staff for course " + courseId);
+    }
+    if (course.heldOn().isAfter(today())) {
+      throw invalid(
+          "STATION_ATTENDANCE_FUTURE",
+          "培训「" + course.title() + "」尚未举行，不能登记参训",
+          "course " + courseId + " on " + course.heldOn());
+    }
+    // every person is checked before anything is written
+    List<Long> toAdd = new ArrayList<>();
+    for (Long staffId : staffIds.stream().distinct().toList()) {
+      Map<String, Object> staff = staff(staffId);
+      register.require(((Number) staff.get("station_id")).longValue(), scope, "登记参训人员");
+      if (staff.get("removed_at") != null) {
+        throw invalid(
+            "STATION_ATTENDANCE_REMOVED",
+            staff.get("name") + "已不在岗，不能登记参训",
+            "staff " + staffId + " removed");
+      }
+      toAdd.add(staffId);
+    }
+    for (Long staffId : toAdd) {
+      jdbc.update(
+          "insert ignore into stations_attendance (course_id, staff_id, recorded_by, recorded_at)"
+              + " values (?,?,?,?)",
+          courseId,
+          staffId,
+          scope.username(),
+          Timestamp.from(clock.instant()));
+    }
+    return course(courseId);
+  }
+
+  private Map<String, Object> staff(Long staffId) {
+    List<Map<String, Object>> rows =
+        jdbc.queryForList("select * from stations_staff where id = ?", staffId);
+    if (staffId == null || rows.isEmpty()) {
+      throw BusinessRuleException.notFound(
+          "STATION_STAFF_UNKNOWN", "未找到该工作人员", "no staff " + staffId);
+    }
+    return rows.get(0);
+  }
+
+  private Course visibleCourse(long courseId, RegionScope scope) {
+    List<String> region =
+        jdbc.queryForList(
+            "select region_code from stations_course where id = ?", String.class, courseId);
+    if (region.isEmpty()
+        || !(region.get(0).startsWith(scope.prefix())
+            || scope.prefix().startsWith(region.get(0)))) {
+      throw BusinessRuleException.notFound(
+          "STATION_COURSE_UNKNOWN", "未找到该培训", "no course " + courseId + " for " + scope.prefix());
+    }
+    return course(courseId);
+  }
+
+  private static final String COURSES = "select * from stations_course ";
+
+  private Course course(long id) {
+    return jdbc.query(COURSES + "where id = ?", (rs, i) -> course(rs), id).get(0);
+  }
+
+  private Course course(java.sql.ResultSet rs) throws java.sql.SQLException {
+    long id = rs.getLong("id");
+    return new Course(
+        id,
+        rs.getString("region_code"),
+        rs.getString("title"),
+        rs.getDate("held_on").toLocalDate(),
+        rs.getBigDecimal("hours"),
+        rs.getString("place"),
+        rs.getString("organiser"),
+        jdbc.query(
+            "select f.id, f.name, s.name station from stations_attendance a join stations_staff f"
+                + " on f.id = a.staff_id join stations_station s on s.id = f.station_id where"
+                + " a.course_id = ? order by s.region_code, f.name",
+            (r, j) -> new Attendee(r.getLong("id"), r.getString("name"), r.getString("station")),
+            id));
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public List<Course> courses(RegionScope scope) {
+    return jdbc.query(
+        COURSES
+            + "where region_code like ? or ? like concat(region_code, '%') order by held_on desc,"
+            + " id desc limit 200",
+        (rs, i) -> course(rs),
+        scope.prefix() + "%",
+        scope.prefix());
+  }
+
+  @Override
+  @Transactional
+  public Certificate addCertificate(
+      long staffId,
+      String kind,
+      String number,
+      String grade,
+      LocalDate issuedOn,
+      LocalDate expiresOn,
+      RegionScope scope) {
+    Map<String, Object> staff = staff(staffId);
+    register.require(((Number) staff.get("station_id")).longValue(), scope, "登记职业资格证书");
+    if (scope.region().level() == RegionLevel.VILLAGE) {
+      throw BusinessRuleException.forbidden(
+          "STATION_TRAINING_LEVEL", "证书由乡镇（街道）或县级登记", "certificate by " + scope.role());
+    }
+    if (kind == null || !certificateKinds().containsKey(kind)) {
+      throw invalid("STATION_CERT_KIND", "请选择证书类别", "certificate kind " + kind);
+    }
+    if (blank(number) || number.strip().length() > 64) {
+      throw invalid("STATION_CERT_NUMBER", "请填写证书编号（不超过64字）", "certificate number");
+    }
+    if (issuedOn == null || expiresOn == null) {
+      throw invalid("STATION_CERT_DATES", "请填写发证日期和有效期至", "certificate dates missing");
+    }
+    if (issuedOn.isAfter(today())) {
+      throw invalid("STATION_CERT_ISSUED", "发证日期不能晚于今天", "issued " + issuedOn);
+    }
+    if (!expiresOn.isAfter(issuedOn)) {
+      throw invalid("STATION_CERT_EXPIRY", "有效期至须晚于发证日期", "expires " + expiresOn);
+    }
+    if (grade != null && grade.strip().length() > 32) {
+      throw invalid("STATION_CERT_GRADE", "等级不超过32字", "grade too long");
+    }
+    try {
+      jdbc.update(
+          "insert into stations_certificate (staff_id, kind, number, grade, issued_on, expires_on,"
+              + " recorded_by, recorded_at) values (?,?,?,?,?,?,?,?)",
+          staffId,
+          kind,
+          number.strip(),
+          blank(grade) ? null : grade.strip(),
+          issuedOn,
+          expiresOn,
+          scope.username(),
+          Timestamp.from(clock.instant()));
+    } catch (DuplicateKeyException e) {
+      throw BusinessRuleException.conflict(
+          "STATION_CERT_EXISTS", "证书编号" + number.strip() + "已登记", "certificate exists");
+    }
+    LocalDate today = today();
+    return certificates(scope, today).stream()
+        .filter(c -> c.staffId() == staffId && c.number().equals(number.strip()))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public List<Certificate> certificates(RegionScope scope, LocalDate today) {
+    return jdbc.query(
+        "select c.*, k.label, k.warn_days, f.name staff_name, s.id station_id, s.name station_name"
+            + " from stations_certificate c join stations_certificate_kind k on k.code = c.kind join"
+            + " stations_staff f on f.id = c.staff_id join stations_station s on s.id ="
+            + " f.station_id where s.region_code like ? and f.removed_at is null order by"
+            + " c.expires_on, c.id",
+        (rs, i) -> {
+          LocalDate expires = rs.getDate("expires_on").toLocalDate();
+          long days = ChronoUnit.DAYS.between(today, expires);
+          String status =
+              days < 0 ? "已过期" : days <= rs.getInt("warn_days") ? "即将到期（" + days + "天）" : "有效";
+          return new Certificate(
+              rs.getLong("id"),
+              rs.getLong("staff_id"),
+              rs.getString("staff_name"),
+              rs.getLong("station_id"),
+              rs.getString("station_name"),
+              rs.getString("label"),
+              rs.getString("number"),
+              rs.getString("grade"),
+              rs.getDate("issued_on").toLocalDate(),
+              expires,
+              status);
+        },
+        scope.prefix() + "%");
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public List<Attendee> activeStaff(RegionScope scope) {
+    return jdbc.query(
+        "select f.id, f.name, s.name station from stations_staff f join stations_station s on s.id"
+            + " = f.station_id where s.region_code like ? and f.removed_at is null order by"
+            + " s.region_code, s.id, f.name",
+        (r, j) -> new Attendee(r.getLong("id"), r.getString("name"), r.getString("station")),
+        scope.prefix() + "%");
+  }
+
+  @Override
+  public Map<String, String> certificateKinds() {
+    Map<String, String> kinds = new LinkedHashMap<>();
+    jdbc.query(
+        "select code, label from stations_certificate_kind order by code",
+        rs -> {
+          kinds.put(rs.getString("code"), rs.getString("label"));
+        });
+    return kinds;
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public List<HalfYear> owed(RegionScope scope, LocalDate today) {
+    LocalDate currentFrom =
+        today.getMonthValue() <= 6 ? today.withDayOfYear(1) : today.withMonth(7).withDayOfMonth(1);
+    LocalDate previousFrom = currentFrom.minusMonths(6);
+    List<HalfYear> out = new ArrayList<>();
+    for (StationSummary s : register.list(scope)) {
+      for (LocalDate from : List.of(currentFrom, previousFrom)) {
+        half(s, from, today).ifPresent(out::add);
+      }
+    }
+    return out;
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public List<HalfYear> overdue(RegionScope scope, LocalDate today) {
+    return owed(scope, today).stream().filter(HalfYear::overdue).toList();
+  }
+
+  private java.util.Optional<HalfYear> half(StationSummary s, LocalDate from, LocalDate today) {
+    LocalDate to = from.plusMonths(6).minusDays(1);
+    Rule rule = rule(s.regionCode(), to);
+    if (rule == null || !rule.kinds().contains(s.kind().name())) {
+      return java.util.Optional.empty();
+    }
+    int attended =
+        jdbc.queryForObject(
+            "select count(distinct c.id) from stations_course c join stations_attendance a on"
+                + " a.course_id = c.id join stations_staff f on f.id = a.staff_id where"
+                + " f.station_id = ? and c.held_on between ? and ?",
+            Integer.class,
+            s.id(),
+            from,
+            to);
+    String period = from.getYear() + (from.getMonthValue() == 1 ? "年上半年" : "年下半年");
+    return java.util.Optional.of(
+        new HalfYear(
+            s.id(),
+            s.name(),
+            s.regionCode(),
+            period,
+            from,
+            to,
+            rule.coursesPerHalf(),
+            attended,
+            attended < rule.coursesPerHalf() && to.isBefore(today)));
+  }
+
+  private LocalDate today() {
+    return Formats.chinaDate(clock.instant());
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+
+  private static BusinessRuleException invalid(String code, String message, String detail) {
+    return BusinessRuleException.invalid(code, message, detail);
+  }
+}
