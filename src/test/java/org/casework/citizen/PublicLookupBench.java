@@ -75,6 +75,10 @@ class PublicLookupBench {
   static final int CASES = Integer.getInteger("bench.cases", 1_000_000);
   static final int SECONDS = Integer.getInteger("bench.seconds", 30);
   static final int RATE = Integer.getInteger("bench.rate", 200);
+
+  /** Answers per second without error of each open-loop phase, by its number of lookups. */
+  private final Map<Integer, Double> answered = new java.util.concurrent.ConcurrentHashMap<>();
+
   static final Pattern TOKEN = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
   @LocalServerPort int port;
@@ -109,18 +113,39 @@ class PublicLookupBench {
     runLookups(real, copies, 10, null);
     taskWork(5);
 
-    Map<String, String> report = new java.util.TreeMap<>();
-    report.put("lookup one client in a row", lookupFigures(sequential(real, copies, SECONDS)));
+    String loadBefore = loadAverage();
+    List<Long> oneByOne = sequential(real, copies, SECONDS);
     List<Long> aloneCases = taskWork(SECONDS);
-    report.put("task work alone", caseFigures(aloneCases));
     List<Long> lookupsAlone = runLookups(real, copies, SECONDS, null);
-    report.put("lookup alone", lookupFigures(lookupsAlone));
     List<Long> sideCases = Collections.synchronizedList(new ArrayList<>());
     List<Long> lookupsSide = runLookups(real, copies, SECONDS, sideCases);
-    report.put("lookup beside task work", lookupFigures(lookupsSide));
-    report.put("task work beside lookup", caseFigures(sideCases));
+    String loadAfter = loadAverage();
+
+    // the issue's Scale targets next to each figure
+    double taskAlone = aloneCases.size() / (double) SECONDS;
+    double taskSide = sideCases.size() / (double) SECONDS;
     System.out.println();
-    report.forEach((k, v) -> System.out.printf("[bench] %-26s %s%n", k, v));
+    System.out.printf(
+        "[bench] %,d cases, %d s per phase, %d lookups/s offered; load average %s before, %s after"
+            + " (%d cores)%n",
+        CASES, SECONDS, RATE, loadBefore, loadAfter, Runtime.getRuntime().availableProcessors());
+    System.out.printf("[bench] %-26s | %-58s | %s%n", "phase", "measured", "target");
+    row("lookup one client in a row", lookupFigures(oneByOne), p99Verdict(oneByOne));
+    row(
+        "lookup alone",
+        lookupFigures(lookupsAlone) + rate(lookupsAlone),
+        loadVerdict(lookupsAlone));
+    row(
+        "lookup beside task work",
+        lookupFigures(lookupsSide) + rate(lookupsSide),
+        loadVerdict(lookupsSide));
+    row("task work alone", caseFigures(aloneCases), "(reference)");
+    row(
+        "task work beside lookup",
+        caseFigures(sideCases),
+        String.format(
+            "not affected: %.2f/s vs %.2f/s alone (%+.0f %%)",
+            taskSide, taskAlone, taskAlone == 0 ? 0 : (taskSide / taskAlone - 1) * 100));
     assertThat(lookupsAlone).isNotEmpty();
   }
 
@@ -289,7 +314,39 @@ class PublicLookupBench {
     System.out.printf(
         "[bench] lookups sent %d in %.1f s (%.0f/s), errors %d%n",
         sent.get(), elapsed, sent.get() / elapsed, errors.get());
+    answered.put(latencies.size(), (latencies.size() - errors.get()) / elapsed);
     return new ArrayList<>(latencies);
+  }
+
+  private static void row(String phase, String measured, String target) {
+    System.out.printf("[bench] %-26s | %-58s | %s%n", phase, measured, target);
+  }
+
+  private static String loadAverage() {
+    try {
+      String[] f =
+          java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
+      return f[0] + " " + f[1] + " " + f[2];
+    } catch (java.io.IOException e) {
+      return "unknown";
+    }
+  }
+
+  /** Lookups answered without error per second over the phase's real length. */
+  private String rate(List<Long> micros) {
+    return String.format(", %.0f/s answered", answered.getOrDefault(micros.size(), 0.0));
+  }
+
+  private static String p99Verdict(List<Long> micros) {
+    List<Long> s = new ArrayList<>(micros);
+    Collections.sort(s);
+    boolean met = !s.isEmpty() && pct(s, 99) < 50_000;
+    return "p99 < 50 ms: " + (met ? "met" : "NOT met");
+  }
+
+  private String loadVerdict(List<Long> micros) {
+    boolean held = answered.getOrDefault(micros.size(), 0.0) >= RATE * 0.98;
+    return p99Verdict(micros) + "; " + RATE + "/s held: " + (held ? "yes" : "NO");
   }
 
   private static String lookupFigures(List<Long> micros) {
