@@ -230,6 +230,42 @@ class PageTourIT extends E2eTest {
     String caseNumber = browser.findElement(By.id("case-number")).getText();
     assertThat(caseFiles.get(caseNumber).applicantPersonId()).isEqualTo(personId);
     screenshot("flow-filing-filed-desktop");
+    // 信访: no one by that name opens 新信访人登记; picking the person closes it, fills 信访人1
+    // (masked) and the petition is the person's
+    browser.get(url("/petitions/new"));
+    assertThat(browser.findElement(By.id("petition-new-lead")).isDisplayed()).isFalse();
+    browser.findElement(By.id("person-search")).sendKeys("查无此人" + personId);
+    clickInView(browser.findElement(By.cssSelector(".cw-person-search-btn")));
+    wait(d -> d.findElement(By.id("petition-new-lead")).isDisplayed());
+    screenshot("flow-petition-new-lead-desktop");
+    browser.findElement(By.id("person-search")).clear();
+    browser.findElement(By.id("person-search")).sendKeys(name);
+    clickInView(browser.findElement(By.cssSelector(".cw-person-search-btn")));
+    wait(d -> !d.findElements(By.cssSelector(".cw-picker-results button")).isEmpty());
+    clickInView(
+        browser.findElements(By.cssSelector(".cw-picker-results button")).stream()
+            .filter(b -> b.getText().contains(masked))
+            .findFirst()
+            .orElseThrow());
+    wait(
+        d ->
+            masked.equals(
+                d.findElement(By.name("petitioners[0].idNumber")).getDomProperty("value")));
+    assertThat(browser.findElement(By.name("petitioners[0].name")).getDomProperty("value"))
+        .isEqualTo(name);
+    assertThat(browser.findElement(By.id("petition-new-lead")).isDisplayed()).isFalse();
+    new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("channel")))
+        .selectByValue("LETTER");
+    browser.findElement(By.name("subject")).sendKeys("门前道路损坏（选择已登记信访人）");
+    browser.findElement(By.id("requests")).sendKeys("请求修缮门前道路");
+    screenshot("flow-petition-picked-desktop");
+    clickInView(browser.findElement(By.id("submit")));
+    wait(d -> d.getCurrentUrl().contains("/cases/XF-"));
+    assertThat(
+            caseFiles
+                .get(browser.getCurrentUrl().replaceAll(".*/cases/", "").replaceAll("[?#].*", ""))
+                .applicantPersonId())
+        .isEqualTo(personId);
     // Tasklist in the same colours: its user-styles.css is ours (red header)
     browser.get(url("/operaton/app/tasklist/"));
     wait(d -> !d.findElements(By.cssSelector("[cam-widget-header] .navbar-brand")).isEmpty());
