@@ -206,6 +206,17 @@
       }).catch(function (e) { say(e.message); });
     }
 
+    // a hidden new-person section is not used: its cascade may have taken the only township by
+    // itself, which would read as a half-typed new person on the server
+    if (newPerson) {
+      form.addEventListener('submit', function () {
+        if (newPerson.hidden) {
+          newPerson.querySelectorAll('input, select, textarea').forEach(function (el) {
+            el.value = '';
+          });
+        }
+      });
+    }
     button.addEventListener('click', search);
     input.addEventListener('keydown', function (e) {
       if (e.key === 'Enter') {
