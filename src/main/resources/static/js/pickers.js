@@ -111,9 +111,21 @@
     var status = root.querySelector('.cw-picker-status');
     var hiddenId = root.querySelector('.cw-person-id');
     var personOnly = root.getAttribute('data-mode') === 'person';
+    // the form's own names for the person (信访: the first petitioner's row)
+    var nameField = root.getAttribute('data-name-field') || 'applicant.name';
+    var idFieldName = root.getAttribute('data-id-field') || 'applicant.idNumber';
+    // a section for a new person, shown only when no registered person is picked (信访)
+    var newPersonSelector = root.getAttribute('data-new-person');
+    var newPerson = newPersonSelector ? document.querySelector(newPersonSelector) : null;
 
     function field(name) {
       return form.querySelector('[name="' + name + '"]');
+    }
+
+    function showNewPerson(show) {
+      if (newPerson) {
+        newPerson.hidden = !show;
+      }
     }
 
     function say(text) {
@@ -131,6 +143,7 @@
       getJson(url + '?q=' + encodeURIComponent(q)).then(function (people) {
         if (!people.length) {
           say('没有找到已登记的人员，请在下面按新人员填写。');
+          showNewPerson(true);
           return;
         }
         say('找到 ' + people.length + ' 人，请选择：');
@@ -160,10 +173,17 @@
     function pick(id) {
       getJson(url + '/' + id).then(function (p) {
         hiddenId.value = p.id;
-        field('applicant.name').value = p.name;
-        var idField = field('applicant.idNumber');
+        field(nameField).value = p.name;
+        var idField = field(idFieldName);
         idField.value = p.maskedIdNumber;
         idField.readOnly = true;
+        showNewPerson(false);
+        if (newPerson) {
+          results.innerHTML = '';
+          root.querySelector('.cw-person-clear').hidden = false;
+          say('已选择：' + p.name + '（' + p.maskedIdNumber + '，' + p.place + '）。身份证号由系统按档案填写。');
+          return;
+        }
         field('applicant.category').value = p.category;
         var phone = field('applicant.phone');
         phone.value = '';
@@ -186,6 +206,17 @@
       }).catch(function (e) { say(e.message); });
     }
 
+    // a hidden new-person section is not used: its cascade may have taken the only township by
+    // itself, which would read as a half-typed new person on the server
+    if (newPerson) {
+      form.addEventListener('submit', function () {
+        if (newPerson.hidden) {
+          newPerson.querySelectorAll('input, select, textarea').forEach(function (el) {
+            el.value = '';
+          });
+        }
+      });
+    }
     button.addEventListener('click', search);
     input.addEventListener('keydown', function (e) {
       if (e.key === 'Enter') {
@@ -203,18 +234,22 @@
         input.focus();
         return;
       }
-      var idField = field('applicant.idNumber');
+      var idField = field(idFieldName);
       idField.readOnly = false;
       idField.value = '';
-      field('applicant.phone').placeholder = '';
+      var phone = field('applicant.phone');
+      if (phone) {
+        phone.placeholder = '';
+      }
       clear.hidden = true;
+      showNewPerson(true);
       say('请按新人员填写。');
       idField.focus();
     });
     if (hiddenId.value) {
       clear.hidden = false;
       if (!personOnly) {
-        field('applicant.idNumber').readOnly = true;
+        field(idFieldName).readOnly = true;
       }
     }
   }

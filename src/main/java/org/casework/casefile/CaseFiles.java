@@ -49,6 +49,15 @@ public interface CaseFiles {
   /** The latest cases in the officer's region and below, newest first. */
   List<CaseView> latest(RegionScope scope, int limit);
 
+  /** Sort keys of {@link #page}: 登记时间 (default, newest first), 案件编号, 类型, 状态. */
+  org.casework.common.web.PageParams.Sorting PAGE_SORTING =
+      new org.casework.common.web.PageParams.Sorting(
+          java.util.List.of("filed", "number", "type", "status"), true, 20);
+
+  /** One page of the cases in the officer's region and below, sorted as asked. */
+  org.casework.common.web.Paged<CaseView> page(
+      RegionScope scope, org.casework.common.web.PageParams page);
+
   /**
    * Moves the case into the stage that the process element stands for (status, due date from the
    * stage's legal period) and records it once per {@code stepKey}.

@@ -17,6 +17,9 @@ import java.util.List;
  *
  * @param matterKey what makes two petitions "the same matter" for this petitioner; empty = the
  *     subject (whitespace and punctuation ignored)
+ * @param newLead the lead petitioner's registry data when they are not registered yet (the lead is
+ *     then registered with the first petitioner's name and ID number); null or empty (the page's
+ *     section left blank): the lead must be in the registry
  */
 public record RegisterPetition(
     @NotNull(message = "{petition.channel.required}") Channel channel,
@@ -36,7 +39,20 @@ public record RegisterPetition(
         String requests,
     @Size(max = 200, message = "{field.too.long}") String matterKey,
     /** The registering officer: pages and APIs set it from the login, never from input. */
-    @Size(max = 64, message = "{field.too.long}") String registeredBy) {
+    @Size(max = 64, message = "{field.too.long}") String registeredBy,
+    @Valid NewPetitioner newLead) {
+
+  /** A petition whose lead petitioner is registered already. */
+  public RegisterPetition(
+      Channel channel,
+      List<Petitioner> petitioners,
+      Integer groupSize,
+      String subject,
+      String requests,
+      String matterKey,
+      String registeredBy) {
+    this(channel, petitioners, groupSize, subject, requests, matterKey, registeredBy, null);
+  }
 
   public RegisterPetition {
     petitioners =
@@ -51,8 +67,13 @@ public record RegisterPetition(
                 .toList();
   }
 
+  /** A new lead petitioner's data was given (not only an empty section of the page). */
+  public boolean hasNewLead() {
+    return newLead != null && !newLead.isEmpty();
+  }
+
   public RegisterPetition registeredBy(String username) {
     return new RegisterPetition(
-        channel, petitioners, groupSize, subject, requests, matterKey, username);
+        channel, petitioners, groupSize, subject, requests, matterKey, username, newLead);
   }
 }

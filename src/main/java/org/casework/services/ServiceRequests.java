@@ -55,6 +55,15 @@ public interface ServiceRequests {
   ServiceRequestView referAndBackdateForDemo(
       String caseNumber, java.time.LocalDate referredOn, String officer);
 
+  /** Sort keys of {@link #openPage}: 登记时间 (default, oldest first), 申请编号, 服务对象, 服务项目, 状态. */
+  org.casework.common.web.PageParams.Sorting OPEN_SORTING =
+      new org.casework.common.web.PageParams.Sorting(
+          List.of("filed", "number", "person", "item", "state"), false, 20);
+
+  /** One page of the open requests in the officer's region, sorted as asked. */
+  org.casework.common.web.Paged<ServiceRequestView> openPage(
+      RegionScope scope, org.casework.common.web.PageParams page);
+
   /** Referred requests whose department answer is overdue, most overdue first. */
   List<ServiceRequestView> overdueReferrals(RegionScope scope, int limit);
 

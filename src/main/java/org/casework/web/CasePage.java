@@ -56,11 +56,15 @@ class CasePage {
   @GetMapping("/cases")
   String lookup(
       @RequestParam(required = false) String number,
+      @RequestParam java.util.Map<String, String> query,
       RegionScope scope,
       Model model,
       HttpServletResponse response) {
     if (number == null || number.isBlank()) {
-      model.addAttribute("cases", caseFiles.latest(scope, 50));
+      model.addAttribute(
+          "cases",
+          caseFiles.page(
+              scope, org.casework.common.web.PageParams.of(query, CaseFiles.PAGE_SORTING)));
       return "pages/case-lookup";
     }
     try {

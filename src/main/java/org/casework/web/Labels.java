@@ -25,6 +25,21 @@ class Labels {
   }
 
   /** A region's name for its code (350502001 → 海滨街道); the code itself if unknown. */
+  /**
+   * An ID number as pages show a picked person's: masked when it is a full, valid number (the
+   * server put it in, web/PickedApplicant), else as typed.
+   */
+  public String maskedIdNumber(String idNumber) {
+    if (idNumber == null || idNumber.isBlank()) {
+      return idNumber;
+    }
+    try {
+      return org.casework.registry.IdNumber.parse(idNumber).masked();
+    } catch (org.casework.common.BusinessRuleException notAFullNumber) {
+      return idNumber;
+    }
+  }
+
   public String region(String code) {
     if (code == null || code.isBlank()) {
       return "";

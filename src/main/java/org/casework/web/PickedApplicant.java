@@ -11,7 +11,6 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import org.casework.audit.AuditKind;
 import org.casework.audit.AuditLog;
 import org.casework.audit.PersonRecordAccessed;
@@ -29,18 +28,30 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The applicant picked on a filing form (hidden field {@code applicantPersonId},困难帮扶 and 法律援助): the
- * form carries the masked ID number and no phone or address; before the form is bound, the
- * registered person's own ID number, phone and address are put in here, on the server (the person
- * found only inside the officer's region, the use recorded in the audit log). The full values never
- * reach the browser. A typed ID number that is not the masked one wins (a different, new person); a
- * typed phone or address wins over the record.
+ * The applicant picked on a filing form (hidden field {@code applicantPersonId}: 困难帮扶, 法律援助 and the
+ * lead petitioner of 信访): the form carries the masked ID number and no phone or address; before the
+ * form is bound, the registered person's own ID number, phone and address are put in here, on the
+ * server (the person found only inside the officer's region, the use recorded in the audit log).
+ * The full values never reach the browser. A typed ID number that is not the masked one wins (a
+ * different, new person); a typed phone or address wins over the record.
  */
 @Component
 class PickedApplicant extends OncePerRequestFilter {
 
   private static final Logger log = LoggerFactory.getLogger(PickedApplicant.class);
-  private static final Set<String> FILINGS = Set.of("/applications", "/legal-aid/applications");
+
+  /** A filing form with a picker: where the person's values go, and why they are used. */
+  private record Filing(String idField, String phoneField, String addressField, String reason) {}
+
+  private static final Map<String, Filing> FILINGS =
+      Map.of(
+          "/applications",
+          new Filing("applicant.idNumber", "applicant.phone", "applicant.address", "登记申请时选择已登记人员"),
+          "/legal-aid/applications",
+          new Filing("applicant.idNumber", "applicant.phone", "applicant.address", "登记申请时选择已登记人员"),
+          // the lead petitioner (the first row); the petition takes no phone or address
+          "/petitions",
+          new Filing("petitioners[0].idNumber", null, null, "登记信访时选择已登记的主要信访人"));
 
   // looked up per request: a filter bean is also created in web slice tests, without these
   private final ObjectProvider<Registry> registry;
@@ -63,7 +74,7 @@ class PickedApplicant extends OncePerRequestFilter {
   protected boolean shouldNotFilter(HttpServletRequest request) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     if (!"POST".equals(request.getMethod())
-        || !FILINGS.contains(path)
+        || !FILINGS.containsKey(path)
         || registry.getIfAvailable() == null) {
       return true; // (the parameters of other requests are never read here)
     }
@@ -79,6 +90,7 @@ class PickedApplicant extends OncePerRequestFilter {
     try {
       fill(
           params,
+          FILINGS.get(request.getRequestURI().substring(request.getContextPath().length())),
           Long.parseLong(request.getParameter("applicantPersonId")),
           current.getObject().officer());
     } catch (BusinessRuleException | org.springframework.security.core.AuthenticationException e) {
@@ -89,10 +101,11 @@ class PickedApplicant extends OncePerRequestFilter {
     chain.doFilter(new Params(request, params), response);
   }
 
-  private void fill(Map<String, String[]> params, long personId, StaffMember officer) {
+  private void fill(
+      Map<String, String[]> params, Filing filing, long personId, StaffMember officer) {
     Registry registry = this.registry.getObject();
     PersonView person = registry.person(personId, RegionScope.of(officer), "登记申请（选择申请人）");
-    String typedId = first(params, "applicant.idNumber");
+    String typedId = first(params, filing.idField());
     if (!typedId.isBlank() && !typedId.equals(person.maskedIdNumber())) {
       return; // another person typed over the picked one: what was typed stands
     }
@@ -106,15 +119,19 @@ class PickedApplicant extends OncePerRequestFilter {
                 officer.username(),
                 officer.role().name(),
                 person.villageCode() != null ? person.villageCode() : person.townshipCode(),
-                "登记申请时选择已登记人员",
+                filing.reason(),
                 "人员 " + personId,
                 "身份证号、电话、住址用于立案"));
-    params.put("applicant.idNumber", new String[] {data.idNumber()});
-    if (first(params, "applicant.phone").isBlank() && data.phone() != null) {
-      params.put("applicant.phone", new String[] {data.phone()});
+    params.put(filing.idField(), new String[] {data.idNumber()});
+    if (filing.phoneField() != null
+        && first(params, filing.phoneField()).isBlank()
+        && data.phone() != null) {
+      params.put(filing.phoneField(), new String[] {data.phone()});
     }
-    if (first(params, "applicant.address").isBlank() && data.address() != null) {
-      params.put("applicant.address", new String[] {data.address()});
+    if (filing.addressField() != null
+        && first(params, filing.addressField()).isBlank()
+        && data.address() != null) {
+      params.put(filing.addressField(), new String[] {data.address()});
     }
   }
 

@@ -51,6 +51,14 @@ final class Http {
    * at login).
    */
   void formLogin(String password) throws IOException, InterruptedException {
+    formLogin(password, "/cases");
+  }
+
+  /**
+   * As {@link #formLogin(String)}, reading the CSRF token from {@code landing} (a page the role may
+   * open).
+   */
+  void formLogin(String password, String landing) throws IOException, InterruptedException {
     HttpResponse<String> page = get("/login");
     csrf = token(page.body());
     String form =
@@ -67,10 +75,10 @@ final class Http {
       throw new IllegalStateException(
           "login of " + user + " failed: HTTP " + posted.statusCode() + " -> " + to);
     }
-    HttpResponse<String> cases = get("/cases");
+    HttpResponse<String> cases = get(landing);
     if (cases.statusCode() != 200) {
       throw new IllegalStateException(
-          "after login, /cases for " + user + " answered HTTP " + cases.statusCode());
+          "after login, " + landing + " for " + user + " answered HTTP " + cases.statusCode());
     }
     csrf = token(cases.body());
   }

@@ -82,6 +82,26 @@ class PickersAndHomeTest {
     assertThat(fill.get("villageCode").asText()).isEqualTo(DemoRegion.VILLAGE);
     assertThat(fill.toString()).doesNotContain(full);
 
+    // shown again (description missing): the pick stays, the full number does not reach the page
+    String again =
+        mvc.perform(
+                post("/applications")
+                    .with(csrf())
+                    .with(user(users.loadUserByUsername("zhangwei")))
+                    .param("applicantPersonId", String.valueOf(p.id()))
+                    .param("applicant.name", p.name())
+                    .param("applicant.idNumber", p.maskedIdNumber())
+                    .param("applicant.category", "VETERAN")
+                    .param("applicant.townshipCode", DemoRegion.TOWNSHIP)
+                    .param("cause", "ILLNESS")
+                    .param("description", "")
+                    .param("amountRequested", "600")
+                    .param("monthlyIncome", "1500"))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(again).contains(p.maskedIdNumber()).doesNotContain(full);
+
     long audited = countAudit();
     MockHttpServletResponse r =
         mvc.perform(

@@ -192,6 +192,28 @@ class CaseFileService implements CaseFiles {
         .toList();
   }
 
+  /** Sort keys of the case list → entity properties (only these reach the query). */
+  private static final java.util.Map<String, String> PAGE_PROPERTIES =
+      java.util.Map.of(
+          "filed", "filedAt", "number", "caseNumber", "type", "type", "status", "status");
+
+  @Override
+  public org.casework.common.web.Paged<CaseView> page(
+      RegionScope scope, org.casework.common.web.PageParams p) {
+    org.springframework.data.domain.Sort.Direction dir =
+        p.descending()
+            ? org.springframework.data.domain.Sort.Direction.DESC
+            : org.springframework.data.domain.Sort.Direction.ASC;
+    String property = PAGE_PROPERTIES.getOrDefault(p.sort(), "filedAt");
+    // ties (same status, type) in a fixed order, so pages neither repeat nor skip rows
+    var sort =
+        org.springframework.data.domain.Sort.by(dir, property)
+            .and(org.springframework.data.domain.Sort.by(dir, "id"));
+    var found = cases.findPageInScope(scope.prefix(), PageRequest.of(p.page(), p.size(), sort));
+    return new org.casework.common.web.Paged<>(
+        found.getContent().stream().map(mapper::toView).toList(), found.getTotalElements(), p);
+  }
+
   @Override
   public List<HistoryView> history(String caseNumber, RegionScope scope) {
     return history

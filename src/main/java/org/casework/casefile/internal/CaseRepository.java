@@ -21,6 +21,17 @@ interface CaseRepository extends JpaRepository<CaseEntity, Long> {
           + " order by c.filedAt desc, c.id desc")
   List<CaseEntity> findAllInScope(String regionPrefix, Pageable page);
 
+  /** A page in the order of the pageable's sort (the caller's whitelisted properties). */
+  @Query(
+      value =
+          "select c from CaseEntity c where coalesce(c.villageCode, c.townshipCode) like concat(?1,"
+              + " '%')",
+      countQuery =
+          "select count(c) from CaseEntity c where coalesce(c.villageCode, c.townshipCode) like"
+              + " concat(?1, '%')")
+  org.springframework.data.domain.Page<CaseEntity> findPageInScope(
+      String regionPrefix, Pageable page);
+
   @Query(
       "select c from CaseEntity c where c.applicantPersonId = ?1"
           + " and coalesce(c.villageCode, c.townshipCode) like concat(?2, '%')"

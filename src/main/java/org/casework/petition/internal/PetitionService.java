@@ -25,6 +25,7 @@ import org.casework.jurisdiction.RegionScope;
 import org.casework.jurisdiction.Role;
 import org.casework.jurisdiction.ScopeGuard;
 import org.casework.jurisdiction.StaffMember;
+import org.casework.petition.NewPetitioner;
 import org.casework.petition.NoticeKind;
 import org.casework.petition.PetitionNotice;
 import org.casework.petition.PetitionRegistered;
@@ -35,6 +36,7 @@ import org.casework.petition.RegisterPetition;
 import org.casework.petition.internal.PetitionEntity.Phase;
 import org.casework.registry.IdNumber;
 import org.casework.registry.PersonView;
+import org.casework.registry.RegisterPerson;
 import org.casework.registry.Registry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -121,8 +123,14 @@ class PetitionService implements Petitions {
           "lead petitioner without ID number");
     }
     List<PersonView> people = new ArrayList<>();
-    for (Petitioner p : listed) {
-      people.add(p.identified() ? person(p, RegionScope.of(officer)) : null);
+    for (int i = 0; i < listed.size(); i++) {
+      Petitioner p = listed.get(i);
+      people.add(
+          !p.identified()
+              ? null
+              : i == 0 && r.hasNewLead()
+                  ? leadOrNew(p, r.newLead(), officer)
+                  : person(p, RegionScope.of(officer)));
     }
     PersonView lead = people.getFirst();
     int maxRepresentatives = maxRepresentatives(lead.townshipCode());
@@ -585,7 +593,8 @@ class PetitionService implements Petitions {
                         "PETITIONER_UNKNOWN",
                         "本辖区档案中没有身份证号为 "
                             + id.masked()
-                            + " 的人员；请先在服务对象档案中登记，或只填写姓名（户籍在其他地区的，请由户籍地登记或办理户籍迁移）",
+                            + " 的人员；主要信访人未登记的，请在“新信访人登记”中填写人员类别和户籍地后一并登记，"
+                            + "其他信访人可只填写姓名（户籍在其他地区的，请由户籍地登记或办理户籍迁移）",
                         "no registry person inside "
                             + officer.region()
                             + " for a petitioner's ID number"));
@@ -596,6 +605,42 @@ class PetitionService implements Petitions {
           "name differs from registered person " + person.id());
     }
     return person;
+  }
+
+  /**
+   * The lead petitioner typed as a new person (the page's picker found no one): the record when
+   * they are registered inside the officer's region after all, else registered now from the
+   * petition's name and ID number and {@code data}, in this transaction, only at a place inside the
+   * officer's region. An ID number registered elsewhere gets the registry's one refusal, which
+   * names no region.
+   */
+  private PersonView leadOrNew(Petitioner lead, NewPetitioner data, StaffMember officer) {
+    RegionScope scope = RegionScope.of(officer);
+    IdNumber id = IdNumber.parse(lead.idNumber());
+    if (registry.findByIdNumber(id, scope).isPresent()) {
+      return person(lead, scope);
+    }
+    RegionCode place =
+        RegionCode.parse(
+            data.villageCode() != null && !data.villageCode().isBlank()
+                ? data.villageCode()
+                : data.townshipCode());
+    scopeGuard.require(scope, place, null, "登记信访事项（新信访人）");
+    PersonView registered =
+        registry.register(
+            new RegisterPerson(
+                id.value(),
+                lead.name(),
+                data.category(),
+                data.townshipCode(),
+                data.villageCode(),
+                data.phone(),
+                data.address(),
+                List.of()),
+            scope);
+    log.info(
+        "lead petitioner registered as new person {} by {}", registered.id(), officer.username());
+    return registered;
   }
 
   private int maxRepresentatives(String township) {

@@ -231,6 +231,51 @@ class RequestStore {
         offset);
   }
 
+  /** Sort keys of the open list → columns (only these reach the SQL). */
+  private static final java.util.Map<String, String> OPEN_ORDER =
+      java.util.Map.of(
+          "filed", "r.filed_at",
+          "number", "r.case_number",
+          "person", "p.name",
+          "item", "m.name",
+          "state", "r.state");
+
+  /** A page of the open requests, ordered by a whitelisted key (ties by id). */
+  List<Row> openPage(String prefix, String sort, boolean descending, long offset, int size) {
+    String column = prefix.length() <= 6 ? "county_code" : "township_code";
+    String value = prefix.length() <= 9 ? prefix : prefix.substring(0, 9);
+    String dir = descending ? " desc" : " asc";
+    return jdbc.query(
+        "select "
+            + COLUMNS
+            + FROM
+            + " where r."
+            + column
+            + " = ? and r.is_open = true order by "
+            + OPEN_ORDER.getOrDefault(sort, "r.filed_at")
+            + dir
+            + ", r.id"
+            + dir
+            + " limit ? offset ?",
+        RequestStore::map,
+        value,
+        size,
+        offset);
+  }
+
+  long countOpen(String prefix) {
+    String column = prefix.length() <= 6 ? "county_code" : "township_code";
+    String value = prefix.length() <= 9 ? prefix : prefix.substring(0, 9);
+    Long n =
+        jdbc.queryForObject(
+            "select count(*) from services_request r where r."
+                + column
+                + " = ? and r.is_open = true",
+            Long.class,
+            value);
+    return n == null ? 0 : n;
+  }
+
   /** Referred requests whose answer was due before {@code now}, most overdue first. */
   List<Row> overdueReferrals(String prefix, Instant now, int limit) {
     return overdueReferrals(prefix, now, 0, limit);

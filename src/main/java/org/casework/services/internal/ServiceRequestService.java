@@ -299,6 +299,20 @@ class ServiceRequestService implements ServiceRequests {
 
   @Override
   @Transactional(readOnly = true)
+  public org.casework.common.web.Paged<ServiceRequestView> openPage(
+      RegionScope scope, org.casework.common.web.PageParams page) {
+    return new org.casework.common.web.Paged<>(
+        requests
+            .openPage(scope.prefix(), page.sort(), page.descending(), page.offset(), page.size())
+            .stream()
+            .map(this::view)
+            .toList(),
+        requests.countOpen(scope.prefix()),
+        page);
+  }
+
+  @Override
+  @Transactional(readOnly = true)
   public List<ServiceRequestView> overdueReferrals(RegionScope scope, int limit) {
     return requests.overdueReferrals(scope.prefix(), clock.instant(), Math.min(limit, 500)).stream()
         .map(this::view)

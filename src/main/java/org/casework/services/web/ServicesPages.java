@@ -155,8 +155,11 @@ class ServicesPages {
   }
 
   @GetMapping("/services/requests")
-  String list(RegionScope scope, Model model) {
-    model.addAttribute("open", requests.open(scope, 200));
+  String list(@RequestParam java.util.Map<String, String> query, RegionScope scope, Model model) {
+    model.addAttribute(
+        "open",
+        requests.openPage(
+            scope, org.casework.common.web.PageParams.of(query, ServiceRequests.OPEN_SORTING)));
     model.addAttribute("overdue", requests.overdueReferrals(scope, 200));
     model.addAttribute("unmatched", requests.unmatched(scope, 100));
     // item names by code (every version of the county's menu), so no item code reaches the page

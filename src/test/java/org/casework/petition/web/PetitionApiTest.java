@@ -218,6 +218,146 @@ class PetitionApiTest {
         .andExpect(content().string(containsString("&lt;script&gt;")));
   }
 
+  @Test
+  void shouldRegisterFromThePageWithItsEmptyPetitionerRowsAndNewPersonSection() throws Exception {
+    // what a browser sends: five petitioner rows (four empty) and the empty 新信访人登记 section
+    String caseNumber = filedCase(pageForm(name, idNumber, null));
+    assertThat(petitionLead(caseNumber))
+        .isEqualTo(
+            registry
+                .findByIdNumber(org.casework.registry.IdNumber.parse(idNumber))
+                .orElseThrow()
+                .id());
+  }
+
+  @Test
+  void shouldRegisterForAPickedLeadWithTheirOwnIdNumberAndShowOnlyTheMaskedOneAgain()
+      throws Exception {
+    PersonView picked =
+        registry.register(TestPeople.veteran("钱选访", DemoRegion.TOWNSHIP, DemoRegion.VILLAGE));
+    long audited = countAudit();
+    // the form shown again (subject missing) keeps the pick and shows the masked number only
+    Map<String, String> missingSubject =
+        pageForm(picked.name(), picked.maskedIdNumber(), String.valueOf(picked.id()));
+    missingSubject.put("subject", "");
+    String again =
+        mvc.perform(posted(missingSubject))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("请填写信访事项")))
+            .andExpect(content().string(containsString(picked.maskedIdNumber())))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(again).doesNotContain(registry.unmasked(picked.id()).idNumber());
+
+    String caseNumber =
+        filedCase(pageForm(picked.name(), picked.maskedIdNumber(), String.valueOf(picked.id())));
+    assertThat(petitionLead(caseNumber)).isEqualTo(picked.id());
+    assertThat(countAudit()).as("each use of the picked person's ID number").isEqualTo(audited + 2);
+  }
+
+  @Test
+  void shouldRegisterANewLeadPetitionerTypedOnThePage() throws Exception {
+    String newId = TestPeople.newIdNumber();
+    Map<String, String> form = pageForm("孙新访", newId, null);
+    form.put("newLead.category", "VETERAN");
+    form.put("newLead.townshipCode", DemoRegion.TOWNSHIP);
+    form.put("newLead.villageCode", DemoRegion.VILLAGE);
+    form.put("newLead.phone", "13800001234");
+    String caseNumber = filedCase(form);
+    PersonView registered =
+        registry.findByIdNumber(org.casework.registry.IdNumber.parse(newId)).orElseThrow();
+    assertThat(registered.name()).isEqualTo("孙新访");
+    assertThat(registered.villageCode()).isEqualTo(DemoRegion.VILLAGE);
+    assertThat(petitionLead(caseNumber)).isEqualTo(registered.id());
+  }
+
+  @Test
+  void shouldRefuseANewLeadWithoutCategoryInlineAndRegisterNobody() throws Exception {
+    Map<String, String> form = pageForm("孙缺类", TestPeople.newIdNumber(), null);
+    form.put("newLead.townshipCode", DemoRegion.TOWNSHIP);
+    long cases = count("casefile_case");
+    long people = count("registry_person");
+    mvc.perform(posted(form))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("请选择人员类别")))
+        .andExpect(content().string(containsString("is-invalid")));
+    assertThat(count("casefile_case")).isEqualTo(cases);
+    assertThat(count("registry_person")).isEqualTo(people);
+  }
+
+  @Test
+  void shouldTellToRegisterAnUnknownLeadAsANewPersonOnThePage() throws Exception {
+    long people = count("registry_person");
+    mvc.perform(posted(pageForm("孙未登", TestPeople.newIdNumber(), null)))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("新信访人登记")))
+        .andExpect(content().string(containsString("本辖区档案中没有身份证号为")));
+    assertThat(count("registry_person")).isEqualTo(people);
+  }
+
+  @Test
+  @WithUserDetails(value = "chenjing", setupBefore = TestExecutionEvent.TEST_EXECUTION)
+  void shouldRefuseANewLeadPetitionerPlacedOutsideTheOfficersTownship() throws Exception {
+    Map<String, String> form = pageForm("孙越界", TestPeople.newIdNumber(), null);
+    form.put("newLead.category", "VETERAN");
+    form.put("newLead.townshipCode", DemoRegion.TOWNSHIP);
+    long people = count("registry_person");
+    long cases = count("casefile_case");
+    mvc.perform(posted(form))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("不在您的管辖范围")));
+    assertThat(count("registry_person")).isEqualTo(people);
+    assertThat(count("casefile_case")).isEqualTo(cases);
+  }
+
+  /** The page's form as a browser posts it: all five rows and the new-person section. */
+  private static Map<String, String> pageForm(String leadName, String leadId, String pickedId) {
+    Map<String, String> form = new java.util.LinkedHashMap<>();
+    form.put("applicantPersonId", pickedId == null ? "" : pickedId);
+    form.put("channel", "LETTER");
+    form.put("groupSize", "1");
+    for (int i = 0; i < PetitionPage.ROWS; i++) {
+      form.put("petitioners[" + i + "].name", i == 0 ? leadName : "");
+      form.put("petitioners[" + i + "].idNumber", i == 0 ? leadId : "");
+    }
+    form.put("subject", "门前道路修缮" + java.util.UUID.randomUUID());
+    form.put("requests", "请求修缮");
+    form.put("matterKey", "");
+    for (String f : List.of("category", "townshipCode", "villageCode", "phone", "address")) {
+      form.put("newLead." + f, "");
+    }
+    return form;
+  }
+
+  private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder posted(
+      Map<String, String> form) {
+    var request = post("/petitions").with(csrf());
+    form.forEach((k, v) -> request.param(k, v));
+    return request;
+  }
+
+  private String filedCase(Map<String, String> form) throws Exception {
+    String url =
+        mvc.perform(posted(form))
+            .andExpect(status().is3xxRedirection())
+            .andExpect(redirectedUrlPattern("/cases/XF-*"))
+            .andReturn()
+            .getResponse()
+            .getRedirectedUrl();
+    return url.substring("/cases/".length());
+  }
+
+  private long petitionLead(String caseNumber) {
+    return jdbc.queryForObject(
+        "select lead_person_id from petition where case_number = ?", Long.class, caseNumber);
+  }
+
+  private long countAudit() {
+    return jdbc.queryForObject(
+        "select count(*) from audit_entry where kind = 'PERSONAL_DATA_VIEW'", Long.class);
+  }
+
   private ResultActions register(Map<String, Object> petition) throws Exception {
     return mvc.perform(
         post("/api/petitions")

@@ -90,7 +90,9 @@ class ServicesPagesTest {
     assertThat(request.getStatus()).isEqualTo(200);
     assertThat(request.getContentAsString()).contains("心理疏导预约", "林心怡", "预约");
 
-    MockHttpServletResponse list = page(get("/services/requests"), "zhangwei");
+    // the list is paged (oldest first by default, 20 a page): the newest first shows this one
+    MockHttpServletResponse list =
+        page(get("/services/requests").param("sort", "filed").param("dir", "desc"), "zhangwei");
     assertThat(list.getStatus()).isEqualTo(200);
     assertThat(list.getContentAsString())
         .contains("在办申请", location.substring(location.lastIndexOf('/') + 1));
