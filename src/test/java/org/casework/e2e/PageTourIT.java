@@ -155,6 +155,8 @@ class PageTourIT extends E2eTest {
         byRole.get(role).add(0, "/");
       }
     }
+    // the county's spot-check list (随机抽查) is the satisfaction page with spot=true
+    byRole.computeIfAbsent(Role.COUNTY_HEAD, r -> new ArrayList<>()).add("/satisfaction?spot=true");
     System.out.println("[tour] pages per role: " + byRole + "; skipped: " + skipped);
 
     for (var entry : byRole.entrySet()) {
