@@ -44,6 +44,22 @@ public interface Satisfaction {
   java.util.Optional<BigDecimal> systemRate(
       String regionCode, LocalDate from, LocalDate to, java.util.Set<SatisfactionChannel> channels);
 
+  /**
+   * The spot check already drawn for the county and period (nothing is drawn: {@link #spotCheck}
+   * draws), or empty.
+   */
+  java.util.Optional<SpotCheck> drawnSpotCheck(
+      String countyCode, LocalDate from, LocalDate to, RegionScope scope);
+
+  /**
+   * Records the 随机抽查 rating of a case drawn by the spot check {@code checkId}, collected by the
+   * officer (idempotent: one rating per case and check, the first stands). A 不满意 opens the
+   * follow-up for the station head. A case outside the sample, a check outside the officer's scope
+   * or bad input is refused in Chinese.
+   */
+  Recorded recordSpotRating(
+      long checkId, String caseNumber, Rating rating, String reason, RegionScope scope);
+
   /** The line a station's rate is held against (percent), for a region. */
   BigDecimal targetPct(String regionCode);
 

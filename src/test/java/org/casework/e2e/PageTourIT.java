@@ -101,6 +101,8 @@ class PageTourIT extends E2eTest {
     tasks.idle();
     List<String> skipped = new ArrayList<>();
     Map<Role, List<String>> byRole = PageMatrix.byRole(mappings, samples, skipped);
+    // the county's spot-check list (随机抽查) is the satisfaction page with spot=true
+    byRole.computeIfAbsent(Role.COUNTY_HEAD, r -> new ArrayList<>()).add("/satisfaction?spot=true");
     System.out.println("[tour] pages per role: " + byRole + "; skipped: " + skipped);
 
     for (var entry : byRole.entrySet()) {

@@ -482,6 +482,147 @@ class ReportsTest {
         .isInstanceOf(BusinessRuleException.class);
   }
 
+  @Test
+  void shouldListTheDrawnSpotCheckAndRecordItsRatingsWithAFollowUpForADissatisfiedOne()
+      throws Exception {
+    var head = user(users.loadUserByUsername(f.head()));
+    var csrf =
+        org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+            .csrf();
+    String from = YEAR + "-01-01";
+    String to = YEAR + "-12-31";
+    // before the draw, the list says so and draws nothing
+    String before =
+        mvc.perform(
+                get("/satisfaction")
+                    .param("region", f.county())
+                    .param("from", from)
+                    .param("to", to)
+                    .param("spot", "true")
+                    .with(head))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(before).contains("本期间尚未抽取样本");
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT COUNT(*) FROM satisfaction_spot_check WHERE county_code = ?",
+                Integer.class,
+                f.county()))
+        .isZero();
+    SpotCheck check =
+        satisfaction.spotCheck(f.county(), LocalDate.parse(from), LocalDate.parse(to), head());
+    String listed =
+        mvc.perform(
+                get("/satisfaction")
+                    .param("region", f.county())
+                    .param("from", from)
+                    .param("to", to)
+                    .param("spot", "true")
+                    .with(head))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(listed).contains(check.cases().get(0).caseNumber(), "登记抽查评价");
+    String ok = check.cases().get(0).caseNumber();
+    String bad = check.cases().get(1).caseNumber();
+    long dissatisfiedBefore = dissatisfiedOf(bad);
+
+    // 不满意 without a reason: refused in Chinese, nothing written
+    MockHttpServletResponse noReason =
+        post(check.id(), bad, "DISSATISFIED", "", head, csrf).getResponse();
+    assertThat(noReason.getRedirectedUrl()).contains("spot=true");
+    assertThat(dissatisfiedOf(bad)).isEqualTo(dissatisfiedBefore);
+    // a case outside the sample
+    String outside =
+        jdbc.queryForObject(
+            "SELECT case_number FROM casefile_case WHERE county_code = ? AND case_number NOT IN"
+                + " (SELECT case_number FROM satisfaction_spot_check_case WHERE spot_check_id = ?)"
+                + " LIMIT 1",
+            String.class,
+            f.county(),
+            check.id());
+    assertThatThrownBy(
+            () ->
+                satisfaction.recordSpotRating(
+                    check.id(), outside, org.casework.satisfaction.Rating.SATISFIED, "", head()))
+        .isInstanceOf(BusinessRuleException.class)
+        .hasMessageContaining("SPOT_CHECK_NOT_DRAWN");
+    // a county outside the officer's scope
+    RegionScope elsewhere = scope(f.head(), Role.COUNTY_HEAD, DemoRegion.COUNTY);
+    assertThatThrownBy(
+            () ->
+                satisfaction.recordSpotRating(
+                    check.id(), ok, org.casework.satisfaction.Rating.SATISFIED, "", elsewhere))
+        .isInstanceOf(BusinessRuleException.class);
+
+    post(check.id(), ok, "SATISFIED", "", head, csrf);
+    post(check.id(), bad, "DISSATISFIED", "抽查回访称补助到账晚", head, csrf);
+    // the same case again: the first rating stands
+    post(check.id(), bad, "SATISFIED", "", head, csrf);
+    List<java.util.Map<String, Object>> spot =
+        jdbc.queryForList(
+            "SELECT case_number, rating, channel, collected_by, follow_up_instance FROM"
+                + " satisfaction_rating WHERE source_key = ? ORDER BY case_number",
+            "spot:" + check.id());
+    assertThat(spot).hasSize(2);
+    assertThat(spot)
+        .allSatisfy(
+            r -> {
+              assertThat(r.get("channel")).isEqualTo("SPOT_CHECK");
+              assertThat(r.get("collected_by")).isEqualTo(f.head());
+            });
+    var dissatisfied =
+        spot.stream().filter(r -> r.get("case_number").equals(bad)).findFirst().orElseThrow();
+    assertThat(dissatisfied.get("rating")).isEqualTo("DISSATISFIED");
+    assertThat(dissatisfied.get("follow_up_instance")).isNotNull();
+    assertThat(dissatisfiedOf(bad)).isEqualTo(dissatisfiedBefore + 1);
+    String after =
+        mvc.perform(
+                get("/satisfaction")
+                    .param("region", f.county())
+                    .param("from", from)
+                    .param("to", to)
+                    .param("spot", "true")
+                    .with(head))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(after).contains("已登记");
+  }
+
+  private long dissatisfiedOf(String caseNumber) {
+    Long n =
+        jdbc.queryForObject(
+            "SELECT COUNT(*) FROM satisfaction_rating WHERE case_number = ? AND rating = 'DISSATISFIED'",
+            Long.class,
+            caseNumber);
+    return n == null ? 0 : n;
+  }
+
+  private org.springframework.test.web.servlet.MvcResult post(
+      long checkId,
+      String caseNumber,
+      String rating,
+      String reason,
+      org.springframework.test.web.servlet.request.RequestPostProcessor who,
+      org.springframework.test.web.servlet.request.RequestPostProcessor csrf)
+      throws Exception {
+    return mvc.perform(
+            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                    "/satisfaction/spot-check/rating")
+                .param("checkId", String.valueOf(checkId))
+                .param("caseNumber", caseNumber)
+                .param("rating", rating)
+                .param("reason", reason)
+                .param("region", f.county())
+                .param("from", YEAR + "-01-01")
+                .param("to", YEAR + "-12-31")
+                .with(who)
+                .with(csrf))
+        .andReturn();
+  }
+
   private static String text(Sheet sheet) {
     StringBuilder sb = new StringBuilder();
     for (Row row : sheet) {

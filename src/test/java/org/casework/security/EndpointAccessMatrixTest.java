@@ -265,6 +265,9 @@ class EndpointAccessMatrixTest {
     EXPECTED.put(
         "POST /satisfaction/spot-check",
         EnumSet.of(Role.COUNTY_APPROVER, Role.COUNTY_HEAD, Role.SUPERVISOR));
+    EXPECTED.put(
+        "POST /satisfaction/spot-check/rating",
+        EnumSet.of(Role.COUNTY_APPROVER, Role.COUNTY_HEAD, Role.SUPERVISOR));
     EXPECTED.put("GET /contact/coverage", coverage);
     EXPECTED.put("GET /contact/coverage.xlsx", coverage);
     EXPECTED.put("GET /api/contact/coverage", coverage);

@@ -54,6 +54,7 @@ class SatisfactionService implements Satisfaction {
   private final ScopeGuard scopeGuard;
   private final Registry registry;
   private final Clock clock;
+  private final FollowUps followUps;
 
   SatisfactionService(
       JdbcTemplate jdbc,
@@ -61,13 +62,15 @@ class SatisfactionService implements Satisfaction {
       Jurisdiction jurisdiction,
       ScopeGuard scopeGuard,
       Registry registry,
-      Clock clock) {
+      Clock clock,
+      FollowUps followUps) {
     this.jdbc = jdbc;
     this.caseFiles = caseFiles;
     this.jurisdiction = jurisdiction;
     this.scopeGuard = scopeGuard;
     this.registry = registry;
     this.clock = clock;
+    this.followUps = followUps;
   }
 
   @Override
@@ -283,6 +286,61 @@ class SatisfactionService implements Satisfaction {
       drawn = existingCheck(county.value(), from, to);
     }
     return drawn;
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public java.util.Optional<SpotCheck> drawnSpotCheck(
+      String countyCode, LocalDate from, LocalDate to, RegionScope scope) {
+    RegionCode county = scoped(countyCode, scope, "县级随机抽查");
+    if (county.level() != RegionLevel.COUNTY) {
+      throw BusinessRuleException.invalid(
+          "SPOT_CHECK_COUNTY", "随机抽查按县（区）进行，请选择县（区）", "spot check asked for " + county);
+    }
+    checkPeriod(from, to);
+    return java.util.Optional.ofNullable(existingCheck(county.value(), from, to));
+  }
+
+  @Override
+  @Transactional
+  public Recorded recordSpotRating(
+      long checkId, String caseNumber, Rating rating, String reason, RegionScope scope) {
+    List<String> county =
+        jdbc.queryForList(
+            "SELECT county_code FROM satisfaction_spot_check WHERE id = ?", String.class, checkId);
+    if (county.isEmpty()) {
+      throw BusinessRuleException.notFound(
+          "SPOT_CHECK_MISSING", "未找到该次随机抽查，请先抽取样本", "no spot check " + checkId);
+    }
+    scopeGuard.require(scope, new RegionCode(county.get(0)), null, "登记随机抽查评价");
+    String number = caseNumber == null ? "" : caseNumber.strip();
+    Integer drawn =
+        jdbc.queryForObject(
+            "SELECT COUNT(*) FROM satisfaction_spot_check_case WHERE spot_check_id = ? AND case_number = ?",
+            Integer.class,
+            checkId,
+            number);
+    if (drawn == null || drawn == 0) {
+      throw BusinessRuleException.invalid(
+          "SPOT_CHECK_NOT_DRAWN",
+          "该案件不在本次随机抽查的样本中，不能登记抽查评价",
+          scope.username() + " rated " + number + " outside spot check " + checkId);
+    }
+    Recorded recorded =
+        record(
+            new RecordRating(
+                number,
+                rating,
+                SatisfactionChannel.SPOT_CHECK,
+                reason,
+                scope.username(),
+                "spot:" + checkId));
+    RatingView r = recorded.rating();
+    if (r.rating() == Rating.DISSATISFIED && r.followUpInstance() == null) {
+      followUpStarted(r.id(), followUps.start(null, r));
+      r = bySource(number, "spot:" + checkId);
+    }
+    return new Recorded(r, recorded.created());
   }
 
   /** The seed of a county and period: the same inputs give the same seed on every machine. */

@@ -1,15 +1,10 @@
 package org.casework.satisfaction.internal;
 
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.casework.casefile.CaseFiles;
-import org.casework.casefile.CaseType;
 import org.casework.common.BusinessRuleException;
 import org.casework.common.StepOutcome;
-import org.casework.jurisdiction.CandidateGroups;
-import org.casework.jurisdiction.RegionCode;
-import org.casework.jurisdiction.Role;
 import org.casework.satisfaction.Rating;
 import org.casework.satisfaction.RatingView;
 import org.casework.satisfaction.RecordRating;
@@ -42,10 +37,12 @@ public class SatisfactionWorkers implements TaskListener {
 
   private final Satisfaction satisfaction;
   private final CaseFiles caseFiles;
+  private final FollowUps followUps;
 
-  SatisfactionWorkers(Satisfaction satisfaction, CaseFiles caseFiles) {
+  SatisfactionWorkers(Satisfaction satisfaction, CaseFiles caseFiles, FollowUps followUps) {
     this.satisfaction = satisfaction;
     this.caseFiles = caseFiles;
+    this.followUps = followUps;
   }
 
   /** Complete listener: who completed the task (the user logged in to Tasklist or the app). */
@@ -111,21 +108,7 @@ public class SatisfactionWorkers implements TaskListener {
   }
 
   private void startFollowUp(DelegateExecution execution, RatingView rating) {
-    Map<String, Object> vars = new HashMap<>();
-    vars.put("ratingId", rating.id());
-    vars.put("caseNumber", rating.caseNumber());
-    vars.put("caseTypeLabel", label(rating.caseType()));
-    vars.put("satisfactionReason", rating.reason());
-    vars.put("satisfactionChannelLabel", rating.channel().label());
-    vars.put(
-        "townshipHeadGroup",
-        CandidateGroups.of(new RegionCode(rating.townshipCode()), Role.TOWNSHIP_HEAD));
-    String pid =
-        execution
-            .getProcessEngineServices()
-            .getRuntimeService()
-            .startProcessInstanceByKey(FOLLOW_UP_PROCESS, rating.caseNumber(), vars)
-            .getId();
+    String pid = followUps.start(execution.getProcessEngineServices().getRuntimeService(), rating);
     satisfaction.followUpStarted(rating.id(), pid);
   }
 
@@ -146,14 +129,6 @@ public class SatisfactionWorkers implements TaskListener {
   private static String caseNumber(DelegateExecution execution) {
     Object v = execution.getVariable("caseNumber");
     return v != null ? v.toString() : execution.getProcessBusinessKey();
-  }
-
-  private static String label(String caseType) {
-    try {
-      return CaseType.valueOf(caseType).label();
-    } catch (RuntimeException other) {
-      return caseType;
-    }
   }
 
   private static String unique(String activityInstanceId) {

@@ -25,7 +25,7 @@ class SatisfactionAccessRules implements AccessRules {
   public void declare(Access access) {
     access.module("satisfaction");
     access
-        .post("/satisfaction/spot-check")
+        .post("/satisfaction/spot-check", "/satisfaction/spot-check/rating")
         .to(Role.COUNTY_APPROVER, Role.COUNTY_HEAD, Role.SUPERVISOR);
     access.get("/satisfaction", "/api/satisfaction/rates").to(READERS);
   }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.casework.common.BusinessRuleException;
 import org.casework.common.Formats;
 import org.casework.jurisdiction.RegionScope;
+import org.casework.satisfaction.Rating;
 import org.casework.satisfaction.Satisfaction;
 import org.casework.satisfaction.StationRate;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -13,6 +14,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** 满意度: each station's rate against the 90 % line, the 不满意 list, the county's spot check. */
 @Controller
@@ -47,12 +49,57 @@ class SatisfactionPage {
       model.addAttribute("target", satisfaction.targetPct(r).stripTrailingZeros().toPlainString());
       model.addAttribute("dissatisfied", satisfaction.dissatisfied(r, f, t, scope));
       if (spot && r.length() == 6) {
-        model.addAttribute("spotCheck", satisfaction.spotCheck(r, f, t, scope));
+        // the list only reads the drawn sample; drawing is the POST below (county officers)
+        var drawn = satisfaction.drawnSpotCheck(r, f, t, scope);
+        drawn.ifPresent(c -> model.addAttribute("spotCheck", c));
+        model.addAttribute("spotNotDrawn", drawn.isEmpty());
+        model.addAttribute("ratings", Rating.values());
       }
     } catch (BusinessRuleException refused) {
       model.addAttribute("error", refused.userMessage());
     }
     return "satisfaction/rates";
+  }
+
+  /** The 随机抽查 rating of a drawn case, recorded by the county officer who called back. */
+  @PostMapping("/satisfaction/spot-check/rating")
+  String spotRating(
+      @RequestParam long checkId,
+      @RequestParam String caseNumber,
+      @RequestParam(defaultValue = "") String rating,
+      @RequestParam(defaultValue = "") String reason,
+      @RequestParam String region,
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      RegionScope scope,
+      RedirectAttributes flash) {
+    try {
+      Rating value;
+      try {
+        value = rating.isBlank() ? null : Rating.valueOf(rating.strip());
+      } catch (IllegalArgumentException unknown) {
+        throw BusinessRuleException.invalid(
+            "SATISFACTION_UNKNOWN", "无法识别的满意度评价，请重新选择", "unknown rating " + rating);
+      }
+      var recorded = satisfaction.recordSpotRating(checkId, caseNumber, value, reason, scope);
+      flash.addFlashAttribute(
+          "message",
+          recorded.created()
+              ? "已登记 "
+                  + caseNumber.strip()
+                  + " 的随机抽查评价："
+                  + recorded.rating().rating().label()
+                  + (recorded.rating().rating() == Rating.DISSATISFIED ? "（已转站长跟进）" : "")
+              : caseNumber.strip() + " 本次抽查已登记过评价，以首次登记为准");
+    } catch (BusinessRuleException refused) {
+      flash.addFlashAttribute("error", refused.userMessage());
+    }
+    return "redirect:/satisfaction?spot=true&region="
+        + region.strip()
+        + "&from="
+        + from
+        + "&to="
+        + to;
   }
 
   @PostMapping("/satisfaction/spot-check")
