@@ -9,7 +9,7 @@
 #
 # Runs org.casework.bench.PageBench (src/test/java) with the app in the same JVM (-Xmx1g) on port
 # BENCH_PORT (8194) and database BENCH_DB (casework_bench_pages, dropped first; MariaDB on
-# 127.0.0.1:3306, root). Once per machine: ./casework db-users casework_bench_pages.
+# 127.0.0.1:3306, root; its owner and app logins are made here with ./casework db-users).
 # The report is printed and written to target/bench/pages-report.md.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -17,6 +17,7 @@ if [[ -z "${JAVA_HOME:-}" && -d /usr/lib/jvm/temurin-25-jdk-amd64 ]]; then
   export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
 fi
 cd "$repo"
+./casework db-users "${BENCH_DB:-casework_bench_pages}" >/dev/null
 echo "[bench] load before the build: $(cut -d' ' -f1-3 /proc/loadavg) (cores: $(nproc))"
 export MAVEN_OPTS="${MAVEN_OPTS:-} -Xms512m -Xmx1g -XX:+UseG1GC"
 mvn -B -q -Dnpm.skip=true -Dspotless.check.skip=true test-compile exec:java \
