@@ -48,6 +48,7 @@ class CockpitIT {
 
   /** The clocks here have no cases behind them: the case file is not started. */
   @MockitoBean CaseFiles caseFiles;
+
   // the cockpit page lists late station statements (stations is not part of this module test)
   @MockitoBean org.casework.stations.StationAcceptance stationAcceptance;
 

@@ -1,9 +1,9 @@
 package org.casework.contact.web;
 
 import java.time.LocalDate;
-import java.util.function.Supplier;
 import org.casework.common.BusinessRuleException;
 import org.casework.common.Formats;
+import org.casework.common.web.FormRedirects;
 import org.casework.contact.ContactProgramme;
 import org.casework.contact.KeyContactReason;
 import org.casework.contact.MustVisitEvent;
@@ -60,8 +60,9 @@ class ContactPage {
       @RequestParam(required = false) String note,
       RegionScope scope,
       RedirectAttributes redirect) {
-    return backToKeyContacts(
+    return FormRedirects.flash(
         redirect,
+        "/contact/key-contacts",
         () -> {
           if (personId == null || reason == null || since == null) {
             throw BusinessRuleException.invalid(
@@ -78,8 +79,9 @@ class ContactPage {
       @RequestParam(required = false) String reason,
       RegionScope scope,
       RedirectAttributes redirect) {
-    return backToKeyContacts(
+    return FormRedirects.flash(
         redirect,
+        "/contact/key-contacts",
         () -> {
           var f = contacts.clearFlag(flagId, reason, scope);
           return "已取消 " + f.personName() + " 的重点联系标记（" + f.reasonLabel() + "）";
@@ -95,8 +97,9 @@ class ContactPage {
       @RequestParam(required = false) String note,
       RegionScope scope,
       RedirectAttributes redirect) {
-    return backToKeyContacts(
+    return FormRedirects.flash(
         redirect,
+        "/contact/key-contacts",
         () -> {
           if (personId == null || event == null || occurredOn == null) {
             throw BusinessRuleException.invalid(
@@ -155,18 +158,5 @@ class ContactPage {
 
   static LocalDate quarterStart(LocalDate d) {
     return LocalDate.of(d.getYear(), ((d.getMonthValue() - 1) / 3) * 3 + 1, 1);
-  }
-
-  /**
-   * Does one change of the key-contacts page and goes back to it with its message, or with the
-   * refusal's Chinese message.
-   */
-  private static String backToKeyContacts(RedirectAttributes redirect, Supplier<String> change) {
-    try {
-      redirect.addFlashAttribute("message", change.get());
-    } catch (BusinessRuleException refused) {
-      redirect.addFlashAttribute("error", refused.userMessage());
-    }
-    return "redirect:/contact/key-contacts";
   }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import org.casework.common.BusinessRuleException;
 import org.casework.common.Formats;
+import org.casework.common.web.FormRedirects;
 import org.casework.jurisdiction.RegionScope;
 import org.casework.stations.StationStars;
 import org.casework.stations.Stations;
@@ -48,16 +49,16 @@ class StarPages {
       @RequestParam(required = false, defaultValue = "0") int year,
       RegionScope scope,
       RedirectAttributes redirect) {
-    try {
-      if (stationId == null) {
-        throw BusinessRuleException.invalid("STATION_FORM", "请选择服务站", "no station");
-      }
-      var r = stars.rate(stationId, year, scope);
-      redirect.addFlashAttribute("message", r.stationName() + " 评为 " + r.stars() + " 星");
-    } catch (BusinessRuleException refused) {
-      redirect.addFlashAttribute("error", refused.userMessage());
-    }
-    return "redirect:/stations/stars";
+    return FormRedirects.flash(
+        redirect,
+        "/stations/stars",
+        () -> {
+          if (stationId == null) {
+            throw BusinessRuleException.invalid("STATION_FORM", "请选择服务站", "no station");
+          }
+          var r = stars.rate(stationId, year, scope);
+          return r.stationName() + " 评为 " + r.stars() + " 星";
+        });
   }
 
   @PostMapping("/stations/pairs")
@@ -66,16 +67,16 @@ class StarPages {
       @RequestParam(required = false) Long menteeId,
       RegionScope scope,
       RedirectAttributes redirect) {
-    try {
-      if (mentorId == null || menteeId == null) {
-        throw BusinessRuleException.invalid("STATION_FORM", "请选择帮带双方", "pair incomplete");
-      }
-      var p = stars.pair(mentorId, menteeId, scope);
-      redirect.addFlashAttribute("message", p.mentorName() + " 帮带 " + p.menteeName());
-    } catch (BusinessRuleException refused) {
-      redirect.addFlashAttribute("error", refused.userMessage());
-    }
-    return "redirect:/stations/stars";
+    return FormRedirects.flash(
+        redirect,
+        "/stations/stars",
+        () -> {
+          if (mentorId == null || menteeId == null) {
+            throw BusinessRuleException.invalid("STATION_FORM", "请选择帮带双方", "pair incomplete");
+          }
+          var p = stars.pair(mentorId, menteeId, scope);
+          return p.mentorName() + " 帮带 " + p.menteeName();
+        });
   }
 
   @PostMapping("/stations/pairs/{pairId}/visits")
@@ -86,12 +87,12 @@ class StarPages {
       @RequestParam(required = false) String note,
       RegionScope scope,
       RedirectAttributes redirect) {
-    try {
-      stars.recordVisit(pairId, visitedOn, note, scope);
-      redirect.addFlashAttribute("message", "已登记帮带走访");
-    } catch (BusinessRuleException refused) {
-      redirect.addFlashAttribute("error", refused.userMessage());
-    }
-    return "redirect:/stations/stars";
+    return FormRedirects.flash(
+        redirect,
+        "/stations/stars",
+        () -> {
+          stars.recordVisit(pairId, visitedOn, note, scope);
+          return "已登记帮带走访";
+        });
   }
 }

@@ -9,9 +9,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.casework.common.BusinessRuleException;
 import org.casework.common.Formats;
+import org.casework.common.web.FormRedirects;
 import org.casework.jurisdiction.RegionLevel;
 import org.casework.jurisdiction.RegionScope;
 import org.casework.jurisdiction.Role;
@@ -77,7 +77,7 @@ class StationPages {
       @RequestParam(required = false, defaultValue = "0") int establishmentPosts,
       RegionScope scope,
       RedirectAttributes redirect) {
-    return flash(
+    return FormRedirects.flash(
         redirect,
         "/stations",
         () ->
@@ -120,7 +120,7 @@ class StationPages {
       @RequestParam(required = false) String reason,
       RegionScope scope,
       RedirectAttributes redirect) {
-    return flash(
+    return FormRedirects.flash(
         redirect,
         "/stations/" + id,
         () -> {
@@ -140,7 +140,7 @@ class StationPages {
       @RequestParam(required = false) String reason,
       RegionScope scope,
       RedirectAttributes redirect) {
-    return flash(
+    return FormRedirects.flash(
         redirect,
         "/stations/" + id,
         () ->
@@ -155,7 +155,7 @@ class StationPages {
       @RequestParam(required = false) String reason,
       RegionScope scope,
       RedirectAttributes redirect) {
-    return flash(
+    return FormRedirects.flash(
         redirect,
         "/stations/" + id,
         () -> {
@@ -173,7 +173,7 @@ class StationPages {
       @RequestParam(required = false) String reason,
       RegionScope scope,
       RedirectAttributes redirect) {
-    return flash(
+    return FormRedirects.flash(
         redirect,
         "/stations/" + id,
         () -> {
@@ -189,7 +189,7 @@ class StationPages {
       @RequestParam(required = false) String reason,
       RegionScope scope,
       RedirectAttributes redirect) {
-    return flash(
+    return FormRedirects.flash(
         redirect,
         "/stations/" + id,
         () -> {
@@ -237,7 +237,7 @@ class StationPages {
       @RequestParam(required = false) MultipartFile file,
       RegionScope scope,
       RedirectAttributes redirect) {
-    return flash(
+    return FormRedirects.flash(
         redirect,
         "/stations/acceptance/" + id,
         () -> {
@@ -264,7 +264,7 @@ class StationPages {
       @RequestParam Map<String, String> form,
       RegionScope scope,
       RedirectAttributes redirect) {
-    return flash(
+    return FormRedirects.flash(
         redirect,
         "/stations/acceptance/" + id,
         () -> {
@@ -287,7 +287,7 @@ class StationPages {
       @RequestParam Map<String, String> form,
       RegionScope scope,
       RedirectAttributes redirect) {
-    return flash(
+    return FormRedirects.flash(
         redirect,
         "/stations/acceptance/" + id,
         () -> {
@@ -309,7 +309,7 @@ class StationPages {
       @RequestParam(required = false) String reason,
       RegionScope scope,
       RedirectAttributes redirect) {
-    return flash(
+    return FormRedirects.flash(
         redirect,
         "/stations/acceptance/" + id,
         () -> {
@@ -321,7 +321,7 @@ class StationPages {
 
   @PostMapping("/stations/acceptance/{id}/finish")
   String finish(@PathVariable long id, RegionScope scope, RedirectAttributes redirect) {
-    return flash(
+    return FormRedirects.flash(
         redirect,
         "/stations/acceptance/" + id,
         () -> {
@@ -395,7 +395,7 @@ class StationPages {
       @RequestParam(required = false) String period,
       RegionScope scope,
       RedirectAttributes redirect) {
-    return flash(
+    return FormRedirects.flash(
         redirect,
         "/stations/statements?period=" + (period == null ? "" : period),
         () -> {
@@ -426,7 +426,7 @@ class StationPages {
       @RequestParam(required = false) String period,
       RegionScope scope,
       RedirectAttributes redirect) {
-    return flash(
+    return FormRedirects.flash(
         redirect,
         "/stations/statements?period=" + (period == null ? "" : period),
         () -> {
@@ -514,14 +514,5 @@ class StationPages {
       throw BusinessRuleException.invalid(
           "STATION_NUMBER", label + "应为数字", "not a number: " + label);
     }
-  }
-
-  private static String flash(RedirectAttributes redirect, String to, Supplier<String> change) {
-    try {
-      redirect.addFlashAttribute("message", change.get());
-    } catch (BusinessRuleException refused) {
-      redirect.addFlashAttribute("error", refused.userMessage());
-    }
-    return "redirect:" + to;
   }
 }

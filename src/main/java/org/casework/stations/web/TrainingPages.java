@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.casework.common.BusinessRuleException;
 import org.casework.common.Formats;
+import org.casework.common.web.FormRedirects;
 import org.casework.jurisdiction.RegionScope;
 import org.casework.stations.StationTraining;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -52,15 +53,15 @@ class TrainingPages {
       @RequestParam(required = false) String organiser,
       RegionScope scope,
       RedirectAttributes redirect) {
-    try {
-      var c =
-          training.addCourse(
-              new StationTraining.NewCourse(title, heldOn, hours, place, organiser), scope);
-      redirect.addFlashAttribute("message", "已登记培训「" + c.title() + "」");
-    } catch (BusinessRuleException refused) {
-      redirect.addFlashAttribute("error", refused.userMessage());
-    }
-    return "redirect:/stations/training";
+    return FormRedirects.flash(
+        redirect,
+        "/stations/training",
+        () -> {
+          var c =
+              training.addCourse(
+                  new StationTraining.NewCourse(title, heldOn, hours, place, organiser), scope);
+          return "已登记培训「" + c.title() + "」";
+        });
   }
 
   @PostMapping("/stations/training/courses/{courseId}/attendance")
@@ -69,14 +70,13 @@ class TrainingPages {
       @RequestParam(required = false) List<Long> staffIds,
       RegionScope scope,
       RedirectAttributes redirect) {
-    try {
-      var c = training.recordAttendance(courseId, staffIds, scope);
-      redirect.addFlashAttribute(
-          "message", "已登记「" + c.title() + "」参训人员，共" + c.attendees().size() + "人");
-    } catch (BusinessRuleException refused) {
-      redirect.addFlashAttribute("error", refused.userMessage());
-    }
-    return "redirect:/stations/training";
+    return FormRedirects.flash(
+        redirect,
+        "/stations/training",
+        () -> {
+          var c = training.recordAttendance(courseId, staffIds, scope);
+          return "已登记「" + c.title() + "」参训人员，共" + c.attendees().size() + "人";
+        });
   }
 
   @PostMapping("/stations/training/certificates")
@@ -91,16 +91,15 @@ class TrainingPages {
           LocalDate expiresOn,
       RegionScope scope,
       RedirectAttributes redirect) {
-    try {
-      if (staffId == null) {
-        throw BusinessRuleException.invalid("STATION_CERT_STAFF", "请选择持证人", "no staff");
-      }
-      var c = training.addCertificate(staffId, kind, number, grade, issuedOn, expiresOn, scope);
-      redirect.addFlashAttribute(
-          "message", "已登记" + c.staffName() + "的" + c.kindLabel() + "证书（" + c.number() + "）");
-    } catch (BusinessRuleException refused) {
-      redirect.addFlashAttribute("error", refused.userMessage());
-    }
-    return "redirect:/stations/training";
+    return FormRedirects.flash(
+        redirect,
+        "/stations/training",
+        () -> {
+          if (staffId == null) {
+            throw BusinessRuleException.invalid("STATION_CERT_STAFF", "请选择持证人", "no staff");
+          }
+          var c = training.addCertificate(staffId, kind, number, grade, issuedOn, expiresOn, scope);
+          return "已登记" + c.staffName() + "的" + c.kindLabel() + "证书（" + c.number() + "）";
+        });
   }
 }

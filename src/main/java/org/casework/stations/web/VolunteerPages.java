@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.casework.common.BusinessRuleException;
 import org.casework.common.Formats;
+import org.casework.common.web.FormRedirects;
 import org.casework.jurisdiction.RegionScope;
 import org.casework.stations.Stations;
 import org.casework.stations.VolunteerTeams;
@@ -100,16 +101,16 @@ class VolunteerPages {
           LocalDate joinedOn,
       RegionScope scope,
       RedirectAttributes redirect) {
-    try {
-      if (personId == null) {
-        throw BusinessRuleException.invalid("STATION_TEAM_PERSON", "请选择人员", "no person");
-      }
-      var m = teams.addMember(teamId, personId, role, joinedOn, scope);
-      redirect.addFlashAttribute("message", m.name() + " 已加入服务队");
-    } catch (BusinessRuleException refused) {
-      redirect.addFlashAttribute("error", refused.userMessage());
-    }
-    return "redirect:/stations/volunteers/" + teamId;
+    return FormRedirects.flash(
+        redirect,
+        "/stations/volunteers/" + teamId,
+        () -> {
+          if (personId == null) {
+            throw BusinessRuleException.invalid("STATION_TEAM_PERSON", "请选择人员", "no person");
+          }
+          var m = teams.addMember(teamId, personId, role, joinedOn, scope);
+          return m.name() + " 已加入服务队";
+        });
   }
 
   @PostMapping("/stations/volunteers/{teamId}/members/{personId}/leave")
@@ -120,13 +121,13 @@ class VolunteerPages {
           LocalDate leftOn,
       RegionScope scope,
       RedirectAttributes redirect) {
-    try {
-      var m = teams.removeMember(teamId, personId, leftOn, scope);
-      redirect.addFlashAttribute("message", m.name() + " 已退出服务队");
-    } catch (BusinessRuleException refused) {
-      redirect.addFlashAttribute("error", refused.userMessage());
-    }
-    return "redirect:/stations/volunteers/" + teamId;
+    return FormRedirects.flash(
+        redirect,
+        "/stations/volunteers/" + teamId,
+        () -> {
+          var m = teams.removeMember(teamId, personId, leftOn, scope);
+          return m.name() + " 已退出服务队";
+        });
   }
 
   @PostMapping("/stations/volunteers/{teamId}/activities")
@@ -140,18 +141,17 @@ class VolunteerPages {
       @RequestParam(required = false) List<Long> servedIds,
       RegionScope scope,
       RedirectAttributes redirect) {
-    try {
-      var a =
-          teams.recordActivity(
-              teamId,
-              new VolunteerTeams.NewActivity(heldOn, place, hours, content, servedIds),
-              scope);
-      redirect.addFlashAttribute(
-          "message",
-          "已登记志愿服务活动" + (a.served().isEmpty() ? "" : "，" + a.served().size() + "名服务对象已计入联系走访"));
-    } catch (BusinessRuleException refused) {
-      redirect.addFlashAttribute("error", refused.userMessage());
-    }
-    return "redirect:/stations/volunteers/" + teamId;
+    return FormRedirects.flash(
+        redirect,
+        "/stations/volunteers/" + teamId,
+        () -> {
+          var a =
+              teams.recordActivity(
+                  teamId,
+                  new VolunteerTeams.NewActivity(heldOn, place, hours, content, servedIds),
+                  scope);
+          return "已登记志愿服务活动"
+              + (a.served().isEmpty() ? "" : "，" + a.served().size() + "名服务对象已计入联系走访");
+        });
   }
 }
