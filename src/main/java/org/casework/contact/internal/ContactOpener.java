@@ -101,28 +101,7 @@ class ContactOpener {
             Long.class,
             day,
             limit);
-    int opened = 0;
-    for (int i = 0; i < due.size(); i += BATCH) {
-      List<Long> batch = due.subList(i, Math.min(due.size(), i + BATCH));
-      try {
-        Integer n =
-            transaction.execute(
-                tx -> {
-                  int count = 0;
-                  for (Long id : batch) {
-                    count += open(id) ? 1 : 0;
-                  }
-                  return count;
-                });
-        opened += n == null ? 0 : n;
-      } catch (RuntimeException e) {
-        log.warn(
-            "opening contact plan rows {}..{} failed, next pass retries: {}",
-            batch.getFirst(),
-            batch.getLast(),
-            e.toString());
-      }
-    }
+    int opened = inBatches(due, this::open, "opening contact plan rows");
     if (opened > 0) {
       log.info("contact tasks opened: {} (of {} due by {})", opened, due.size(), day);
     }
@@ -238,28 +217,7 @@ class ContactOpener {
                 + " order by id limit ?",
             Long.class,
             limit);
-    int done = 0;
-    for (int i = 0; i < rows.size(); i += BATCH) {
-      List<Long> batch = rows.subList(i, Math.min(rows.size(), i + BATCH));
-      try {
-        Integer n =
-            transaction.execute(
-                tx -> {
-                  int count = 0;
-                  for (Long id : batch) {
-                    count += backfillClock(id) ? 1 : 0;
-                  }
-                  return count;
-                });
-        done += n == null ? 0 : n;
-      } catch (RuntimeException e) {
-        log.warn(
-            "clocks for open contact rows {}..{} failed, next pass retries: {}",
-            batch.getFirst(),
-            batch.getLast(),
-            e.toString());
-      }
-    }
+    int done = inBatches(rows, this::backfillClock, "clocks for open contact rows");
     if (done > 0 || !legacy.isEmpty()) {
       log.info(
           "contact clocks back-filled: {} open tasks, {} whole-case clocks withdrawn",
@@ -368,5 +326,36 @@ class ContactOpener {
 
   private String name(String code) {
     return jurisdiction.findRegion(new RegionCode(code)).map(Region::name).orElse(code);
+  }
+
+  /**
+   * Runs {@code step} for each id, {@link #BATCH} ids a transaction; a failed batch is logged and
+   * left for the next pass. Returns how many steps did something.
+   */
+  private int inBatches(List<Long> ids, java.util.function.Predicate<Long> step, String what) {
+    int done = 0;
+    for (int i = 0; i < ids.size(); i += BATCH) {
+      List<Long> batch = ids.subList(i, Math.min(ids.size(), i + BATCH));
+      try {
+        Integer n =
+            transaction.execute(
+                tx -> {
+                  int count = 0;
+                  for (Long id : batch) {
+                    count += step.test(id) ? 1 : 0;
+                  }
+                  return count;
+                });
+        done += n == null ? 0 : n;
+      } catch (RuntimeException e) {
+        log.warn(
+            "{} {}..{} failed, next pass retries: {}",
+            what,
+            batch.getFirst(),
+            batch.getLast(),
+            e.toString());
+      }
+    }
+    return done;
   }
 }
