@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Predicate;
 import org.casework.common.web.ApiError;
 import org.casework.jurisdiction.Jurisdiction;
 import org.casework.jurisdiction.StaffChanged;
@@ -25,9 +24,9 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
-import org.springframework.security.core.session.SessionInformation;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.core.session.SessionRegistry;
-import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.web.authentication.session.CompositeSessionAuthenticationStrategy;
 import org.springframework.security.web.authentication.session.ConcurrentSessionControlAuthenticationStrategy;
 import org.springframework.security.web.authentication.session.RegisterSessionAuthenticationStrategy;
@@ -39,7 +38,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The logged-in sessions of each member of staff, in one registry shared by the app's chain and the
- * engine's web apps:
+ * engine's web apps, kept in the database so that every node sees it ({@link StaffSessionStore}):
  *
  * <ul>
  *   <li>a change of the member (role, region, disabled, password) ends all their sessions at once:
@@ -58,26 +57,37 @@ class StaffSessions {
   /** Before Spring Security's chain (order -100): an expired session is gone before it is read. */
   static final int ABSOLUTE_TIMEOUT_ORDER = -110;
 
-  private final SessionRegistry registry = new SessionRegistryImpl();
+  private final StaffSessionStore registry;
   private final int maxPerPerson;
   private final ObjectProvider<Jurisdiction> jurisdiction;
   private final Duration absoluteTimeout;
 
   StaffSessions(
       ObjectProvider<Jurisdiction> jurisdiction,
+      JdbcTemplate jdbc,
+      Clock clock,
       @Value("${casework.security.session.max-per-person:3}") int maxPerPerson,
-      @Value("${casework.security.session.absolute-timeout:PT12H}") Duration absoluteTimeout) {
+      @Value("${casework.security.session.absolute-timeout:PT12H}") Duration absoluteTimeout,
+      @Value("${server.servlet.session.timeout:30m}") Duration idleTimeout) {
     if (maxPerPerson < 1) {
       throw new IllegalStateException("casework.security.session.max-per-person must be >= 1");
     }
     this.maxPerPerson = maxPerPerson;
     this.jurisdiction = jurisdiction;
     this.absoluteTimeout = absoluteTimeout;
+    this.registry = new StaffSessionStore(jdbc, clock, idleTimeout);
   }
 
+  /** The sessions of every node, in the database (also told of ended and renamed sessions). */
   @Bean
-  SessionRegistry staffSessionRegistry() {
+  StaffSessionStore staffSessionRegistry() {
     return registry;
+  }
+
+  /** Rows of sessions no node will ask for again (a node that stopped without ending them). */
+  @Scheduled(fixedDelayString = "${casework.security.session.prune-interval:PT10M}")
+  void pruneSessions() {
+    registry.prune();
   }
 
   /** Tells the registry when the container ends a session (idle timeout, logout). */
@@ -130,9 +140,13 @@ class StaffSessions {
   void on(StaffChanged changed) {
     Optional<StaffMember> now = jurisdiction.getObject().staff(changed.username());
     int ended =
-        endSessionsOf(
+        registry.endSessionsOf(
             changed.username(),
-            atLogin -> now.isEmpty() || !now.get().enabled() || now.get().role() != atLogin.role());
+            roleAtLogin ->
+                now.isEmpty()
+                    || !now.get().enabled()
+                    || !now.get().role().name().equals(roleAtLogin),
+            "ROLE_OR_ACCOUNT_CHANGED");
     if (ended > 0) {
       log.info("ended {} session(s) of {}: role changed or disabled", ended, changed.username());
     }
@@ -141,26 +155,10 @@ class StaffSessions {
   /** A password reset by an administrator ends every session of that member. */
   @TransactionalEventListener(fallbackExecution = true)
   void on(org.casework.jurisdiction.StaffPasswordReset reset) {
-    int ended = endSessionsOf(reset.username(), atLogin -> true);
+    int ended = registry.endSessionsOf(reset.username(), roleAtLogin -> true, "PASSWORD_RESET");
     if (ended > 0) {
       log.info("ended {} session(s) of {}: password reset", ended, reset.username());
     }
-  }
-
-  /** Ends the sessions of {@code username} whose login-time record {@code stale} says to end. */
-  int endSessionsOf(String username, Predicate<StaffMember> stale) {
-    int ended = 0;
-    for (Object principal : registry.getAllPrincipals()) {
-      if (principal instanceof OfficerPrincipal p
-          && p.getUsername().equals(username)
-          && stale.test(p.staff())) {
-        for (SessionInformation s : registry.getAllSessions(principal, false)) {
-          s.expireNow();
-          ended++;
-        }
-      }
-    }
-    return ended;
   }
 
   @Bean

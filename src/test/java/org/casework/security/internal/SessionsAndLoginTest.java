@@ -110,6 +110,59 @@ class SessionsAndLoginTest {
   }
 
   @Test
+  void shouldEndTheSessionsOfAPersonOnEveryNodeWhenTheRoleChangesOnOne() {
+    // another node of the same app: its own registry over the same database
+    StaffSessionStore otherNode = new StaffSessionStore(jdbc, clock, Duration.ofMinutes(30));
+    otherNode.registerNewSession("node-b-" + username, officer(username));
+    assertThat(otherNode.getSessionInformation("node-b-" + username).isExpired()).isFalse();
+
+    // the role changes on this node: the other node's session is ended at its next request
+    jurisdiction.reassign(username, Role.TOWNSHIP_HEAD, new RegionCode(DemoRegion.TOWNSHIP));
+
+    assertThat(otherNode.getSessionInformation("node-b-" + username).isExpired()).isTrue();
+    // only a hash of the session id is stored
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT COUNT(*) FROM security_staff_session WHERE session_key = ?",
+                Integer.class,
+                "node-b-" + username))
+        .isZero();
+  }
+
+  @Test
+  void shouldCountTheSessionsOfEveryNodeTowardsTheLimit() throws Exception {
+    for (int i = 0; i < 3; i++) {
+      // three sessions on another node, logged in 3, 2 and 1 minutes ago
+      Clock then = Clock.offset(clock, Duration.ofMinutes(i - 3L));
+      new StaffSessionStore(jdbc, then, Duration.ofMinutes(30))
+          .registerNewSession("node-b-" + i + "-" + username, officer(username));
+    }
+    MockHttpSession here = login(username);
+    assertThat(status(here, "/cases")).isEqualTo(200);
+
+    StaffSessionStore otherNode = new StaffSessionStore(jdbc, clock, Duration.ofMinutes(30));
+    assertThat(otherNode.getSessionInformation("node-b-0-" + username).isExpired()).isTrue();
+    assertThat(otherNode.getSessionInformation("node-b-1-" + username).isExpired()).isFalse();
+    assertThat(otherNode.getSessionInformation("node-b-2-" + username).isExpired()).isFalse();
+  }
+
+  @Test
+  void shouldPruneSessionsANodeLeftBehindAndNotCountThem() {
+    Clock longAgo = Clock.offset(clock, Duration.ofHours(-2));
+    new StaffSessionStore(jdbc, longAgo, Duration.ofMinutes(30))
+        .registerNewSession("crashed-" + username, officer(username));
+    StaffSessionStore store = new StaffSessionStore(jdbc, clock, Duration.ofMinutes(30));
+    assertThat(store.getAllSessions(officer(username), false)).isEmpty();
+
+    assertThat(store.prune()).isPositive();
+    assertThat(store.getSessionInformation("crashed-" + username)).isNull();
+  }
+
+  private OfficerPrincipal officer(String name) {
+    return new OfficerPrincipal(jurisdiction.staff(name).orElseThrow(), null);
+  }
+
+  @Test
   void shouldEndASessionAfterTheAbsoluteTimeoutHoweverActive() throws Exception {
     MockHttpSession session = new MockHttpSession();
     Clock later =
