@@ -17,6 +17,7 @@ import org.casework.casefile.CaseStatus;
 import org.casework.casefile.HistoryView;
 import org.casework.casefile.NoticeView;
 import org.casework.common.BusinessRuleException;
+import org.casework.common.Throttles;
 import org.casework.contact.ContactProgramme;
 import org.casework.contact.KeyContactReason;
 import org.casework.contact.SetKeyContact;
@@ -59,6 +60,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -97,7 +99,7 @@ class ServiceRequestProcessTest {
   @Autowired DemoRegion region;
   @Autowired ScriptedTaskActors actors;
   @Autowired MovableClock clock;
-  @Autowired OnlineThrottle throttle;
+  @Autowired JdbcTemplate jdbc;
 
   RegionScope station;
   RegionScope county;
@@ -123,7 +125,6 @@ class ServiceRequestProcessTest {
             "Task_FollowUp")) {
       actors.completes(task, "zhangwei");
     }
-    throttle.reset();
     ClockUtil.setCurrentTime(Date.from(clock.instant()));
   }
 
@@ -444,15 +445,23 @@ class ServiceRequestProcessTest {
         .extracting(e -> ((BusinessRuleException) e).userMessage())
         .asString()
         .contains("身份证号码有误");
+    // (the test database outlives a run and keeps locks: a fresh address each run)
+    String address = "2001:db8::" + Long.toHexString(System.nanoTime() & 0xffff_ffffL);
     for (int i = 0; i < 10; i++) {
       try {
         requests.requestOnline(
             new OnlineRequest(
                 DemoRegion.COUNTY, "TRAINING", "某人", TestPeople.newIdNumber(), "13900000003"),
-            "203.0.113.9");
+            address);
       } catch (BusinessRuleException e) {
         assertThat(e.code()).isEqualTo("SERVICE_ONLINE_THROTTLED");
         assertThat(i).isEqualTo(5);
+        // a new node, or this one after a restart, reads the address's lock from the table
+        assertThat(
+                new Throttles(jdbc, clock)
+                    .create(OnlineThrottle.TABLE, Duration.ofHours(1))
+                    .isLocked(OnlineThrottle.addressKey(address)))
+            .isTrue();
         return;
       }
     }
