@@ -216,19 +216,7 @@ class RequestStore {
   }
 
   List<Row> open(String prefix, int offset, int limit) {
-    String column = prefix.length() <= 6 ? "county_code" : "township_code";
-    String value = prefix.length() <= 9 ? prefix : prefix.substring(0, 9);
-    return jdbc.query(
-        "select "
-            + COLUMNS
-            + FROM
-            + " where r."
-            + column
-            + " = ? and r.is_open = true order by r.filed_at, r.id limit ? offset ?",
-        RequestStore::map,
-        value,
-        limit,
-        offset);
+    return openPage(prefix, "filed", false, offset, limit);
   }
 
   /** Sort keys of the open list → columns (only these reach the SQL). */
@@ -242,15 +230,13 @@ class RequestStore {
 
   /** A page of the open requests, ordered by a whitelisted key (ties by id). */
   List<Row> openPage(String prefix, String sort, boolean descending, long offset, int size) {
-    String column = prefix.length() <= 6 ? "county_code" : "township_code";
-    String value = prefix.length() <= 9 ? prefix : prefix.substring(0, 9);
     String dir = descending ? " desc" : " asc";
     return jdbc.query(
         "select "
             + COLUMNS
             + FROM
             + " where r."
-            + column
+            + regionColumn(prefix)
             + " = ? and r.is_open = true order by "
             + OPEN_ORDER.getOrDefault(sort, "r.filed_at")
             + dir
@@ -258,21 +244,30 @@ class RequestStore {
             + dir
             + " limit ? offset ?",
         RequestStore::map,
-        value,
+        regionValue(prefix),
         size,
         offset);
   }
 
+  /**
+   * The column a region prefix is matched on: a county's or a township's (a village's township).
+   */
+  private static String regionColumn(String prefix) {
+    return prefix.length() <= 6 ? "county_code" : "township_code";
+  }
+
+  private static String regionValue(String prefix) {
+    return prefix.length() <= 9 ? prefix : prefix.substring(0, 9);
+  }
+
   long countOpen(String prefix) {
-    String column = prefix.length() <= 6 ? "county_code" : "township_code";
-    String value = prefix.length() <= 9 ? prefix : prefix.substring(0, 9);
     Long n =
         jdbc.queryForObject(
             "select count(*) from services_request r where r."
-                + column
+                + regionColumn(prefix)
                 + " = ? and r.is_open = true",
             Long.class,
-            value);
+            regionValue(prefix));
     return n == null ? 0 : n;
   }
 
@@ -282,18 +277,16 @@ class RequestStore {
   }
 
   List<Row> overdueReferrals(String prefix, Instant now, int offset, int limit) {
-    String column = prefix.length() <= 6 ? "county_code" : "township_code";
-    String value = prefix.length() <= 9 ? prefix : prefix.substring(0, 9);
     return jdbc.query(
         "select "
             + COLUMNS
             + FROM
             + " where r."
-            + column
+            + regionColumn(prefix)
             + " = ? and r.state = 'REFERRED' and r.referral_due_at < ?"
             + " order by r.referral_due_at, r.id limit ? offset ?",
         RequestStore::map,
-        value,
+        regionValue(prefix),
         Timestamp.from(now),
         limit,
         offset);

@@ -1,0 +1,39 @@
+package org.casework.support;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestContext;
+import org.springframework.test.context.TestExecutionListener;
+
+/**
+ * The staff sessions are kept in the database by the hash of their id, and the test database
+ * outlives a run. MockMvc's sessions are numbered 1, 2, 3… again in every JVM, so a session of this
+ * run would meet the stored, perhaps ended, session of an earlier run with the same number. Before
+ * the first test of a JVM the sessions table is emptied (real containers' session ids are 128-bit
+ * random). Registered for every test class in META-INF/spring.factories.
+ */
+public class FreshStaffSessions implements TestExecutionListener {
+
+  private static final AtomicBoolean DONE = new AtomicBoolean();
+
+  @Override
+  public void beforeTestMethod(TestContext testContext) {
+    if (DONE.get() || !testContext.hasApplicationContext()) {
+      return;
+    }
+    testContext
+        .getApplicationContext()
+        .getBeanProvider(JdbcTemplate.class)
+        .ifAvailable(
+            jdbc -> {
+              if (DONE.compareAndSet(false, true)) {
+                try {
+                  jdbc.update("DELETE FROM security_staff_session");
+                } catch (DataAccessException noSuchTable) {
+                  // a context on a database without the app's schema keeps no sessions
+                }
+              }
+            });
+  }
+}
