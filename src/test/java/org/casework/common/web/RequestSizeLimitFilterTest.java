@@ -13,7 +13,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 /** A body sent without a length (chunked) is limited too (issue 15, item 11). */
 class RequestSizeLimitFilterTest {
 
-  private final RequestSizeLimitFilter filter = new RequestSizeLimitFilter(messages(), 1024);
+  private final RequestSizeLimitFilter filter = new RequestSizeLimitFilter(messages(), 1024, 8192);
 
   @Test
   void shouldRefuseAChunkedBodyOverTheLimitBeforeTheApplicationSeesIt() throws Exception {
@@ -54,9 +54,36 @@ class RequestSizeLimitFilterTest {
     assertThat(chain.getRequest()).isNull();
   }
 
+  @Test
+  void shouldHandAnUploadWithinItsOwnLimitToTheServersMultipartParser() throws Exception {
+    // a photo or a sheet is larger than the 4 MB of a JSON body, and within the upload limit
+    MockHttpServletRequest request = upload(4096);
+    MockFilterChain chain = new MockFilterChain();
+    filter.doFilter(request, new MockHttpServletResponse(), chain);
+    assertThat(chain.getRequest()).isSameAs(request);
+  }
+
+  @Test
+  void shouldRefuseAnUploadOverTheUploadLimitAtOnceInChinese() throws Exception {
+    MockHttpServletResponse response = new MockHttpServletResponse();
+    MockFilterChain chain = new MockFilterChain();
+    filter.doFilter(upload(8193), response, chain);
+    assertThat(response.getStatus()).isEqualTo(413);
+    assertThat(response.getContentAsString(StandardCharsets.UTF_8)).contains("上传的文件超过");
+    assertThat(chain.getRequest()).isNull();
+  }
+
+  private static MockHttpServletRequest upload(int bytes) {
+    MockHttpServletRequest r = new MockHttpServletRequest("POST", "/people/imports");
+    r.setContentType("multipart/form-data; boundary=x");
+    r.setContent(new byte[bytes]);
+    return r;
+  }
+
   private static StaticMessageSource messages() {
     StaticMessageSource m = new StaticMessageSource();
     m.addMessage("error.tooLarge", Locale.SIMPLIFIED_CHINESE, "提交的内容超过 4 MB 上限，请精简后再提交");
+    m.addMessage("error.uploadTooLarge", Locale.SIMPLIFIED_CHINESE, "上传的文件超过 {0} MB 上限");
     return m;
   }
 
