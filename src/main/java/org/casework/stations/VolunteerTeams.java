@@ -82,8 +82,8 @@ public interface VolunteerTeams {
    * Corrects an activity's date, place, hours or content with a reason; the date of an activity
    * whose people served were recorded as visits cannot change (the visits carry it).
    */
-  Activity editActivity(long teamId, long activityId, ActivityChange change, String reason,
-      RegionScope scope);
+  Activity editActivity(
+      long teamId, long activityId, ActivityChange change, String reason, RegionScope scope);
 
   /**
    * Voids an activity with a reason (it is not deleted: the contact visits it recorded closed plan

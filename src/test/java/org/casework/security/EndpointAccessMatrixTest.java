@@ -333,10 +333,8 @@ class EndpointAccessMatrixTest {
     EXPECTED.put("POST /stations/volunteers/{teamId}/members", teamKeepers);
     EXPECTED.put("POST /stations/volunteers/{teamId}/members/{personId}/leave", teamKeepers);
     EXPECTED.put("POST /stations/volunteers/{teamId}/activities", teamKeepers);
-    EXPECTED.put(
-        "POST /stations/volunteers/{teamId}/activities/{activityId}/edit", teamKeepers);
-    EXPECTED.put(
-        "POST /stations/volunteers/{teamId}/activities/{activityId}/void", teamKeepers);
+    EXPECTED.put("POST /stations/volunteers/{teamId}/activities/{activityId}/edit", teamKeepers);
+    EXPECTED.put("POST /stations/volunteers/{teamId}/activities/{activityId}/void", teamKeepers);
     // 菜单式服务 (services): the menu, filing, the station's lists, counselling notes, the public page
     Set<Role> serviceLists =
         EnumSet.of(
@@ -472,6 +470,7 @@ class EndpointAccessMatrixTest {
           Map.entry("pairId", "999999"),
           Map.entry("courseId", "999999"),
           Map.entry("teamId", "999999"),
+          Map.entry("activityId", "999999"),
           Map.entry("township", DemoRegion.TOWNSHIP),
           Map.entry("period", "2026Q2"));
 

@@ -16,8 +16,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Corrections of training and volunteer records (edit, delete, void): the reason they need, their
- * append-only history ({@code stations_record_change}, in the caller's transaction) and their
- * audit entry (written once the correction has committed, so a rolled-back one leaves none).
+ * append-only history ({@code stations_record_change}, in the caller's transaction) and their audit
+ * entry (written once the correction has committed, so a rolled-back one leaves none).
  */
 @Component
 class RecordChanges {
@@ -60,8 +60,7 @@ class RecordChanges {
 
   /** The reason of a correction, stripped; blank or over 500 characters is refused. */
   static String reason(String reason, Action action) {
-    return Texts.required(
-        reason, 500, "STATION_CHANGE_REASON", action.label + "须写明理由（不超过500字）");
+    return Texts.required(reason, 500, "STATION_CHANGE_REASON", action.label + "须写明理由（不超过500字）");
   }
 
   /** Appends the history row now and the audit entry after commit. */
@@ -97,13 +96,7 @@ class RecordChanges {
             action.label + kind.label,
             kind.name() + "-" + recordId,
             "理由：" + reason);
-    log.info(
-        "stations: {} {} {} by {} ({})",
-        action,
-        kind,
-        recordId,
-        scope.username(),
-        reason);
+    log.info("stations: {} {} {} by {} ({})", action, kind, recordId, scope.username(), reason);
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
       TransactionSynchronizationManager.registerSynchronization(
           new TransactionSynchronization() {

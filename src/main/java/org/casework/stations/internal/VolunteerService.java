@@ -67,8 +67,7 @@ class VolunteerService implements VolunteerTeams {
     this.teamInsert =
         new SimpleJdbcInsert(jdbc)
             .withTableName("stations_volunteer_team")
-            .usingColumns(
-                "station_id", "name", "founded_on", "purpose", "created_by", "created_at")
+            .usingColumns("station_id", "name", "founded_on", "purpose", "created_by", "created_at")
             .usingGeneratedKeyColumns("id");
     this.activityInsert =
         new SimpleJdbcInsert(jdbc)
@@ -181,8 +180,7 @@ class VolunteerService implements VolunteerTeams {
   public Team createTeam(
       long stationId, String name, LocalDate foundedOn, String purpose, RegionScope scope) {
     StationSummary station = register.require(stationId, scope, "建立志愿服务队");
-    String teamName =
-        Texts.required(name, 128, "STATION_TEAM_NAME", "请填写服务队名称（不超过128字）");
+    String teamName = Texts.required(name, 128, "STATION_TEAM_NAME", "请填写服务队名称（不超过128字）");
     if (foundedOn == null || foundedOn.isAfter(today())) {
       throw invalid("STATION_TEAM_DATE", "请填写成立日期，且不能晚于今天", "founded " + foundedOn);
     }
@@ -379,7 +377,8 @@ class VolunteerService implements VolunteerTeams {
     }
     String content =
         Texts.required(a.content(), 500, "STATION_ACTIVITY_CONTENT", "请填写服务内容（不超过500字）");
-    return new ActivityChange(a.heldOn(), place, a.hours().setScale(1, RoundingMode.HALF_UP), content);
+    return new ActivityChange(
+        a.heldOn(), place, a.hours().setScale(1, RoundingMode.HALF_UP), content);
   }
 
   /** The team's activity, not voided, inside the officer's region. */
@@ -430,9 +429,7 @@ class VolunteerService implements VolunteerTeams {
     if (!old.served().isEmpty() && !ok.heldOn().equals(old.heldOn())) {
       throw invalid(
           "STATION_ACTIVITY_DATE_VISITED",
-          "本活动的服务对象已按"
-              + Formats.date(old.heldOn())
-              + "计入联系走访，不能修改活动日期；如日期有误，请作废本活动后重新登记",
+          "本活动的服务对象已按" + Formats.date(old.heldOn()) + "计入联系走访，不能修改活动日期；如日期有误，请作废本活动后重新登记",
           "activity " + activityId + " has visits, date " + old.heldOn() + " → " + ok.heldOn());
     }
     jdbc.update(

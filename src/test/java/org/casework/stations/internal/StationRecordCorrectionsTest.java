@@ -121,12 +121,9 @@ class StationRecordCorrectionsTest {
     // edit: the township head sees the county's course but cannot change it (recorded 403); no
     // reason, bad fields, a date after today while people attended: refused, nothing changed
     assertRefused(
-            () ->
-                training.editCourse(
-                    county1.id(), course("改名", "2026-03-01", "3"), "名称有误", head))
+            () -> training.editCourse(county1.id(), course("改名", "2026-03-01", "3"), "名称有误", head))
         .isNotBlank();
-    assertRefused(
-            () -> training.editCourse(county1.id(), course("改名", "2026-03-01", "3"), " ", cw))
+    assertRefused(() -> training.editCourse(county1.id(), course("改名", "2026-03-01", "3"), " ", cw))
         .isEqualTo("修改须写明理由（不超过500字）");
     assertRefused(
             () ->
@@ -135,8 +132,7 @@ class StationRecordCorrectionsTest {
         .isEqualTo("请填写培训名称（不超过128字）");
     assertRefused(
             () ->
-                training.editCourse(
-                    county1.id(), course("县级政策培训", "2026-09-01", "3"), "日期有误", cw))
+                training.editCourse(county1.id(), course("县级政策培训", "2026-09-01", "3"), "日期有误", cw))
         .contains("已登记参训人员，培训日期不能改到今天之后");
     assertRefused(
             () ->
@@ -147,8 +143,7 @@ class StationRecordCorrectionsTest {
     assertThat(changes("COURSE", county1.id())).isZero();
 
     var edited =
-        training.editCourse(
-            county1.id(), course("县级优抚政策培训", "2026-03-02", "4"), "名称和日期登记有误", cw);
+        training.editCourse(county1.id(), course("县级优抚政策培训", "2026-03-02", "4"), "名称和日期登记有误", cw);
     assertThat(edited.title()).isEqualTo("县级优抚政策培训");
     assertThat(edited.heldOn()).isEqualTo(LocalDate.of(2026, 3, 2));
     assertThat(edited.hours()).isEqualByComparingTo("4");
@@ -167,8 +162,7 @@ class StationRecordCorrectionsTest {
 
     // attendance: a neighbour township's head cannot remove it; a reason is needed; then both
     // removed and the township station is overdue again for the first half-year
-    assertRefused(
-            () -> training.removeAttendance(county1.id(), zhou.id(), "未参加", scope("head2")))
+    assertRefused(() -> training.removeAttendance(county1.id(), zhou.id(), "未参加", scope("head2")))
         .isNotBlank();
     assertRefused(() -> training.removeAttendance(county1.id(), zhou.id(), "", head))
         .isEqualTo("删除须写明理由（不超过500字）");
@@ -187,8 +181,7 @@ class StationRecordCorrectionsTest {
     training.recordAttendance(township1.id(), List.of(zhou.id()), head);
     assertRefused(() -> training.deleteCourse(township1.id(), "重复登记", scope("l1"))).isNotBlank();
     assertRefused(() -> training.deleteCourse(township1.id(), null, head)).contains("须写明理由");
-    assertRefused(() -> training.deleteCourse(township1.id(), "重复登记", scope("head2")))
-        .isNotBlank();
+    assertRefused(() -> training.deleteCourse(township1.id(), "重复登记", scope("head2"))).isNotBlank();
     assertThat(attendance(township1.id())).isEqualTo(1);
     training.deleteCourse(township1.id(), "重复登记", head);
     assertThat(training.courses(head)).extracting(c -> c.id()).doesNotContain(township1.id());
