@@ -26,6 +26,10 @@ public enum AuditKind {
   HISTORY_GAP("审计缺口"),
   CHAIN_ANCHOR("哈希链锚定"),
   DIVISION_IMPORT("导入区划与服务站代码"),
+  /**
+   * A training course, attendance or volunteer activity of the stations edited, deleted or voided.
+   */
+  STATION_RECORD_CHANGE("服务站培训、志愿服务记录更正"),
   /** The public self-service lookup (no login): found, refused, and each window's totals. */
   PUBLIC_LOOKUP("公众自助查询");
 

@@ -77,6 +77,24 @@ public interface StationTraining {
 
   Course addCourse(NewCourse course, RegionScope scope);
 
+  /**
+   * Corrects a course of the officer's region (or a region below it) with a reason; the same checks
+   * as a new course, and a course with attendance cannot move after today.
+   */
+  Course editCourse(long courseId, NewCourse course, String reason, RegionScope scope);
+
+  /**
+   * Deletes a course of the officer's region (or below) and its attendance, with a reason; what it
+   * was stays in the correction history and the audit log.
+   */
+  void deleteCourse(long courseId, String reason, RegionScope scope);
+
+  /** Removes one person's attendance (staff of the officer's region) with a reason. */
+  Course removeAttendance(long courseId, long staffId, String reason, RegionScope scope);
+
+  /** The corrections of a course (its own and its attendance's), oldest first. */
+  List<String> corrections(long courseId, RegionScope scope);
+
   /** Records that these staff attended; staff already recorded are left as they are. */
   Course recordAttendance(long courseId, List<Long> staffIds, RegionScope scope);
 

@@ -33,6 +33,10 @@ public interface VolunteerTeams {
 
   record Served(long personId, String name, Long contactVisitId) {}
 
+  /**
+   * An activity; a voided one ({@code voidedBy} set) stays with its reason and no longer counts for
+   * the team, its hours or the score sheet — its people served keep their contact visits.
+   */
   record Activity(
       long id,
       LocalDate heldOn,
@@ -40,7 +44,14 @@ public interface VolunteerTeams {
       BigDecimal hours,
       String content,
       String recordedBy,
-      List<Served> served) {}
+      List<Served> served,
+      String voidedBy,
+      String voidReason) {
+
+    public boolean voided() {
+      return voidedBy != null;
+    }
+  }
 
   /** A person who may join or be served: registered in the team's station region. */
   record Person(long id, String name, String maskedIdNumber) {}
@@ -63,6 +74,22 @@ public interface VolunteerTeams {
 
   /** Records an activity and, for each person served, a contact in the contact programme. */
   Activity recordActivity(long teamId, NewActivity activity, RegionScope scope);
+
+  /** What an activity's correction may change (who was served cannot: void and record anew). */
+  record ActivityChange(LocalDate heldOn, String place, BigDecimal hours, String content) {}
+
+  /**
+   * Corrects an activity's date, place, hours or content with a reason; the date of an activity
+   * whose people served were recorded as visits cannot change (the visits carry it).
+   */
+  Activity editActivity(
+      long teamId, long activityId, ActivityChange change, String reason, RegionScope scope);
+
+  /**
+   * Voids an activity with a reason (it is not deleted: the contact visits it recorded closed plan
+   * rows and tasks of the contact programme, which cannot be undone safely; they stay).
+   */
+  Activity voidActivity(long teamId, long activityId, String reason, RegionScope scope);
 
   /** The living people of the team's station region (for the member and served lists). */
   List<Person> people(long teamId, RegionScope scope);

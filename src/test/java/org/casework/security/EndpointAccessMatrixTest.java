@@ -320,6 +320,10 @@ class EndpointAccessMatrixTest {
     EXPECTED.put("GET /stations/training", READERS);
     EXPECTED.put("POST /stations/training/courses", stationEditors);
     EXPECTED.put("POST /stations/training/courses/{courseId}/attendance", stationEditors);
+    EXPECTED.put("POST /stations/training/courses/{courseId}/edit", stationEditors);
+    EXPECTED.put("POST /stations/training/courses/{courseId}/delete", stationEditors);
+    EXPECTED.put(
+        "POST /stations/training/courses/{courseId}/attendance/{staffId}/remove", stationEditors);
     EXPECTED.put("POST /stations/training/certificates", stationEditors);
     Set<Role> teamKeepers = EnumSet.of(Role.VILLAGE_LIAISON);
     teamKeepers.addAll(stationEditors);
@@ -329,6 +333,8 @@ class EndpointAccessMatrixTest {
     EXPECTED.put("POST /stations/volunteers/{teamId}/members", teamKeepers);
     EXPECTED.put("POST /stations/volunteers/{teamId}/members/{personId}/leave", teamKeepers);
     EXPECTED.put("POST /stations/volunteers/{teamId}/activities", teamKeepers);
+    EXPECTED.put("POST /stations/volunteers/{teamId}/activities/{activityId}/edit", teamKeepers);
+    EXPECTED.put("POST /stations/volunteers/{teamId}/activities/{activityId}/void", teamKeepers);
     // 菜单式服务 (services): the menu, filing, the station's lists, counselling notes, the public page
     Set<Role> serviceLists =
         EnumSet.of(
@@ -464,6 +470,7 @@ class EndpointAccessMatrixTest {
           Map.entry("pairId", "999999"),
           Map.entry("courseId", "999999"),
           Map.entry("teamId", "999999"),
+          Map.entry("activityId", "999999"),
           Map.entry("township", DemoRegion.TOWNSHIP),
           Map.entry("period", "2026Q2"));
 

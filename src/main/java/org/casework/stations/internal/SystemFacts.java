@@ -171,7 +171,7 @@ class SystemFacts {
             "select count(*) n, coalesce(sum(a.hours), 0) hours from stations_volunteer_activity a"
                 + " where a.team_id in (select t.id"
                 + TEAMS_OF_VILLAGE
-                + ") and a.held_on between ? and ?",
+                + ") and a.held_on between ? and ? and a.voided_at is null",
             village,
             from,
             to);
@@ -188,7 +188,7 @@ class SystemFacts {
     String activities =
         " from stations_volunteer_activity a where a.team_id in (select t.id"
             + TEAMS_OF_VILLAGE
-            + ") and a.held_on between ? and ?";
+            + ") and a.held_on between ? and ? and a.voided_at is null";
     long all = jdbc.queryForObject("select count(*)" + activities, Long.class, village, from, to);
     if (all == 0) {
       return new Fact("来源：志愿服务活动记录：本季度无活动记录", BigDecimal.ZERO);

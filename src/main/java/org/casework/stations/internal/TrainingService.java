@@ -11,15 +11,17 @@ import java.util.List;
 import java.util.Map;
 import org.casework.common.BusinessRuleException;
 import org.casework.common.Formats;
+import org.casework.jurisdiction.RegionCode;
 import org.casework.jurisdiction.RegionLevel;
 import org.casework.jurisdiction.RegionScope;
+import org.casework.jurisdiction.ScopeGuard;
 import org.casework.stations.StationSummary;
 import org.casework.stations.StationTraining;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.core.simple.SimpleJdbcInsert;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,12 +36,35 @@ class TrainingService implements StationTraining {
   private static final BigDecimal MAX_HOURS = new BigDecimal("200");
 
   private final JdbcTemplate jdbc;
+  private final SimpleJdbcInsert courses;
   private final StationRegister register;
+  private final RecordChanges changes;
+  private final ScopeGuard guard;
   private final Clock clock;
 
-  TrainingService(JdbcTemplate jdbc, StationRegister register, Clock clock) {
+  TrainingService(
+      JdbcTemplate jdbc,
+      StationRegister register,
+      RecordChanges changes,
+      ScopeGuard guard,
+      Clock clock) {
     this.jdbc = jdbc;
+    this.courses =
+        new SimpleJdbcInsert(jdbc)
+            .withTableName("stations_course")
+            .usingColumns(
+                "region_code",
+                "title",
+                "held_on",
+                "hours",
+                "place",
+                "organiser",
+                "created_by",
+                "created_at")
+            .usingGeneratedKeyColumns("id");
     this.register = register;
+    this.changes = changes;
+    this.guard = guard;
     this.clock = clock;
   }
 
@@ -74,49 +99,187 @@ class TrainingService implements StationTraining {
       throw BusinessRuleException.forbidden(
           "STATION_TRAINING_LEVEL", "业务培训由乡镇（街道）或县级组织登记", "course by " + scope.role());
     }
-    if (c == null || blank(c.title()) || blank(c.place()) || blank(c.organiser())) {
+    NewCourse ok = checked(c);
+    long id;
+    try {
+      id =
+          courses
+              .executeAndReturnKey(
+                  Map.of(
+                      "region_code", scope.prefix(),
+                      "title", ok.title(),
+                      "held_on", ok.heldOn(),
+                      "hours", ok.hours(),
+                      "place", ok.place(),
+                      "organiser", ok.organiser(),
+                      "created_by", scope.username(),
+                      "created_at", Timestamp.from(clock.instant())))
+              .longValue();
+    } catch (DuplicateKeyException e) {
+      throw exists(ok, scope.prefix());
+    }
+    log.info("stations: course {} registered in {} by {}", id, scope.prefix(), scope.username());
+    return course(id);
+  }
+
+  /** The course's fields checked and stripped (hours to one decimal); the same for add and edit. */
+  private static NewCourse checked(NewCourse c) {
+    if (c == null) {
       throw invalid("STATION_COURSE_FORM", "请填写培训名称、地点和组织单位", "course incomplete");
     }
+    String title = Texts.required(c.title(), 128, "STATION_COURSE_TITLE", "请填写培训名称（不超过128字）");
     if (c.heldOn() == null) {
       throw invalid("STATION_COURSE_DATE", "请填写培训日期", "course without date");
     }
     if (c.hours() == null || c.hours().signum() <= 0 || c.hours().compareTo(MAX_HOURS) > 0) {
       throw invalid("STATION_COURSE_HOURS", "培训学时须大于0且不超过200", "hours " + c.hours());
     }
-    if (c.title().strip().length() > 128
-        || c.place().strip().length() > 128
-        || c.organiser().strip().length() > 128) {
-      throw invalid("STATION_COURSE_LENGTH", "培训名称、地点和组织单位各不超过128字", "course text too long");
+    String place = Texts.required(c.place(), 128, "STATION_COURSE_PLACE", "请填写培训地点（不超过128字）");
+    String organiser =
+        Texts.required(c.organiser(), 128, "STATION_COURSE_ORGANISER", "请填写组织单位（不超过128字）");
+    return new NewCourse(
+        title, c.heldOn(), c.hours().setScale(1, java.math.RoundingMode.HALF_UP), place, organiser);
+  }
+
+  private static BusinessRuleException exists(NewCourse c, String region) {
+    return BusinessRuleException.conflict(
+        "STATION_COURSE_EXISTS",
+        "同一天已登记同名培训「" + c.title() + "」",
+        "course exists " + region + " " + c.heldOn());
+  }
+
+  @Override
+  @Transactional
+  public Course editCourse(long courseId, NewCourse c, String reason, RegionScope scope) {
+    Course old = ownCourse(courseId, scope, "修改培训");
+    String why = RecordChanges.reason(reason, RecordChanges.Action.EDIT);
+    NewCourse ok = checked(c);
+    if (!old.attendees().isEmpty() && ok.heldOn().isAfter(today())) {
+      throw invalid(
+          "STATION_COURSE_DATE_ATTENDED",
+          "培训「" + old.title() + "」已登记参训人员，培训日期不能改到今天之后",
+          "course " + courseId + " attended, moved to " + ok.heldOn());
     }
-    GeneratedKeyHolder key = new GeneratedKeyHolder();
     try {
       jdbc.update(
-          con -> {
-            var ps =
-                con.prepareStatement(
-                    "insert into stations_course (region_code, title, held_on, hours, place,"
-                        + " organiser, created_by, created_at) values (?,?,?,?,?,?,?,?)",
-                    new String[] {"id"});
-            ps.setString(1, scope.prefix());
-            ps.setString(2, c.title().strip());
-            ps.setObject(3, c.heldOn());
-            ps.setBigDecimal(4, c.hours().setScale(1, java.math.RoundingMode.HALF_UP));
-            ps.setString(5, c.place().strip());
-            ps.setString(6, c.organiser().strip());
-            ps.setString(7, scope.username());
-            ps.setTimestamp(8, Timestamp.from(clock.instant()));
-            return ps;
-          },
-          key);
+          "update stations_course set title = ?, held_on = ?, hours = ?, place = ?, organiser = ?"
+              + " where id = ?",
+          ok.title(),
+          ok.heldOn(),
+          ok.hours(),
+          ok.place(),
+          ok.organiser(),
+          courseId);
     } catch (DuplicateKeyException e) {
-      throw BusinessRuleException.conflict(
-          "STATION_COURSE_EXISTS",
-          "同一天已登记同名培训「" + c.title().strip() + "」",
-          "course exists " + scope.prefix() + " " + c.heldOn());
+      throw exists(ok, old.regionCode());
     }
-    long id = key.getKey().longValue();
-    log.info("stations: course {} registered in {} by {}", id, scope.prefix(), scope.username());
-    return course(id);
+    changes.record(
+        RecordChanges.Kind.COURSE,
+        courseId,
+        old.regionCode(),
+        RecordChanges.Action.EDIT,
+        describe(old),
+        describe(course(courseId)),
+        why,
+        scope);
+    return course(courseId);
+  }
+
+  @Override
+  @Transactional
+  public void deleteCourse(long courseId, String reason, RegionScope scope) {
+    Course old = ownCourse(courseId, scope, "删除培训");
+    String why = RecordChanges.reason(reason, RecordChanges.Action.DELETE);
+    jdbc.update("delete from stations_attendance where course_id = ?", courseId);
+    jdbc.update("delete from stations_course where id = ?", courseId);
+    changes.record(
+        RecordChanges.Kind.COURSE,
+        courseId,
+        old.regionCode(),
+        RecordChanges.Action.DELETE,
+        describe(old),
+        null,
+        why,
+        scope);
+  }
+
+  @Override
+  @Transactional
+  public Course removeAttendance(long courseId, long staffId, String reason, RegionScope scope) {
+    Course course = visibleCourse(courseId, scope);
+    Map<String, Object> staff = staff(staffId);
+    register.require(((Number) staff.get("station_id")).longValue(), scope, "删除参训记录");
+    if (scope.region().level() == RegionLevel.VILLAGE) {
+      throw BusinessRuleException.forbidden(
+          "STATION_TRAINING_LEVEL", "参训记录由乡镇（街道）或县级更正", "attendance removed by " + scope.role());
+    }
+    String why = RecordChanges.reason(reason, RecordChanges.Action.DELETE);
+    int removed =
+        jdbc.update(
+            "delete from stations_attendance where course_id = ? and staff_id = ?",
+            courseId,
+            staffId);
+    if (removed == 0) {
+      throw BusinessRuleException.notFound(
+          "STATION_ATTENDANCE_UNKNOWN",
+          staff.get("name") + "未登记参加培训「" + course.title() + "」",
+          "no attendance " + courseId + "/" + staffId);
+    }
+    String station =
+        jdbc.queryForObject(
+            "select region_code from stations_station where id = ?",
+            String.class,
+            ((Number) staff.get("station_id")).longValue());
+    changes.record(
+        RecordChanges.Kind.ATTENDANCE,
+        courseId,
+        station,
+        RecordChanges.Action.DELETE,
+        staff.get("name") + "（工作人员" + staffId + "）参加「" + course.title() + "」",
+        null,
+        why,
+        scope);
+    return course(courseId);
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public List<String> corrections(long courseId, RegionScope scope) {
+    visibleCourse(courseId, scope);
+    List<String> out = new ArrayList<>(changes.history(RecordChanges.Kind.COURSE, courseId));
+    out.addAll(changes.history(RecordChanges.Kind.ATTENDANCE, courseId));
+    return out;
+  }
+
+  /**
+   * The course, when the officer's region is the course's own or above it and not a village (a
+   * township head sees a county course but cannot change it): else a recorded 403 / 404.
+   */
+  private Course ownCourse(long courseId, RegionScope scope, String what) {
+    Course c = visibleCourse(courseId, scope);
+    if (scope.region().level() == RegionLevel.VILLAGE) {
+      throw BusinessRuleException.forbidden(
+          "STATION_TRAINING_LEVEL", "业务培训由乡镇（街道）或县级组织更正", what + " by " + scope.role());
+    }
+    guard.require(scope, RegionCode.parse(c.regionCode()), null, what);
+    return c;
+  }
+
+  private static String describe(Course c) {
+    return c.title()
+        + "；"
+        + c.heldOn()
+        + "；"
+        + c.hours().toPlainString()
+        + "学时；"
+        + c.place()
+        + "；"
+        + c.organiser()
+        + (c.attendees().isEmpty()
+            ? ""
+            : "；参训："
+                + String.join(
+                    "、", c.attendees().stream().map(StationTraining.Attendee::name).toList()));
   }
 
   @Override
@@ -235,9 +398,7 @@ class TrainingService implements StationTraining {
     if (kind == null || !certificateKinds().containsKey(kind)) {
       throw invalid("STATION_CERT_KIND", "请选择证书类别", "certificate kind " + kind);
     }
-    if (blank(number) || number.strip().length() > 64) {
-      throw invalid("STATION_CERT_NUMBER", "请填写证书编号（不超过64字）", "certificate number");
-    }
+    number = Texts.required(number, 64, "STATION_CERT_NUMBER", "请填写证书编号（不超过64字）");
     if (issuedOn == null || expiresOn == null) {
       throw invalid("STATION_CERT_DATES", "请填写发证日期和有效期至", "certificate dates missing");
     }
@@ -247,28 +408,27 @@ class TrainingService implements StationTraining {
     if (!expiresOn.isAfter(issuedOn)) {
       throw invalid("STATION_CERT_EXPIRY", "有效期至须晚于发证日期", "expires " + expiresOn);
     }
-    if (grade != null && grade.strip().length() > 32) {
-      throw invalid("STATION_CERT_GRADE", "等级不超过32字", "grade too long");
-    }
+    grade = Texts.optional(grade, 32, "STATION_CERT_GRADE", "等级不超过32字");
     try {
       jdbc.update(
           "insert into stations_certificate (staff_id, kind, number, grade, issued_on, expires_on,"
               + " recorded_by, recorded_at) values (?,?,?,?,?,?,?,?)",
           staffId,
           kind,
-          number.strip(),
-          blank(grade) ? null : grade.strip(),
+          number,
+          grade,
           issuedOn,
           expiresOn,
           scope.username(),
           Timestamp.from(clock.instant()));
     } catch (DuplicateKeyException e) {
       throw BusinessRuleException.conflict(
-          "STATION_CERT_EXISTS", "证书编号" + number.strip() + "已登记", "certificate exists");
+          "STATION_CERT_EXISTS", "证书编号" + number + "已登记", "certificate exists");
     }
     LocalDate today = today();
+    String recorded = number;
     return certificates(scope, today).stream()
-        .filter(c -> c.staffId() == staffId && c.number().equals(number.strip()))
+        .filter(c -> c.staffId() == staffId && c.number().equals(recorded))
         .findFirst()
         .orElseThrow();
   }
@@ -377,10 +537,6 @@ class TrainingService implements StationTraining {
 
   private LocalDate today() {
     return Formats.chinaDate(clock.instant());
-  }
-
-  private static boolean blank(String s) {
-    return s == null || s.isBlank();
   }
 
   private static BusinessRuleException invalid(String code, String message, String detail) {

@@ -30,7 +30,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.core.simple.SimpleJdbcInsert;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -46,10 +46,13 @@ class VolunteerService implements VolunteerTeams {
   private static final BigDecimal MAX_HOURS = new BigDecimal("24");
 
   private final JdbcTemplate jdbc;
+  private final SimpleJdbcInsert teamInsert;
+  private final SimpleJdbcInsert activityInsert;
   private final StationRegister register;
   private final Registry registry;
   private final ContactProgramme contact;
   private final Jurisdiction jurisdiction;
+  private final RecordChanges changes;
   private final Clock clock;
 
   VolunteerService(
@@ -58,8 +61,21 @@ class VolunteerService implements VolunteerTeams {
       Registry registry,
       ContactProgramme contact,
       Jurisdiction jurisdiction,
+      RecordChanges changes,
       Clock clock) {
     this.jdbc = jdbc;
+    this.teamInsert =
+        new SimpleJdbcInsert(jdbc)
+            .withTableName("stations_volunteer_team")
+            .usingColumns("station_id", "name", "founded_on", "purpose", "created_by", "created_at")
+            .usingGeneratedKeyColumns("id");
+    this.activityInsert =
+        new SimpleJdbcInsert(jdbc)
+            .withTableName("stations_volunteer_activity")
+            .usingColumns(
+                "team_id", "held_on", "place", "hours", "content", "recorded_by", "recorded_at")
+            .usingGeneratedKeyColumns("id");
+    this.changes = changes;
     this.register = register;
     this.registry = registry;
     this.contact = contact;
@@ -70,10 +86,10 @@ class VolunteerService implements VolunteerTeams {
   private static final String TEAMS =
       "select t.*, s.name station_name, s.region_code, (select count(*) from"
           + " stations_volunteer_member m where m.team_id = t.id and m.left_on is null) members,"
-          + " (select count(*) from stations_volunteer_activity a where a.team_id = t.id)"
-          + " activities, (select coalesce(sum(a.hours), 0) from stations_volunteer_activity a where"
-          + " a.team_id = t.id) hours from stations_volunteer_team t join stations_station s on s.id"
-          + " = t.station_id ";
+          + " (select count(*) from stations_volunteer_activity a where a.team_id = t.id and"
+          + " a.voided_at is null) activities, (select coalesce(sum(a.hours), 0) from"
+          + " stations_volunteer_activity a where a.team_id = t.id and a.voided_at is null) hours"
+          + " from stations_volunteer_team t join stations_station s on s.id = t.station_id ";
 
   private static Team team(java.sql.ResultSet rs) throws java.sql.SQLException {
     return new Team(
@@ -150,7 +166,9 @@ class VolunteerService implements VolunteerTeams {
                     r.getLong("person_id"),
                     name(r.getLong("person_id")),
                     (Long) r.getObject("contact_visit_id", Long.class)),
-            id));
+            id),
+        rs.getString("voided_by"),
+        rs.getString("void_reason"));
   }
 
   private String name(long personId) {
@@ -162,40 +180,27 @@ class VolunteerService implements VolunteerTeams {
   public Team createTeam(
       long stationId, String name, LocalDate foundedOn, String purpose, RegionScope scope) {
     StationSummary station = register.require(stationId, scope, "建立志愿服务队");
-    if (blank(name) || name.strip().length() > 128) {
-      throw invalid("STATION_TEAM_NAME", "请填写服务队名称（不超过128字）", "team name");
-    }
+    String teamName = Texts.required(name, 128, "STATION_TEAM_NAME", "请填写服务队名称（不超过128字）");
     if (foundedOn == null || foundedOn.isAfter(today())) {
       throw invalid("STATION_TEAM_DATE", "请填写成立日期，且不能晚于今天", "founded " + foundedOn);
     }
-    if (purpose != null && purpose.strip().length() > 500) {
-      throw invalid("STATION_TEAM_PURPOSE", "服务内容不超过500字", "purpose too long");
-    }
-    GeneratedKeyHolder key = new GeneratedKeyHolder();
+    String teamPurpose = Texts.optional(purpose, 500, "STATION_TEAM_PURPOSE", "服务内容不超过500字");
+    Map<String, Object> row = new java.util.HashMap<>();
+    row.put("station_id", stationId);
+    row.put("name", teamName);
+    row.put("founded_on", foundedOn);
+    row.put("purpose", teamPurpose);
+    row.put("created_by", scope.username());
+    row.put("created_at", Timestamp.from(clock.instant()));
+    long id;
     try {
-      jdbc.update(
-          con -> {
-            var ps =
-                con.prepareStatement(
-                    "insert into stations_volunteer_team (station_id, name, founded_on, purpose,"
-                        + " created_by, created_at) values (?,?,?,?,?,?)",
-                    new String[] {"id"});
-            ps.setLong(1, stationId);
-            ps.setString(2, name.strip());
-            ps.setObject(3, foundedOn);
-            ps.setString(4, blank(purpose) ? null : purpose.strip());
-            ps.setString(5, scope.username());
-            ps.setTimestamp(6, Timestamp.from(clock.instant()));
-            return ps;
-          },
-          key);
+      id = teamInsert.executeAndReturnKey(row).longValue();
     } catch (DuplicateKeyException e) {
       throw BusinessRuleException.conflict(
           "STATION_TEAM_EXISTS",
-          station.name() + "已有名为「" + name.strip() + "」的服务队",
+          station.name() + "已有名为「" + teamName + "」的服务队",
           "team exists at " + stationId);
     }
-    long id = key.getKey().longValue();
     log.info("stations: volunteer team {} at station {} by {}", id, stationId, scope.username());
     return require(id, scope, "建立志愿服务队");
   }
@@ -229,9 +234,7 @@ class VolunteerService implements VolunteerTeams {
     if (joined.isAfter(today()) || joined.isBefore(team.foundedOn())) {
       throw invalid("STATION_TEAM_JOINED", "加入日期须在服务队成立之后且不晚于今天", "joined " + joined);
     }
-    if (role != null && role.strip().length() > 32) {
-      throw invalid("STATION_TEAM_ROLE", "队内职务不超过32字", "role too long");
-    }
+    String memberRole = Texts.optional(role, 32, "STATION_TEAM_ROLE", "队内职务不超过32字");
     List<Map<String, Object>> existing =
         jdbc.queryForList(
             "select left_on from stations_volunteer_member where team_id = ? and person_id = ?",
@@ -247,7 +250,7 @@ class VolunteerService implements VolunteerTeams {
               + " recorded_at) values (?,?,?,?,?,?)",
           teamId,
           personId,
-          blank(role) ? null : role.strip(),
+          memberRole,
           joined,
           scope.username(),
           Timestamp.from(clock.instant()));
@@ -256,14 +259,14 @@ class VolunteerService implements VolunteerTeams {
       jdbc.update(
           "update stations_volunteer_member set role = ?, joined_on = ?, left_on = null,"
               + " recorded_by = ?, recorded_at = ? where team_id = ? and person_id = ?",
-          blank(role) ? null : role.strip(),
+          memberRole,
           joined,
           scope.username(),
           Timestamp.from(clock.instant()),
           teamId,
           personId);
     }
-    return new Member(personId, p.name(), blank(role) ? null : role.strip(), joined, null);
+    return new Member(personId, p.name(), memberRole, joined, null);
   }
 
   @Override
@@ -297,24 +300,10 @@ class VolunteerService implements VolunteerTeams {
   @Transactional
   public Activity recordActivity(long teamId, NewActivity a, RegionScope scope) {
     Team team = require(teamId, scope, "登记志愿服务活动");
-    if (a == null || a.heldOn() == null) {
-      throw invalid("STATION_ACTIVITY_DATE", "请填写活动日期", "activity without date");
-    }
-    if (a.heldOn().isAfter(today())) {
-      throw invalid("STATION_ACTIVITY_FUTURE", "活动日期不能晚于今天", "activity on " + a.heldOn());
-    }
-    if (a.heldOn().isBefore(team.foundedOn())) {
-      throw invalid("STATION_ACTIVITY_BEFORE", "活动日期不能早于服务队成立日期", "before founding");
-    }
-    if (blank(a.place()) || a.place().strip().length() > 128) {
-      throw invalid("STATION_ACTIVITY_PLACE", "请填写活动地点（不超过128字）", "activity place");
-    }
-    if (a.hours() == null || a.hours().signum() <= 0 || a.hours().compareTo(MAX_HOURS) > 0) {
-      throw invalid("STATION_ACTIVITY_HOURS", "服务时长须大于0且不超过24小时", "hours " + a.hours());
-    }
-    if (blank(a.content()) || a.content().strip().length() > 500) {
-      throw invalid("STATION_ACTIVITY_CONTENT", "请填写服务内容（不超过500字）", "activity content");
-    }
+    ActivityChange ok =
+        checked(
+            team,
+            a == null ? null : new ActivityChange(a.heldOn(), a.place(), a.hours(), a.content()));
     List<Long> servedIds =
         a.servedIds() == null ? List.of() : a.servedIds().stream().distinct().toList();
     // every person is checked before anything is written
@@ -322,25 +311,18 @@ class VolunteerService implements VolunteerTeams {
     for (Long id : servedIds) {
       served.add(person(team, id, scope, "登记志愿服务对象"));
     }
-    GeneratedKeyHolder key = new GeneratedKeyHolder();
-    jdbc.update(
-        con -> {
-          var ps =
-              con.prepareStatement(
-                  "insert into stations_volunteer_activity (team_id, held_on, place, hours,"
-                      + " content, recorded_by, recorded_at) values (?,?,?,?,?,?,?)",
-                  new String[] {"id"});
-          ps.setLong(1, teamId);
-          ps.setObject(2, a.heldOn());
-          ps.setString(3, a.place().strip());
-          ps.setBigDecimal(4, a.hours().setScale(1, RoundingMode.HALF_UP));
-          ps.setString(5, a.content().strip());
-          ps.setString(6, scope.username());
-          ps.setTimestamp(7, Timestamp.from(clock.instant()));
-          return ps;
-        },
-        key);
-    long activityId = key.getKey().longValue();
+    long activityId =
+        activityInsert
+            .executeAndReturnKey(
+                Map.of(
+                    "team_id", teamId,
+                    "held_on", ok.heldOn(),
+                    "place", ok.place(),
+                    "hours", ok.hours(),
+                    "content", ok.content(),
+                    "recorded_by", scope.username(),
+                    "recorded_at", Timestamp.from(clock.instant())))
+            .longValue();
     for (PersonView p : served) {
       // the activity counts as a visit in the contact programme (上门服务)
       VisitView visit =
@@ -348,8 +330,8 @@ class VolunteerService implements VolunteerTeams {
               new RecordVisit(
                   p.id(),
                   ContactMethod.HOME,
-                  a.heldOn(),
-                  "志愿服务（" + team.name() + "，" + a.place().strip() + "）：" + a.content().strip(),
+                  ok.heldOn(),
+                  "志愿服务（" + team.name() + "，" + ok.place() + "）：" + ok.content(),
                   NeedKind.NONE,
                   null,
                   null),
@@ -367,11 +349,133 @@ class VolunteerService implements VolunteerTeams {
         teamId,
         served.size(),
         scope.username());
+    return activity(activityId);
+  }
+
+  private Activity activity(long activityId) {
     return jdbc.query(
             "select * from stations_volunteer_activity where id = ?",
             (rs, i) -> activity(rs),
             activityId)
         .get(0);
+  }
+
+  /** Date, place, hours and content checked and stripped; the same for a new and an edited one. */
+  private ActivityChange checked(Team team, ActivityChange a) {
+    if (a == null || a.heldOn() == null) {
+      throw invalid("STATION_ACTIVITY_DATE", "请填写活动日期", "activity without date");
+    }
+    if (a.heldOn().isAfter(today())) {
+      throw invalid("STATION_ACTIVITY_FUTURE", "活动日期不能晚于今天", "activity on " + a.heldOn());
+    }
+    if (a.heldOn().isBefore(team.foundedOn())) {
+      throw invalid("STATION_ACTIVITY_BEFORE", "活动日期不能早于服务队成立日期", "before founding");
+    }
+    String place = Texts.required(a.place(), 128, "STATION_ACTIVITY_PLACE", "请填写活动地点（不超过128字）");
+    if (a.hours() == null || a.hours().signum() <= 0 || a.hours().compareTo(MAX_HOURS) > 0) {
+      throw invalid("STATION_ACTIVITY_HOURS", "服务时长须大于0且不超过24小时", "hours " + a.hours());
+    }
+    String content =
+        Texts.required(a.content(), 500, "STATION_ACTIVITY_CONTENT", "请填写服务内容（不超过500字）");
+    return new ActivityChange(
+        a.heldOn(), place, a.hours().setScale(1, RoundingMode.HALF_UP), content);
+  }
+
+  /** The team's activity, not voided, inside the officer's region. */
+  private Activity ownActivity(Team team, long activityId) {
+    List<Long> of =
+        jdbc.queryForList(
+            "select team_id from stations_volunteer_activity where id = ?", Long.class, activityId);
+    if (of.isEmpty() || of.get(0) != team.id()) {
+      throw BusinessRuleException.notFound(
+          "STATION_ACTIVITY_UNKNOWN",
+          "未找到该志愿服务活动",
+          "no activity " + activityId + " in team " + team.id());
+    }
+    Activity a = activity(activityId);
+    if (a.voided()) {
+      throw BusinessRuleException.conflict(
+          "STATION_ACTIVITY_VOIDED", "该活动已作废，不能再更正", "activity " + activityId + " voided");
+    }
+    return a;
+  }
+
+  private static String describe(Activity a) {
+    return a.heldOn()
+        + "；"
+        + a.place()
+        + "；"
+        + a.hours().toPlainString()
+        + "小时；"
+        + a.content()
+        + (a.served().isEmpty()
+            ? ""
+            : "；服务对象："
+                + String.join(
+                    "、",
+                    a.served().stream()
+                        .map(x -> x.name() + "（走访记录" + x.contactVisitId() + "）")
+                        .toList()));
+  }
+
+  @Override
+  @Transactional
+  public Activity editActivity(
+      long teamId, long activityId, ActivityChange change, String reason, RegionScope scope) {
+    Team team = require(teamId, scope, "更正志愿服务活动");
+    Activity old = ownActivity(team, activityId);
+    String why = RecordChanges.reason(reason, RecordChanges.Action.EDIT);
+    ActivityChange ok = checked(team, change);
+    if (!old.served().isEmpty() && !ok.heldOn().equals(old.heldOn())) {
+      throw invalid(
+          "STATION_ACTIVITY_DATE_VISITED",
+          "本活动的服务对象已按" + Formats.date(old.heldOn()) + "计入联系走访，不能修改活动日期；如日期有误，请作废本活动后重新登记",
+          "activity " + activityId + " has visits, date " + old.heldOn() + " → " + ok.heldOn());
+    }
+    jdbc.update(
+        "update stations_volunteer_activity set held_on = ?, place = ?, hours = ?, content = ?"
+            + " where id = ?",
+        ok.heldOn(),
+        ok.place(),
+        ok.hours(),
+        ok.content(),
+        activityId);
+    Activity now = activity(activityId);
+    changes.record(
+        RecordChanges.Kind.ACTIVITY,
+        activityId,
+        team.regionCode(),
+        RecordChanges.Action.EDIT,
+        describe(old),
+        describe(now),
+        why,
+        scope);
+    return now;
+  }
+
+  @Override
+  @Transactional
+  public Activity voidActivity(long teamId, long activityId, String reason, RegionScope scope) {
+    Team team = require(teamId, scope, "作废志愿服务活动");
+    Activity old = ownActivity(team, activityId);
+    String why = RecordChanges.reason(reason, RecordChanges.Action.VOID);
+    jdbc.update(
+        "update stations_volunteer_activity set voided_at = ?, voided_by = ?, void_reason = ?"
+            + " where id = ? and voided_at is null",
+        Timestamp.from(clock.instant()),
+        scope.username(),
+        why,
+        activityId);
+    changes.record(
+        RecordChanges.Kind.ACTIVITY,
+        activityId,
+        team.regionCode(),
+        RecordChanges.Action.VOID,
+        describe(old),
+        null,
+        why,
+        scope);
+    return activity(activityId);
   }
 
   @Override
@@ -405,10 +509,6 @@ class VolunteerService implements VolunteerTeams {
 
   private LocalDate today() {
     return Formats.chinaDate(clock.instant());
-  }
-
-  private static boolean blank(String s) {
-    return s == null || s.isBlank();
   }
 
   private static BusinessRuleException invalid(String code, String message, String detail) {

@@ -51,6 +51,9 @@ class StationAccessRules implements AccessRules {
         .post(
             "/stations/training/courses",
             "/stations/training/courses/*/attendance",
+            "/stations/training/courses/*/edit",
+            "/stations/training/courses/*/delete",
+            "/stations/training/courses/*/attendance/*/remove",
             "/stations/training/certificates")
         .to(EDITORS[0], EDITORS[1], EDITORS[2], EDITORS[3]);
     access
@@ -58,7 +61,9 @@ class StationAccessRules implements AccessRules {
             "/stations/volunteers",
             "/stations/volunteers/*/members",
             "/stations/volunteers/*/members/*/leave",
-            "/stations/volunteers/*/activities")
+            "/stations/volunteers/*/activities",
+            "/stations/volunteers/*/activities/*/edit",
+            "/stations/volunteers/*/activities/*/void")
         .to(Role.VILLAGE_LIAISON, EDITORS);
     access
         .get("/stations", "/stations/*", "/stations/acceptance/*", "/stations/volunteers/*")

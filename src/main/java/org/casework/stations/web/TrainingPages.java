@@ -79,6 +79,63 @@ class TrainingPages {
         });
   }
 
+  @PostMapping("/stations/training/courses/{courseId}/edit")
+  String editCourse(
+      @PathVariable long courseId,
+      @RequestParam(required = false) String title,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+          LocalDate heldOn,
+      @RequestParam(required = false) BigDecimal hours,
+      @RequestParam(required = false) String place,
+      @RequestParam(required = false) String organiser,
+      @RequestParam(required = false) String reason,
+      RegionScope scope,
+      RedirectAttributes redirect) {
+    return FormRedirects.flash(
+        redirect,
+        "/stations/training",
+        () -> {
+          var c =
+              training.editCourse(
+                  courseId,
+                  new StationTraining.NewCourse(title, heldOn, hours, place, organiser),
+                  reason,
+                  scope);
+          return "已修改培训「" + c.title() + "」";
+        });
+  }
+
+  @PostMapping("/stations/training/courses/{courseId}/delete")
+  String deleteCourse(
+      @PathVariable long courseId,
+      @RequestParam(required = false) String reason,
+      RegionScope scope,
+      RedirectAttributes redirect) {
+    return FormRedirects.flash(
+        redirect,
+        "/stations/training",
+        () -> {
+          training.deleteCourse(courseId, reason, scope);
+          return "已删除培训及其参训记录";
+        });
+  }
+
+  @PostMapping("/stations/training/courses/{courseId}/attendance/{staffId}/remove")
+  String removeAttendance(
+      @PathVariable long courseId,
+      @PathVariable long staffId,
+      @RequestParam(required = false) String reason,
+      RegionScope scope,
+      RedirectAttributes redirect) {
+    return FormRedirects.flash(
+        redirect,
+        "/stations/training",
+        () -> {
+          var c = training.removeAttendance(courseId, staffId, reason, scope);
+          return "已删除「" + c.title() + "」的一条参训记录，现共" + c.attendees().size() + "人";
+        });
+  }
+
   @PostMapping("/stations/training/certificates")
   String certificate(
       @RequestParam(required = false) Long staffId,

@@ -154,4 +154,47 @@ class VolunteerPages {
               + (a.served().isEmpty() ? "" : "，" + a.served().size() + "名服务对象已计入联系走访");
         });
   }
+
+  @PostMapping("/stations/volunteers/{teamId}/activities/{activityId}/edit")
+  String editActivity(
+      @PathVariable long teamId,
+      @PathVariable long activityId,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+          LocalDate heldOn,
+      @RequestParam(required = false) String place,
+      @RequestParam(required = false) BigDecimal hours,
+      @RequestParam(required = false) String content,
+      @RequestParam(required = false) String reason,
+      RegionScope scope,
+      RedirectAttributes redirect) {
+    return FormRedirects.flash(
+        redirect,
+        "/stations/volunteers/" + teamId,
+        () -> {
+          teams.editActivity(
+              teamId,
+              activityId,
+              new VolunteerTeams.ActivityChange(heldOn, place, hours, content),
+              reason,
+              scope);
+          return "已更正志愿服务活动";
+        });
+  }
+
+  @PostMapping("/stations/volunteers/{teamId}/activities/{activityId}/void")
+  String voidActivity(
+      @PathVariable long teamId,
+      @PathVariable long activityId,
+      @RequestParam(required = false) String reason,
+      RegionScope scope,
+      RedirectAttributes redirect) {
+    return FormRedirects.flash(
+        redirect,
+        "/stations/volunteers/" + teamId,
+        () -> {
+          var a = teams.voidActivity(teamId, activityId, reason, scope);
+          return "已作废志愿服务活动"
+              + (a.served().isEmpty() ? "" : "（已计入的" + a.served().size() + "次联系走访记录保留）");
+        });
+  }
 }
