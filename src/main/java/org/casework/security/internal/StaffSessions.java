@@ -85,7 +85,9 @@ class StaffSessions {
   }
 
   /** Rows of sessions no node will ask for again (a node that stopped without ending them). */
-  @Scheduled(fixedDelayString = "${casework.security.session.prune-interval:PT10M}")
+  @Scheduled(
+      fixedDelayString = "${casework.security.session.prune-interval:PT10M}",
+      initialDelayString = "${casework.security.session.prune-initial-delay:PT10M}")
   void pruneSessions() {
     registry.prune();
   }
