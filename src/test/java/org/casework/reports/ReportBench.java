@@ -87,7 +87,10 @@ class ReportBench {
     // an odd range (whole months in the middle, odd days at both ends) and a month, equal too
     for (ReportPeriod other :
         java.util.List.of(
-            ReportPeriod.of("RANGE", null, java.time.LocalDate.of(YEAR, 2, 17),
+            ReportPeriod.of(
+                "RANGE",
+                null,
+                java.time.LocalDate.of(YEAR, 2, 17),
                 java.time.LocalDate.of(YEAR, 11, 3)),
             ReportPeriod.of("MONTH", YEAR + "-06", null, null))) {
       assertThat(reports.report(county, other, head))

@@ -150,7 +150,10 @@ class ReportsTest {
   }
 
   static long count(List<Report.Count> counts, String label) {
-    return counts.stream().filter(c -> c.label().equals(label)).mapToLong(Report.Count::count).sum();
+    return counts.stream()
+        .filter(c -> c.label().equals(label))
+        .mapToLong(Report.Count::count)
+        .sum();
   }
 
   @Test

@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.casework.casefile.CaseType;
-import org.casework.reports.Report.AreaRow;
 import org.casework.petition.Channel;
+import org.casework.reports.Report.AreaRow;
 import org.casework.reports.Report.Count;
 import org.casework.reports.Report.LegalAidSection;
 import org.casework.reports.Report.PetitionSection;
@@ -105,7 +105,12 @@ class ReportSummaries {
         } catch (org.springframework.dao.PessimisticLockingFailureException busy) {
           // another rebuild of other days of the same month held its roll-up: once more (the
           // marks were restored by the rollback)
-          log.info("report summaries {} {}..{}: {}, retried", county.getKey(), from, to, busy.toString());
+          log.info(
+              "report summaries {} {}..{}: {}, retried",
+              county.getKey(),
+              from,
+              to,
+              busy.toString());
           n = tx.execute(st -> rebuild(county.getKey(), from, to));
         }
         done += n == null ? 0 : n;
@@ -710,7 +715,9 @@ class ReportSummaries {
     }
   }
 
-  /** The rows of a daily table and its monthly twin that make up the period (columns {@code cols}). */
+  /**
+   * The rows of a daily table and its monthly twin that make up the period (columns {@code cols}).
+   */
   private static String source(String table, String cols) {
     return "(SELECT "
         + cols
@@ -817,8 +824,7 @@ class ReportSummaries {
             decode(
                 rs.getBytes("ids"),
                 people.computeIfAbsent(
-                    rs.getString("programme") + "|" + rs.getString("kind"),
-                    k -> new LongList()));
+                    rs.getString("programme") + "|" + rs.getString("kind"), k -> new LongList()));
           },
           args);
       // ordered by code in the database's collation, as the plain queries' ORDER BY
