@@ -344,8 +344,9 @@ class ReportQueries {
                 + " FROM casefile_case c STRAIGHT_JOIN petition pt ON pt.case_id = c.id WHERE "
                 + where
                 + " AND c.case_type = 'PETITION' AND pt.registered_at < ? AND (c.closed_at IS NULL OR c.closed_at >= ?"
-                + "   OR pt.review_at >= ? OR pt.rereview_at >= ?)",
-            withTail(args, s, s));
+                + "   OR pt.review_at >= ? OR pt.rereview_at >= ? OR pt.decided_at >= ?"
+                + "   OR pt.review_requested_at >= ? OR pt.rereview_requested_at >= ?)",
+            withTail(args, s, s, s, s, s));
     List<Count> channels = new ArrayList<>();
     List<Object> cargs = new ArrayList<>();
     String cwhere = caseWhere(a, cargs);
@@ -389,13 +390,9 @@ class ReportQueries {
         },
         withTail(List.of(s, e, s, e), oargs.toArray()));
     List<Count> outcomes = new ArrayList<>();
-    jdbc.query(
-        "SELECT code, label FROM petition_review_outcome ORDER BY sort_order",
-        rs -> {
-          outcomes.add(
-              new Count(
-                  rs.getString("label"), byOutcome.getOrDefault(rs.getString("code"), 0L), null));
-        });
+    for (String[] code : reviewOutcomeCodes()) {
+      outcomes.add(new Count(code[1], byOutcome.getOrDefault(code[0], 0L), null));
+    }
     if (byOutcome.containsKey("null")) {
       outcomes.add(new Count("未记录结论", byOutcome.get("null"), null));
     }
@@ -422,6 +419,13 @@ class ReportQueries {
         outcomes,
         n(r, "backlog"),
         ages);
+  }
+
+  /** The coded 复查/复核 outcomes (V291), code and label, in their order. */
+  List<String[]> reviewOutcomeCodes() {
+    return jdbc.query(
+        "SELECT code, label FROM petition_review_outcome ORDER BY sort_order",
+        (rs, i) -> new String[] {rs.getString("code"), rs.getString("label")});
   }
 
   private static Object[] withTail(List<Object> args, Object... tail) {
@@ -609,7 +613,7 @@ class ReportQueries {
     return (v == null ? BigDecimal.ZERO : v).setScale(2);
   }
 
-  private static String outcomeLabel(String o) {
+  static String outcomeLabel(String o) {
     try {
       return AidOutcome.valueOf(o).label();
     } catch (RuntimeException unknown) {

@@ -97,34 +97,129 @@ class ReportService implements Reports {
   }
 
   /**
-   * The report; {@code summarised}: a county's or city's figures from the daily summaries (after
-   * rebuilding their dirty days), else (and always below the county, where the sources are small)
-   * straight from the programmes' tables. Petitions and legal-aid outcomes and matters are always
-   * read from their tables (a tenth of the cases, joined by case).
+   * The report; {@code summarised}: a county's or city's figures from the daily and monthly
+   * summaries (after rebuilding their dirty days; five queries whatever the period and the number
+   * of counties), else (and always below the county, where the sources are small) straight from the
+   * programmes' tables. The time of each step is logged with the report.
    */
   private Report build(String region, ReportPeriod period, RegionScope scope, boolean summarised) {
     Area area = area(region, scope);
     long started = System.nanoTime();
+    Steps steps = new Steps();
     boolean pre = summarised && !area.belowCounty();
-    if (pre) {
-      summaries.rebuildDirty(area.countyLike());
+    Report report =
+        pre ? fromSummaries(area, period, scope, steps) : plain(area, period, scope, steps);
+    log.info(
+        "report {} {}..{} ({}) for {} in {} ms [{}]",
+        area.code(),
+        period.from(),
+        period.to(),
+        pre ? "summaries" : "plain",
+        scope.username(),
+        (System.nanoTime() - started) / 1_000_000,
+        steps);
+    return report;
+  }
+
+  /** Milliseconds per step of a report, for the log and the benchmark. */
+  static final class Steps {
+    private final StringBuilder out = new StringBuilder();
+
+    <T> T time(String step, java.util.function.Supplier<T> run) {
+      long s = System.nanoTime();
+      T t = run.get();
+      if (!out.isEmpty()) {
+        out.append(", ");
+      }
+      out.append(step).append(' ').append((System.nanoTime() - s) / 1_000_000).append(" ms");
+      return t;
     }
+
+    @Override
+    public String toString() {
+      return out.toString();
+    }
+  }
+
+  private Report fromSummaries(Area area, ReportPeriod period, RegionScope scope, Steps steps) {
+    steps.time("rebuild dirty days", () -> summaries.rebuildDirty(area.countyLike()));
+    Map<String, String> names = steps.time("area names", () -> queries.childNames(area));
+    ReportSummaries.Read read =
+        steps.time("summaries (5 queries)", () -> summaries.read(area, period, names));
+    List<String[]> outcomeCodes = steps.time("review outcome codes", queries::reviewOutcomeCodes);
+    return steps.time(
+        "assemble",
+        () -> {
+          List<ProgrammeRow> programmes = read.programmes();
+          long[] petitionClock = read.clocks().getOrDefault("PETITION", new long[3]).clone();
+          Map<String, long[]> byTownship = new HashMap<>();
+          long[] ratings = read.ratings(byTownship);
+          return assemble(
+              area,
+              period,
+              scope,
+              programmes,
+              read.trend(),
+              read.areas(),
+              read.legalAid(legalAidReceived(programmes), read.consultations()),
+              read.petitions(petitionClock, outcomeCodes),
+              ratings,
+              byTownship,
+              steps);
+        });
+  }
+
+  private Report plain(Area area, ReportPeriod period, RegionScope scope, Steps steps) {
     List<ProgrammeRow> programmes =
-        pre ? summaries.programmes(area, period) : queries.programmes(area, period);
-    long legalAidReceived =
-        programmes.stream()
-            .filter(r -> r.programme().equals("LEGAL_AID"))
-            .mapToLong(ProgrammeRow::received)
-            .sum();
+        steps.time("programmes", () -> queries.programmes(area, period));
     long[] petitionClock =
-        (pre ? summaries.clocks(area, period) : queries.clocks(area, period))
+        steps
+            .time("clocks", () -> queries.clocks(area, period))
             .getOrDefault("PETITION", new long[3])
             .clone();
     Map<String, long[]> byTownship = new HashMap<>();
-    long[] ratings =
-        pre
-            ? summaries.ratings(area, period, byTownship)
-            : queries.ratings(area, period, byTownship);
+    long[] ratings = steps.time("ratings", () -> queries.ratings(area, period, byTownship));
+    var trend = steps.time("trend", () -> queries.trend(area, period));
+    var areas = steps.time("areas", () -> queries.areas(area, period));
+    var consultations = steps.time("consultations", () -> queries.consultations(area, period));
+    var legalAid =
+        steps.time(
+            "legal aid",
+            () -> queries.legalAid(area, period, legalAidReceived(programmes), consultations));
+    var petitions = steps.time("petitions", () -> queries.petitions(area, period, petitionClock));
+    return assemble(
+        area,
+        period,
+        scope,
+        programmes,
+        trend,
+        areas,
+        legalAid,
+        petitions,
+        ratings,
+        byTownship,
+        steps);
+  }
+
+  private static long legalAidReceived(List<ProgrammeRow> programmes) {
+    return programmes.stream()
+        .filter(r -> r.programme().equals("LEGAL_AID"))
+        .mapToLong(ProgrammeRow::received)
+        .sum();
+  }
+
+  private Report assemble(
+      Area area,
+      ReportPeriod period,
+      RegionScope scope,
+      List<ProgrammeRow> programmes,
+      List<Report.TrendRow> trend,
+      List<Report.AreaRow> areas,
+      Report.LegalAidSection legalAid,
+      Report.PetitionSection petitions,
+      long[] ratings,
+      Map<String, long[]> byTownship,
+      Steps steps) {
     BigDecimal target = satisfaction.targetPct(area.city() ? "" : area.code());
     long below =
         byTownship.values().stream()
@@ -135,46 +230,30 @@ class ReportService implements Reports {
                                 .compareTo(target.multiply(BigDecimal.valueOf(t[1])))
                             < 0)
             .count();
-    Report report =
-        new Report(
-            bureau,
-            area.city() ? area.code() : area.code(),
-            regionName(area),
-            area.city(),
-            period,
-            scope.username(),
-            clock.instant(),
-            programmes,
-            ReportQueries.months(period).stream().map(YearMonth::toString).toList(),
-            pre ? summaries.trend(area, period) : queries.trend(area, period),
-            pre
-                ? summaries.areas(area, period, queries.childNames(area))
-                : queries.areas(area, period),
-            queries.legalAid(
-                area,
-                period,
-                legalAidReceived,
-                pre ? summaries.consultations(area, period) : queries.consultations(area, period)),
-            queries.petitions(area, period, petitionClock),
-            services(),
-            contact(area, period, scope),
-            new SatisfactionSection(
-                ratings[0] + ratings[1] + ratings[2],
-                ratings[0],
-                ratings[1],
-                ratings[2],
-                target,
-                byTownship.size(),
-                below));
-    log.info(
-        "report {} {}..{} ({}) for {} in {} ms",
+    return new Report(
+        bureau,
         area.code(),
-        period.from(),
-        period.to(),
-        pre ? "summaries" : "plain",
+        regionName(area),
+        area.city(),
+        period,
         scope.username(),
-        (System.nanoTime() - started) / 1_000_000);
-    return report;
+        clock.instant(),
+        programmes,
+        ReportQueries.months(period).stream().map(YearMonth::toString).toList(),
+        trend,
+        areas,
+        legalAid,
+        petitions,
+        services(),
+        steps.time("contact coverage", () -> contact(area, period, scope)),
+        new SatisfactionSection(
+            ratings[0] + ratings[1] + ratings[2],
+            ratings[0],
+            ratings[1],
+            ratings[2],
+            target,
+            byTownship.size(),
+            below));
   }
 
   @Override

@@ -15,8 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.casework.casefile.CaseType;
+import org.casework.petition.Channel;
 import org.casework.reports.Report.AreaRow;
 import org.casework.reports.Report.Count;
+import org.casework.reports.Report.LegalAidSection;
+import org.casework.reports.Report.PetitionSection;
 import org.casework.reports.Report.ProgrammeRow;
 import org.casework.reports.Report.TrendRow;
 import org.casework.reports.ReportPeriod;
@@ -96,7 +99,20 @@ class ReportSummaries {
         }
         LocalDate from = days.get(i);
         LocalDate to = days.get(j);
-        Integer n = tx.execute(st -> rebuild(county.getKey(), from, to));
+        Integer n;
+        try {
+          n = tx.execute(st -> rebuild(county.getKey(), from, to));
+        } catch (org.springframework.dao.PessimisticLockingFailureException busy) {
+          // another rebuild of other days of the same month held its roll-up: once more (the
+          // marks were restored by the rollback)
+          log.info(
+              "report summaries {} {}..{}: {}, retried",
+              county.getKey(),
+              from,
+              to,
+              busy.toString());
+          n = tx.execute(st -> rebuild(county.getKey(), from, to));
+        }
         done += n == null ? 0 : n;
         i = j + 1;
       }
@@ -125,6 +141,8 @@ class ReportSummaries {
         "DELETE FROM report_daily_count WHERE county_code = ? AND day BETWEEN ? AND ?", range);
     jdbc.update(
         "DELETE FROM report_daily_persons WHERE county_code = ? AND day BETWEEN ? AND ?", range);
+    jdbc.update(
+        "DELETE FROM report_petition_backlog WHERE county_code = ? AND day BETWEEN ? AND ?", range);
     Timestamp s = ReportQueries.day(from);
     Timestamp e = ReportQueries.day(to.plusDays(1));
     Map<String, long[]> daily = new HashMap<>(); // day|programme|township → figures
@@ -261,25 +279,34 @@ class ReportSummaries {
         rows);
     // counts by code: consultation topics; ratings by township
     List<Object[]> counts = new ArrayList<>();
+    Map<Long, Long> perDay = new TreeMap<>();
     jdbc.query(
         "SELECT "
             + day("logged_at")
             + " AS d, topic, COUNT(*) AS n FROM legalaid_consultation"
             + " WHERE county_code = ? AND logged_at >= ? AND logged_at < ? GROUP BY d, topic",
         rs -> {
-          counts.add(
-              new Object[] {
-                county,
-                epochDay(rs.getLong("d")),
-                "TOPIC",
-                rs.getString("topic"),
-                "",
-                rs.getLong("n")
-              });
+          long d = rs.getLong("d");
+          long n = rs.getLong("n");
+          counts.add(count(county, d, "TOPIC", rs.getString("topic"), "", n, null));
+          perDay.merge(d, n, Long::sum);
         },
         county,
         s,
         e);
+    // the consultations of each day under its weekday (Sunday = 0): what the monthly roll-up keeps
+    // of the day
+    perDay.forEach(
+        (d, n) ->
+            counts.add(
+                count(
+                    county,
+                    d,
+                    "TOPIC_WD",
+                    String.valueOf(LocalDate.ofEpochDay(d).getDayOfWeek().getValue() % 7),
+                    "",
+                    n,
+                    null)));
     jdbc.query(
         "SELECT "
             + day("collected_at")
@@ -288,21 +315,22 @@ class ReportSummaries {
             + " GROUP BY d, township_code, rating",
         rs -> {
           counts.add(
-              new Object[] {
-                county,
-                epochDay(rs.getLong("d")),
-                "RATING",
-                rs.getString("rating"),
-                nz(rs.getString("township_code")),
-                rs.getLong("n")
-              });
+              count(
+                  county,
+                  rs.getLong("d"),
+                  "RATING",
+                  rs.getString("rating"),
+                  nz(rs.getString("township_code")),
+                  rs.getLong("n"),
+                  null));
         },
         county,
         s,
         e);
+    petitionsAndLegalAid(county, s, e, counts);
     jdbc.batchUpdate(
-        "INSERT INTO report_daily_count (county_code, day, metric, dim, township_code, n)"
-            + " VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO report_daily_count (county_code, day, metric, dim, township_code, n, amount)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?)",
         counts);
     List<Object[]> sets = new ArrayList<>();
     for (var entry : persons.entrySet()) {
@@ -318,7 +346,255 @@ class ReportSummaries {
         "INSERT INTO report_daily_persons (county_code, day, programme, kind, persons, ids)"
             + " VALUES (?, ?, ?, ?, ?, ?)",
         sets);
+    rollUpMonths(county, from, to);
     return marks;
+  }
+
+  private static Object[] count(
+      String county, long day, String metric, String dim, String township, long n, BigDecimal m) {
+    return new Object[] {
+      county, epochDay(day), metric, dim, township, n, m == null ? BigDecimal.ZERO : m
+    };
+  }
+
+  /**
+   * The petition section and legal aid's outcomes and matters of the county's days {@code [s, e)},
+   * as daily counts, and the petitions registered on those days as backlog rows: one read of each
+   * programme's rows that have any of their days in the range (joined by case, as the plain
+   * queries).
+   */
+  private void petitionsAndLegalAid(String county, Timestamp s, Timestamp e, List<Object[]> out) {
+    Map<String, long[]> n = new TreeMap<>(); // day|metric|dim → count
+    Map<String, BigDecimal> money = new HashMap<>();
+    Map<String, long[]> backlog = new TreeMap<>(); // day|closedDay|midnight → count
+    long first = Math.floorDiv(s.getTime() + 28_800_000L, 86_400_000L);
+    long last = Math.floorDiv(e.getTime() + 28_800_000L, 86_400_000L); // exclusive
+    jdbc.query(
+        "SELECT "
+            + day("pt.registered_at")
+            + " AS reg, (UNIX_TIMESTAMP(pt.registered_at) + 28800) MOD 86400 = 0 AS midnight,"
+            + " pt.channel, pt.extension_days IS NOT NULL AS ext, pt.decision, "
+            + day("pt.decided_at")
+            + " AS decided, "
+            + day("pt.review_requested_at")
+            + " AS review_req, "
+            + day("pt.rereview_requested_at")
+            + " AS rereview_req, "
+            + day("pt.review_at")
+            + " AS review, pt.review_outcome, "
+            + day("pt.rereview_at")
+            + " AS rereview, pt.rereview_outcome, "
+            + day("c.closed_at")
+            + " AS closed FROM casefile_case c STRAIGHT_JOIN petition pt ON pt.case_id = c.id"
+            + " WHERE c.county_code = ? AND c.case_type = 'PETITION' AND ("
+            + inRange("pt.registered_at")
+            + " OR "
+            + inRange("pt.decided_at")
+            + " OR "
+            + inRange("pt.review_requested_at")
+            + " OR "
+            + inRange("pt.rereview_requested_at")
+            + " OR "
+            + inRange("pt.review_at")
+            + " OR "
+            + inRange("pt.rereview_at")
+            + " OR "
+            + inRange("c.closed_at")
+            + ")",
+        rs -> {
+          Long reg = dayOrNull(rs, "reg");
+          Long closed = dayOrNull(rs, "closed");
+          if (within(reg, first, last)) {
+            bump(n, reg, "PET_CHANNEL", rs.getString("channel"));
+            if (rs.getBoolean("ext")) {
+              bump(n, reg, "PET_EXTENDED", "");
+            }
+            String k =
+                reg
+                    + "|"
+                    + (closed == null ? OPEN_DAY : closed)
+                    + "|"
+                    + (rs.getBoolean("midnight") ? 1 : 0);
+            backlog.computeIfAbsent(k, x -> new long[1])[0]++;
+          }
+          Long decided = dayOrNull(rs, "decided");
+          if (within(decided, first, last) && rs.getString("decision") != null) {
+            bump(n, decided, "PET_DECISION", rs.getString("decision"));
+          }
+          if (within(closed, first, last)) {
+            bump(n, closed, "PET_CLOSED", "");
+          }
+          Long reviewReq = dayOrNull(rs, "review_req");
+          if (within(reviewReq, first, last)) {
+            bump(n, reviewReq, "PET_REVIEW", "");
+          }
+          Long rereviewReq = dayOrNull(rs, "rereview_req");
+          if (within(rereviewReq, first, last)) {
+            bump(n, rereviewReq, "PET_REREVIEW", "");
+          }
+          Long review = dayOrNull(rs, "review");
+          if (within(review, first, last)) {
+            bump(n, review, "PET_OPINION", nz(rs.getString("review_outcome")));
+          }
+          Long rereview = dayOrNull(rs, "rereview");
+          if (within(rereview, first, last)) {
+            bump(n, rereview, "PET_OPINION", nz(rs.getString("rereview_outcome")));
+          }
+        },
+        rangeArgs(county, s, e, 7));
+    jdbc.query(
+        "SELECT "
+            + day("c.filed_at")
+            + " AS filed, la.matter_type, "
+            + day("la.closed_at")
+            + " AS closed, la.outcome, la.money_recovered FROM casefile_case c STRAIGHT_JOIN"
+            + " legalaid_application la ON la.case_id = c.id WHERE c.county_code = ?"
+            + " AND c.case_type = 'LEGAL_AID' AND ("
+            + inRange("c.filed_at")
+            + " OR "
+            + inRange("la.closed_at")
+            + ")",
+        rs -> {
+          Long filed = dayOrNull(rs, "filed");
+          if (within(filed, first, last)) {
+            bump(n, filed, "LA_MATTER", rs.getString("matter_type"));
+          }
+          Long closed = dayOrNull(rs, "closed");
+          if (within(closed, first, last)) {
+            String k = bump(n, closed, "LA_OUTCOME", nz(rs.getString("outcome")));
+            BigDecimal m = rs.getBigDecimal("money_recovered");
+            if (m != null) {
+              money.merge(k, m, BigDecimal::add);
+            }
+          }
+        },
+        rangeArgs(county, s, e, 2));
+    for (var entry : n.entrySet()) {
+      String[] k = entry.getKey().split("\\|", -1);
+      out.add(
+          count(
+              county,
+              Long.parseLong(k[0]),
+              k[1],
+              k[2],
+              "",
+              entry.getValue()[0],
+              money.get(entry.getKey())));
+    }
+    List<Object[]> rows = new ArrayList<>();
+    for (var entry : backlog.entrySet()) {
+      String[] k = entry.getKey().split("\\|", -1);
+      rows.add(
+          new Object[] {
+            county,
+            epochDay(Long.parseLong(k[0])),
+            epochDay(Long.parseLong(k[1])),
+            Integer.parseInt(k[2]),
+            entry.getValue()[0]
+          });
+    }
+    jdbc.batchUpdate(
+        "INSERT INTO report_petition_backlog (county_code, day, closed_day, midnight, n)"
+            + " VALUES (?, ?, ?, ?, ?)",
+        rows);
+  }
+
+  /** The closed day of a petition still open (backlog rows). */
+  private static final long OPEN_DAY = LocalDate.of(9999, 12, 31).toEpochDay();
+
+  private static String inRange(String column) {
+    return "(" + column + " >= ? AND " + column + " < ?)";
+  }
+
+  private static Object[] rangeArgs(String county, Timestamp s, Timestamp e, int ranges) {
+    Object[] args = new Object[1 + 2 * ranges];
+    args[0] = county;
+    for (int i = 0; i < ranges; i++) {
+      args[1 + 2 * i] = s;
+      args[2 + 2 * i] = e;
+    }
+    return args;
+  }
+
+  private static Long dayOrNull(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+    long d = rs.getLong(column);
+    return rs.wasNull() ? null : d;
+  }
+
+  private static boolean within(Long day, long first, long last) {
+    return day != null && day >= first && day < last;
+  }
+
+  private static String bump(Map<String, long[]> n, long day, String metric, String dim) {
+    String k = day + "|" + metric + "|" + dim;
+    n.computeIfAbsent(k, x -> new long[1])[0]++;
+    return k;
+  }
+
+  /**
+   * Rolls the county's months touching {@code from..to} up from its days (in the rebuild's
+   * transaction; the days are read with a shared lock so a concurrent rebuild of other days of the
+   * same month is seen once it commits).
+   */
+  private void rollUpMonths(String county, LocalDate from, LocalDate to) {
+    Date m0 = Date.valueOf(from.withDayOfMonth(1));
+    Date m1 = Date.valueOf(to.withDayOfMonth(1).plusMonths(1));
+    Object[] range = {county, m0, m1};
+    jdbc.update("DELETE FROM report_monthly WHERE county_code = ? AND day >= ? AND day < ?", range);
+    jdbc.update(
+        "DELETE FROM report_monthly_count WHERE county_code = ? AND day >= ? AND day < ?", range);
+    jdbc.update(
+        "DELETE FROM report_monthly_persons WHERE county_code = ? AND day >= ? AND day < ?", range);
+    String month = "DATE_FORMAT(day, '%Y-%m-01')";
+    jdbc.update(
+        "INSERT INTO report_monthly (county_code, day, programme, township_code, received, closed,"
+            + " refused, clocks_stopped, clocks_on_time, clocks_extended, payments, reversals, paid,"
+            + " person_times, recovered) SELECT county_code, "
+            + month
+            + ", programme, township_code, SUM(received), SUM(closed), SUM(refused),"
+            + " SUM(clocks_stopped), SUM(clocks_on_time), SUM(clocks_extended), SUM(payments),"
+            + " SUM(reversals), SUM(paid), SUM(person_times), SUM(recovered) FROM report_daily"
+            + " WHERE county_code = ? AND day >= ? AND day < ?"
+            + " GROUP BY county_code, "
+            + month
+            + ", programme, township_code",
+        range);
+    jdbc.update(
+        "INSERT INTO report_monthly_count (county_code, day, metric, dim, township_code, n, amount)"
+            + " SELECT county_code, "
+            + month
+            + ", metric, dim, township_code, SUM(n), SUM(amount) FROM report_daily_count"
+            + " WHERE county_code = ? AND day >= ? AND day < ?"
+            + " GROUP BY county_code, "
+            + month
+            + ", metric, dim, township_code",
+        range);
+    Map<String, LongList> sets = new TreeMap<>();
+    jdbc.query(
+        "SELECT "
+            + month
+            + " AS m, programme, kind, ids FROM report_daily_persons"
+            + " WHERE county_code = ? AND day >= ? AND day < ? LOCK IN SHARE MODE",
+        rs -> {
+          decode(
+              rs.getBytes("ids"),
+              sets.computeIfAbsent(
+                  rs.getString("m") + "|" + rs.getString("programme") + "|" + rs.getString("kind"),
+                  k -> new LongList()));
+        },
+        range);
+    List<Object[]> rows = new ArrayList<>();
+    for (var entry : sets.entrySet()) {
+      String[] k = entry.getKey().split("\\|", -1);
+      LongList ids = entry.getValue();
+      long[] unique = sortedUnique(Arrays.copyOf(ids.a, ids.n));
+      rows.add(
+          new Object[] {county, Date.valueOf(k[0]), k[1], k[2], unique.length, encode(unique)});
+    }
+    jdbc.batchUpdate(
+        "INSERT INTO report_monthly_persons (county_code, day, programme, kind, persons, ids)"
+            + " VALUES (?, ?, ?, ?, ?, ?)",
+        rows);
   }
 
   private static String day(String column) {
@@ -412,245 +688,408 @@ class ReportSummaries {
 
   // ---------------------------------------------------------------- reads
 
-  private static Date first(ReportPeriod p) {
-    return Date.valueOf(p.from());
-  }
+  /**
+   * A period as whole months (read from the monthly tables) and the odd days at either end (read
+   * from the daily ones): [mFrom, mTo) months, [d1From, d1To) and [d2From, d2To) days.
+   */
+  record Parts(Date mFrom, Date mTo, Date d1From, Date d1To, Date d2From, Date d2To) {
 
-  private static Date after(ReportPeriod p) {
-    return Date.valueOf(p.to().plusDays(1));
-  }
-
-  /** Cases, ledger money, clocks per programme: the same rows as {@link ReportQueries}. */
-  List<ProgrammeRow> programmes(Area a, ReportPeriod p) {
-    Map<String, Object[]> sums = new HashMap<>();
-    jdbc.query(
-        "SELECT programme, SUM(received) AS received, SUM(closed) AS closed, SUM(refused) AS refused,"
-            + " SUM(clocks_stopped) AS stopped, SUM(clocks_on_time) AS on_time,"
-            + " SUM(payments) - SUM(reversals) AS standing, SUM(paid) AS paid,"
-            + " SUM(person_times) AS person_times, SUM(recovered) AS recovered"
-            + " FROM report_daily WHERE county_code LIKE ? AND day >= ? AND day < ? GROUP BY programme",
-        rs -> {
-          sums.put(
-              rs.getString("programme"),
-              new Object[] {
-                rs.getLong("received"),
-                rs.getLong("closed"),
-                rs.getLong("refused"),
-                rs.getLong("stopped"),
-                rs.getLong("on_time"),
-                rs.getLong("standing"),
-                rs.getBigDecimal("paid"),
-                rs.getLong("person_times"),
-                rs.getBigDecimal("recovered")
-              });
-        },
-        a.countyLike(),
-        first(p),
-        after(p));
-    // open at the period's end: filed before it minus closed before it (a case closes after filing)
-    Map<String, Long> open = new HashMap<>();
-    jdbc.query(
-        "SELECT programme, SUM(received) - SUM(closed) AS open_at_end FROM report_daily"
-            + " WHERE county_code LIKE ? AND day < ? GROUP BY programme",
-        rs -> {
-          open.put(rs.getString("programme"), rs.getLong("open_at_end"));
-        },
-        a.countyLike(),
-        after(p));
-    Map<String, LongList> people = new HashMap<>();
-    jdbc.query(
-        "SELECT programme, kind, ids FROM report_daily_persons"
-            + " WHERE county_code LIKE ? AND day >= ? AND day < ?",
-        rs -> {
-          decode(
-              rs.getBytes("ids"),
-              people.computeIfAbsent(
-                  rs.getString("programme") + "|" + rs.getString("kind"), k -> new LongList()));
-        },
-        a.countyLike(),
-        first(p),
-        after(p));
-    List<ProgrammeRow> rows = new ArrayList<>();
-    for (CaseType type : CaseType.values()) {
-      Object[] m = sums.get(type.name());
-      long received = m == null ? 0 : (Long) m[0];
-      boolean paying = type == CaseType.HARDSHIP || type == CaseType.CONDOLENCE;
-      long casePersons = distinct(people.get(type.name() + "|CASE"));
-      long personTimes;
-      long persons;
-      if (paying) {
-        personTimes = m == null ? 0 : (Long) m[5];
-        persons = distinct(people.get(type.name() + "|PAY"));
-      } else if (type == CaseType.PETITION) {
-        personTimes = m == null ? 0 : (Long) m[7];
-        persons = casePersons;
-      } else {
-        personTimes = received;
-        persons = casePersons;
+    static Parts of(LocalDate from, LocalDate after) {
+      LocalDate full0 = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
+      LocalDate full1 = after.withDayOfMonth(1);
+      if (!full0.isBefore(full1)) {
+        Date f = Date.valueOf(from);
+        return new Parts(f, f, f, Date.valueOf(after), f, f);
       }
-      rows.add(
-          new ProgrammeRow(
-              type.name(),
-              type.label(),
-              received,
-              m == null ? 0 : (Long) m[1],
-              m == null ? 0 : (Long) m[2],
-              open.getOrDefault(type.name(), 0L),
-              personTimes,
-              persons,
-              ReportQueries.money(m == null ? null : (BigDecimal) m[6]),
-              type == CaseType.LEGAL_AID
-                  ? ReportQueries.money(m == null ? null : (BigDecimal) m[8])
-                  : null,
-              m == null ? 0 : (Long) m[3],
-              m == null ? 0 : (Long) m[4]));
+      return new Parts(
+          Date.valueOf(full0),
+          Date.valueOf(full1),
+          Date.valueOf(from),
+          Date.valueOf(full0),
+          Date.valueOf(full1),
+          Date.valueOf(after));
     }
-    return rows;
+
+    Object[] args(String countyLike) {
+      return new Object[] {countyLike, mFrom, mTo, countyLike, d1From, d1To, d2From, d2To};
+    }
+  }
+
+  /**
+   * The rows of a daily table and its monthly twin that make up the period (columns {@code cols}).
+   */
+  private static String source(String table, String cols) {
+    return "(SELECT "
+        + cols
+        + " FROM report_monthly"
+        + table
+        + " WHERE county_code LIKE ? AND day >= ? AND day < ? UNION ALL SELECT "
+        + cols
+        + " FROM report_daily"
+        + table
+        + " WHERE county_code LIKE ? AND (day >= ? AND day < ? OR day >= ? AND day < ?)) x";
+  }
+
+  private static final String DAILY_COLS =
+      "county_code, township_code, programme, day, received, closed, refused, clocks_stopped,"
+          + " clocks_on_time, clocks_extended, payments, reversals, paid, person_times, recovered";
+
+  /**
+   * Reads everything a county's or the city's report takes from the summaries for the period: five
+   * queries (sums by area, programme and month; 期末在办; the person sets; the counts by code; the
+   * petition backlog) over the whole months' rows and the odd days'.
+   */
+  Read read(Area a, ReportPeriod p, Map<String, String> childNames) {
+    return new Read(a, p, childNames);
+  }
+
+  final class Read {
+
+    private final Area area;
+    private final ReportPeriod period;
+    private final Map<String, String> names;
+    private final List<YearMonth> months;
+    private final Map<String, long[]> sums = new HashMap<>(); // programme → figures
+    private final Map<String, BigDecimal[]> money = new HashMap<>(); // programme → paid, recovered
+    private final Map<String, long[]> trend = new HashMap<>(); // programme → per month
+    private final Map<String, long[]> areaCounts = new HashMap<>();
+    private final Map<String, BigDecimal> areaPaid = new HashMap<>();
+    private final Map<String, Long> open = new HashMap<>();
+    private final Map<String, LongList> people = new HashMap<>();
+    private final List<Object[]> counts = new ArrayList<>(); // metric, dim, township, n, amount
+    private final long[] backlog = new long[5]; // all, ≤30, 31–60, 61–90, >90
+
+    private Read(Area a, ReportPeriod p, Map<String, String> names) {
+      this.area = a;
+      this.period = p;
+      this.names = names;
+      this.months = ReportQueries.months(p);
+      LocalDate after = p.to().plusDays(1);
+      Object[] args = Parts.of(p.from(), after).args(a.countyLike());
+      String areaColumn = a.city() ? "county_code" : "township_code";
+      jdbc.query(
+          "SELECT "
+              + areaColumn
+              + " AS area, programme, YEAR(day) AS y, MONTH(day) AS m, SUM(received) AS received,"
+              + " SUM(closed) AS closed, SUM(refused) AS refused, SUM(clocks_stopped) AS stopped,"
+              + " SUM(clocks_on_time) AS on_time, SUM(clocks_extended) AS extended,"
+              + " SUM(payments) - SUM(reversals) AS standing, SUM(person_times) AS person_times,"
+              + " SUM(paid) AS paid, SUM(recovered) AS recovered FROM "
+              + source("", DAILY_COLS)
+              + " GROUP BY area, programme, y, m",
+          rs -> {
+            String prog = rs.getString("programme");
+            long received = rs.getLong("received");
+            long[] f = sums.computeIfAbsent(prog, k -> new long[8]);
+            f[0] += received;
+            f[1] += rs.getLong("closed");
+            f[2] += rs.getLong("refused");
+            f[3] += rs.getLong("stopped");
+            f[4] += rs.getLong("on_time");
+            f[5] += rs.getLong("extended");
+            f[6] += rs.getLong("standing");
+            f[7] += rs.getLong("person_times");
+            BigDecimal[] m = money.computeIfAbsent(prog, k -> zeros());
+            m[0] = m[0].add(rs.getBigDecimal("paid"));
+            m[1] = m[1].add(rs.getBigDecimal("recovered"));
+            int i = months.indexOf(YearMonth.of(rs.getInt("y"), rs.getInt("m")));
+            if (i >= 0) {
+              trend.computeIfAbsent(prog, k -> new long[months.size()])[i] += received;
+            }
+            String place = rs.getString("area");
+            areaPaid.merge(place, rs.getBigDecimal("paid"), BigDecimal::add);
+            try {
+              areaCounts
+                      .computeIfAbsent(place, k -> new long[CaseType.values().length])[
+                      CaseType.valueOf(prog).ordinal()] +=
+                  received;
+            } catch (IllegalArgumentException otherProgramme) {
+              // ledger programmes that are not case types count for the money only
+            }
+          },
+          args);
+      // open at the period's end: filed before it minus closed before it (a case closes after
+      // filing), over all the months and days before the period's end
+      jdbc.query(
+          "SELECT programme, SUM(received) - SUM(closed) AS open_at_end FROM "
+              + source("", "programme, received, closed")
+              + " GROUP BY programme",
+          rs -> {
+            open.put(rs.getString("programme"), rs.getLong("open_at_end"));
+          },
+          Parts.of(LocalDate.of(1900, 1, 1), after).args(a.countyLike()));
+      jdbc.query(
+          "SELECT programme, kind, ids FROM " + source("_persons", "programme, kind, ids"),
+          rs -> {
+            decode(
+                rs.getBytes("ids"),
+                people.computeIfAbsent(
+                    rs.getString("programme") + "|" + rs.getString("kind"), k -> new LongList()));
+          },
+          args);
+      // ordered by code in the database's collation, as the plain queries' ORDER BY
+      jdbc.query(
+          "SELECT metric, dim, township_code, SUM(n) AS n, SUM(amount) AS amount FROM "
+              + source("_count", "metric, dim, township_code, n, amount")
+              + " GROUP BY metric, dim, township_code ORDER BY metric, dim, township_code",
+          rs -> {
+            counts.add(
+                new Object[] {
+                  rs.getString("metric"),
+                  rs.getString("dim"),
+                  rs.getString("township_code"),
+                  rs.getLong("n"),
+                  rs.getBigDecimal("amount")
+                });
+          },
+          args);
+      // 信访积案 at the period's end: registered before it, not closed by then, by age in days
+      Date end = Date.valueOf(after);
+      jdbc.query(
+          "SELECT SUM(n) AS n_all,"
+              + " SUM(CASE WHEN DATEDIFF(?, day) - 1 + midnight <= 30 THEN n ELSE 0 END) AS a30,"
+              + " SUM(CASE WHEN DATEDIFF(?, day) - 1 + midnight BETWEEN 31 AND 60 THEN n ELSE 0 END)"
+              + " AS a60,"
+              + " SUM(CASE WHEN DATEDIFF(?, day) - 1 + midnight BETWEEN 61 AND 90 THEN n ELSE 0 END)"
+              + " AS a90,"
+              + " SUM(CASE WHEN DATEDIFF(?, day) - 1 + midnight > 90 THEN n ELSE 0 END) AS older"
+              + " FROM report_petition_backlog WHERE county_code LIKE ? AND day < ? AND closed_day >= ?",
+          rs -> {
+            backlog[0] = rs.getLong("n_all");
+            backlog[1] = rs.getLong("a30");
+            backlog[2] = rs.getLong("a60");
+            backlog[3] = rs.getLong("a90");
+            backlog[4] = rs.getLong("older");
+          },
+          end,
+          end,
+          end,
+          end,
+          a.countyLike(),
+          end,
+          end);
+    }
+
+    private long count(String metric, String dim) {
+      long n = 0;
+      for (Object[] c : counts) {
+        if (c[0].equals(metric) && (dim == null || c[1].equals(dim))) {
+          n += (Long) c[3];
+        }
+      }
+      return n;
+    }
+
+    /** A code's count and amount, summed over townships. */
+    private record CodeCount(String code, long n, BigDecimal amount) {}
+
+    /**
+     * The counts of a metric by code, summed over townships, in the database's code order; {@code
+     * mostFirst}: then by count, most first (a stable sort: ties stay in code order, as the plain
+     * queries' {@code ORDER BY n DESC, code}).
+     */
+    private List<CodeCount> byCode(String metric, boolean mostFirst) {
+      Map<String, CodeCount> out = new LinkedHashMap<>();
+      for (Object[] c : counts) {
+        if (c[0].equals(metric)) {
+          out.merge(
+              (String) c[1],
+              new CodeCount((String) c[1], (Long) c[3], (BigDecimal) c[4]),
+              (x, y) -> new CodeCount(x.code(), x.n() + y.n(), x.amount().add(y.amount())));
+        }
+      }
+      List<CodeCount> list = new ArrayList<>(out.values());
+      if (mostFirst) {
+        list.sort(Comparator.comparingLong(CodeCount::n).reversed());
+      }
+      return list;
+    }
+
+    List<ProgrammeRow> programmes() {
+      List<ProgrammeRow> rows = new ArrayList<>();
+      for (CaseType type : CaseType.values()) {
+        long[] f = sums.getOrDefault(type.name(), new long[8]);
+        BigDecimal[] m = money.get(type.name());
+        boolean paying = type == CaseType.HARDSHIP || type == CaseType.CONDOLENCE;
+        long casePersons = distinct(people.get(type.name() + "|CASE"));
+        long personTimes;
+        long persons;
+        if (paying) {
+          personTimes = f[6];
+          persons = distinct(people.get(type.name() + "|PAY"));
+        } else if (type == CaseType.PETITION) {
+          personTimes = f[7];
+          persons = casePersons;
+        } else {
+          personTimes = f[0];
+          persons = casePersons;
+        }
+        rows.add(
+            new ProgrammeRow(
+                type.name(),
+                type.label(),
+                f[0],
+                f[1],
+                f[2],
+                open.getOrDefault(type.name(), 0L),
+                personTimes,
+                persons,
+                ReportQueries.money(m == null ? null : m[0]),
+                type == CaseType.LEGAL_AID ? ReportQueries.money(m == null ? null : m[1]) : null,
+                f[3],
+                f[4]));
+      }
+      return rows;
+    }
+
+    /** Whole-case clocks stopped in the period per case type: stopped, on time, extended. */
+    Map<String, long[]> clocks() {
+      Map<String, long[]> out = new LinkedHashMap<>();
+      sums.forEach(
+          (prog, f) -> {
+            if (f[3] > 0) {
+              out.put(prog, new long[] {f[3], f[4], f[5]});
+            }
+          });
+      return out;
+    }
+
+    List<TrendRow> trend() {
+      List<TrendRow> rows = new ArrayList<>();
+      for (CaseType type : CaseType.values()) {
+        long[] c = trend.getOrDefault(type.name(), new long[months.size()]);
+        rows.add(new TrendRow(type.label(), Arrays.stream(c).boxed().toList()));
+      }
+      return rows;
+    }
+
+    List<AreaRow> areas() {
+      List<AreaRow> rows = new ArrayList<>();
+      for (var n : names.entrySet()) {
+        long[] c = areaCounts.getOrDefault(n.getKey(), new long[CaseType.values().length]);
+        rows.add(
+            new AreaRow(
+                n.getKey(),
+                n.getValue(),
+                c[CaseType.HARDSHIP.ordinal()],
+                c[CaseType.CONDOLENCE.ordinal()],
+                c[CaseType.LEGAL_AID.ordinal()],
+                c[CaseType.PETITION.ordinal()],
+                ReportQueries.money(areaPaid.get(n.getKey()))));
+      }
+      return rows;
+    }
+
+    /** Ratings: [satisfied, basically, dissatisfied]; per township [ok, all]. */
+    long[] ratings(Map<String, long[]> byTownship) {
+      long[] out = new long[3];
+      for (Object[] c : counts) {
+        if (!c[0].equals("RATING")) {
+          continue;
+        }
+        long n = (Long) c[3];
+        int i =
+            switch ((String) c[1]) {
+              case "SATISFIED" -> 0;
+              case "BASICALLY_SATISFIED" -> 1;
+              default -> 2;
+            };
+        out[i] += n;
+        long[] t = byTownship.computeIfAbsent((String) c[2], k -> new long[2]);
+        t[1] += n;
+        if (i < 2) {
+          t[0] += n;
+        }
+      }
+      return out;
+    }
+
+    Consultations consultations() {
+      List<Count> topics = new ArrayList<>();
+      long total = 0;
+      for (CodeCount t : byCode("TOPIC", true)) {
+        topics.add(new Count(ReportQueries.matterLabel(t.code()), t.n(), null));
+        total += t.n();
+      }
+      long[] byDay = new long[7];
+      for (CodeCount wd : byCode("TOPIC_WD", false)) {
+        byDay[Integer.parseInt(wd.code())] += wd.n();
+      }
+      return new Consultations(topics, byDay, total);
+    }
+
+    LegalAidSection legalAid(long received, Consultations consulted) {
+      List<Count> outcomes = new ArrayList<>();
+      long closed = 0;
+      BigDecimal recovered = BigDecimal.ZERO;
+      for (CodeCount o : byCode("LA_OUTCOME", false)) {
+        BigDecimal m = ReportQueries.money(o.amount());
+        closed += o.n();
+        recovered = recovered.add(m);
+        outcomes.add(
+            new Count(
+                o.code().isEmpty() ? "未记录结果（终止等）" : ReportQueries.outcomeLabel(o.code()),
+                o.n(),
+                m));
+      }
+      List<Count> matters = new ArrayList<>();
+      for (CodeCount m : byCode("LA_MATTER", true)) {
+        matters.add(new Count(ReportQueries.matterLabel(m.code()), m.n(), null));
+      }
+      return new LegalAidSection(
+          received,
+          closed,
+          recovered,
+          consulted.total(),
+          outcomes,
+          matters,
+          consulted.topics(),
+          consulted.weekdays());
+    }
+
+    PetitionSection petitions(long[] clock, List<String[]> reviewOutcomeCodes) {
+      List<Count> channels = new ArrayList<>();
+      for (Channel ch : Channel.values()) {
+        channels.add(new Count(ch.label(), count("PET_CHANNEL", ch.name()), null));
+      }
+      long received = count("PET_CHANNEL", null);
+      Map<String, Long> byOutcome = new HashMap<>();
+      for (CodeCount o : byCode("PET_OPINION", false)) {
+        byOutcome.put(o.code().isEmpty() ? "null" : o.code(), o.n());
+      }
+      List<Count> outcomes = new ArrayList<>();
+      for (String[] code : reviewOutcomeCodes) {
+        outcomes.add(new Count(code[1], byOutcome.getOrDefault(code[0], 0L), null));
+      }
+      if (byOutcome.containsKey("null")) {
+        outcomes.add(new Count("未记录结论", byOutcome.get("null"), null));
+      }
+      long[] f = sums.getOrDefault(CaseType.PETITION.name(), new long[8]);
+      return new PetitionSection(
+          received,
+          f[7],
+          channels,
+          count("PET_DECISION", "ACCEPT"),
+          count("PET_DECISION", "TRANSFER"),
+          count("PET_DECISION", "NOT_ACCEPT"),
+          count("PET_CLOSED", null),
+          clock[0],
+          clock[1],
+          count("PET_EXTENDED", null),
+          count("PET_REVIEW", null),
+          count("PET_REREVIEW", null),
+          byOutcome.getOrDefault("UPHELD", 0L),
+          outcomes,
+          backlog[0],
+          List.of(
+              new Count("30日以内", backlog[1], null),
+              new Count("31–60日", backlog[2], null),
+              new Count("61–90日", backlog[3], null),
+              new Count("90日以上", backlog[4], null)));
+    }
   }
 
   private static long distinct(LongList ids) {
     return ids == null ? 0 : ids.distinct();
-  }
-
-  /** Whole-case clocks stopped in the period per case type: stopped, on time, extended. */
-  Map<String, long[]> clocks(Area a, ReportPeriod p) {
-    Map<String, long[]> out = new LinkedHashMap<>();
-    jdbc.query(
-        "SELECT programme, SUM(clocks_stopped) AS stopped, SUM(clocks_on_time) AS on_time,"
-            + " SUM(clocks_extended) AS extended FROM report_daily"
-            + " WHERE county_code LIKE ? AND day >= ? AND day < ? GROUP BY programme"
-            + " HAVING SUM(clocks_stopped) > 0",
-        rs -> {
-          out.put(
-              rs.getString("programme"),
-              new long[] {rs.getLong("stopped"), rs.getLong("on_time"), rs.getLong("extended")});
-        },
-        a.countyLike(),
-        first(p),
-        after(p));
-    return out;
-  }
-
-  /** Cases received per programme and month of the period. */
-  List<TrendRow> trend(Area a, ReportPeriod p) {
-    List<YearMonth> months = ReportQueries.months(p);
-    Map<String, long[]> byType = new HashMap<>();
-    jdbc.query(
-        "SELECT programme, YEAR(day) AS y, MONTH(day) AS m, SUM(received) AS n FROM report_daily"
-            + " WHERE county_code LIKE ? AND day >= ? AND day < ? GROUP BY programme, y, m",
-        rs -> {
-          int i = months.indexOf(YearMonth.of(rs.getInt("y"), rs.getInt("m")));
-          if (i >= 0) {
-            byType.computeIfAbsent(rs.getString("programme"), k -> new long[months.size()])[i] +=
-                rs.getLong("n");
-          }
-        },
-        a.countyLike(),
-        first(p),
-        after(p));
-    List<TrendRow> rows = new ArrayList<>();
-    for (CaseType type : CaseType.values()) {
-      long[] c = byType.getOrDefault(type.name(), new long[months.size()]);
-      rows.add(new TrendRow(type.label(), Arrays.stream(c).boxed().toList()));
-    }
-    return rows;
-  }
-
-  /** Received per programme and money paid per county (city) or township (county). */
-  List<AreaRow> areas(Area a, ReportPeriod p, Map<String, String> names) {
-    String areaExpr = a.city() ? "county_code" : "township_code";
-    Map<String, long[]> counts = new HashMap<>();
-    Map<String, BigDecimal> paid = new HashMap<>();
-    jdbc.query(
-        "SELECT "
-            + areaExpr
-            + " AS area, programme, SUM(received) AS n, SUM(paid) AS paid FROM report_daily"
-            + " WHERE county_code LIKE ? AND day >= ? AND day < ? GROUP BY area, programme",
-        rs -> {
-          String area = rs.getString("area");
-          paid.merge(area, rs.getBigDecimal("paid"), BigDecimal::add);
-          try {
-            counts
-                    .computeIfAbsent(area, k -> new long[CaseType.values().length])[
-                    CaseType.valueOf(rs.getString("programme")).ordinal()] +=
-                rs.getLong("n");
-          } catch (IllegalArgumentException otherProgramme) {
-            // ledger programmes that are not case types count for the money only
-          }
-        },
-        a.countyLike(),
-        first(p),
-        after(p));
-    List<AreaRow> rows = new ArrayList<>();
-    for (var n : names.entrySet()) {
-      long[] c = counts.getOrDefault(n.getKey(), new long[CaseType.values().length]);
-      BigDecimal money = paid.get(n.getKey());
-      rows.add(
-          new AreaRow(
-              n.getKey(),
-              n.getValue(),
-              c[CaseType.HARDSHIP.ordinal()],
-              c[CaseType.CONDOLENCE.ordinal()],
-              c[CaseType.LEGAL_AID.ordinal()],
-              c[CaseType.PETITION.ordinal()],
-              ReportQueries.money(money)));
-    }
-    return rows;
-  }
-
-  /** Ratings of the period: [satisfied, basically, dissatisfied]; per township [ok, all]. */
-  long[] ratings(Area a, ReportPeriod p, Map<String, long[]> byTownship) {
-    long[] out = new long[3];
-    jdbc.query(
-        "SELECT township_code, dim, SUM(n) AS n FROM report_daily_count WHERE county_code LIKE ?"
-            + " AND day >= ? AND day < ? AND metric = 'RATING' GROUP BY township_code, dim",
-        rs -> {
-          long n = rs.getLong("n");
-          int i =
-              switch (rs.getString("dim")) {
-                case "SATISFIED" -> 0;
-                case "BASICALLY_SATISFIED" -> 1;
-                default -> 2;
-              };
-          out[i] += n;
-          long[] t = byTownship.computeIfAbsent(rs.getString("township_code"), k -> new long[2]);
-          t[1] += n;
-          if (i < 2) {
-            t[0] += n;
-          }
-        },
-        a.countyLike(),
-        first(p),
-        after(p));
-    return out;
-  }
-
-  /** Consultations by topic (most first) and by weekday of the China day. */
-  Consultations consultations(Area a, ReportPeriod p) {
-    Map<String, Long> byTopic = new HashMap<>();
-    long[] byDay = new long[7];
-    long[] total = {0};
-    jdbc.query(
-        "SELECT day, dim, SUM(n) AS n FROM report_daily_count WHERE county_code LIKE ?"
-            + " AND day >= ? AND day < ? AND metric = 'TOPIC' GROUP BY day, dim",
-        rs -> {
-          long n = rs.getLong("n");
-          LocalDate d = rs.getDate("day").toLocalDate();
-          byDay[d.getDayOfWeek().getValue() % 7] += n;
-          byTopic.merge(rs.getString("dim"), n, Long::sum);
-          total[0] += n;
-        },
-        a.countyLike(),
-        first(p),
-        after(p));
-    List<Count> topics =
-        byTopic.entrySet().stream()
-            .sorted(
-                Comparator.comparing(Map.Entry<String, Long>::getValue)
-                    .reversed()
-                    .thenComparing(Map.Entry::getKey))
-            .map(t -> new Count(ReportQueries.matterLabel(t.getKey()), t.getValue(), null))
-            .toList();
-    return new Consultations(topics, byDay, total[0]);
   }
 }
