@@ -175,7 +175,8 @@ public final class PageBench {
               .append(": ")
               .append(sql.size())
               .append(" statements\n\n");
-          StatementCounter.top(sql, 25).forEach(l -> sqlReport.append("    ").append(l).append('\n'));
+          StatementCounter.top(sql, 25)
+              .forEach(l -> sqlReport.append("    ").append(l).append('\n'));
         }
       }
       Files.createDirectories(Path.of("target/bench"));

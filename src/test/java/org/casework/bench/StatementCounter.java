@@ -14,9 +14,9 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 
 /**
  * The page benchmark's SQL statement count (a page's statements do not depend on the machine's
- * load, its times do): wraps the app's {@link DataSource} so that every statement executed on a
- * web request thread ({@code http-nio-*}) is counted, and its SQL kept while {@link #record} is on.
- * One request at a time, so the count between two requests is the page's. Bench only.
+ * load, its times do): wraps the app's {@link DataSource} so that every statement executed on a web
+ * request thread ({@code http-nio-*}) is counted, and its SQL kept while {@link #record} is on. One
+ * request at a time, so the count between two requests is the page's. Bench only.
  */
 final class StatementCounter implements BeanPostProcessor {
 

@@ -35,7 +35,8 @@ class CurrentOfficerService implements CurrentOfficer {
     RequestAttributes request = RequestContextHolder.getRequestAttributes();
     String key = MEMO + who.getName();
     if (request != null
-        && request.getAttribute(key, RequestAttributes.SCOPE_REQUEST) instanceof StaffMember known) {
+        && request.getAttribute(key, RequestAttributes.SCOPE_REQUEST)
+            instanceof StaffMember known) {
       return known;
     }
     // a security exception: Spring Security answers it (login page / 401), the session ends

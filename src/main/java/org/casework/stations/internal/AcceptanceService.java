@@ -844,8 +844,7 @@ class AcceptanceService implements StationAcceptance {
     Map<String, Long> passedIn = new HashMap<>();
     List<Map<String, Object>> windows = List.of();
     if (!townships.isEmpty()) {
-      String within =
-          scope.prefix().length() > 9 ? scope.prefix().substring(0, 9) : scope.prefix();
+      String within = scope.prefix().length() > 9 ? scope.prefix().substring(0, 9) : scope.prefix();
       jdbc.query(
           "select left(region_code, 9) t, count(*) n from stations_station where kind = 'VILLAGE'"
               + " and region_code like ? group by left(region_code, 9)",
