@@ -605,6 +605,9 @@ class AcceptanceService implements StationAcceptance {
 
   record Window(LocalDate opens, LocalDate due) {}
 
+  /** A township's sent statement of a quarter as the progress table shows it. */
+  private record Sent(Instant at, boolean late) {}
+
   /** When the quarter's statement may be sent and when it is due (moved to a working day). */
   Window window(String regionCode, Quarter q) {
     Map<String, Object> w =
@@ -843,6 +846,7 @@ class AcceptanceService implements StationAcceptance {
     Map<String, Long> villagesIn = new HashMap<>();
     Map<String, Long> passedIn = new HashMap<>();
     List<Map<String, Object>> windows = List.of();
+    Map<String, Sent> sent = new HashMap<>();
     if (!townships.isEmpty()) {
       String within = scope.prefix().length() > 9 ? scope.prefix().substring(0, 9) : scope.prefix();
       jdbc.query(
@@ -868,6 +872,17 @@ class AcceptanceService implements StationAcceptance {
       windows =
           jdbc.queryForList(
               "select * from stations_statement_window where quarter = ?", q.quarter());
+      // the quarter's sent statements (one per township and period): when and whether late
+      List<Object> sentArgs = new ArrayList<>(townships);
+      sentArgs.add(q.key());
+      jdbc.query(
+          "select township_code, sent_at, late from stations_statement where township_code in ("
+              + String.join(",", java.util.Collections.nCopies(townships.size(), "?"))
+              + ") and period = ?",
+          rs -> {
+            sent.put(rs.getString(1), new Sent(rs.getTimestamp(2).toInstant(), rs.getBoolean(3)));
+          },
+          sentArgs.toArray());
     }
     List<Progress.TownshipProgress> rows = new ArrayList<>();
     for (String t : townships) {
@@ -879,13 +894,12 @@ class AcceptanceService implements StationAcceptance {
               : BigDecimal.valueOf(passed * 100)
                   .divide(BigDecimal.valueOf(villages), 1, RoundingMode.HALF_UP);
       Window w = window(windowRow(windows, t), t, q);
-      Optional<StatementView> st = statement(t, q.key());
+      Sent st = sent.get(t);
       String statementText;
       boolean bad;
-      if (st.isPresent()) {
-        bad = st.get().late();
-        statementText =
-            (bad ? "逾期报送 " : "已报送 ") + Formats.date(Formats.chinaDate(st.get().sentAt()));
+      if (st != null) {
+        bad = st.late();
+        statementText = (bad ? "逾期报送 " : "已报送 ") + Formats.date(Formats.chinaDate(st.at()));
       } else if (today.isAfter(w.due())) {
         bad = true;
         statementText = "逾期未报送";
