@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Page server time (issue 20): every page of the browser tour's matrix (e2e/PageMatrix: the same
 # pages, each as the same role) requested N times over HTTP by a logged-in session, one request at
-# a time, with the demo data; p50/p99/max per page beside the target (p99 < 100 ms), with the
-# machine's load before and after. Run it on an otherwise idle machine (check `uptime`).
+# a time, with the demo data; in one table p50/p99/max per page beside the target (p99 < 100 ms),
+# the SQL statements per view and the load average, after a reference row (/login, not logged in),
+# with the machine's load before and after. Run it on an otherwise idle machine (check `uptime`).
 #
 #   bench/pages/run.sh [rounds]        default 50 measured rounds after 10 warm-up rounds
 #   BENCH_WARMUP=5 bench/pages/run.sh 20
@@ -10,7 +11,8 @@
 # Runs org.casework.bench.PageBench (src/test/java) with the app in the same JVM (-Xmx1g) on port
 # BENCH_PORT (8194) and database BENCH_DB (casework_bench_pages, dropped first; MariaDB on
 # 127.0.0.1:3306, root; its owner and app logins are made here with ./casework db-users).
-# The report is printed and written to target/bench/pages-report.md.
+# The report is printed and written to target/bench/pages-report.md; each page's statements to
+# target/bench/pages-sql.md.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 if [[ -z "${JAVA_HOME:-}" && -d /usr/lib/jvm/temurin-25-jdk-amd64 ]]; then

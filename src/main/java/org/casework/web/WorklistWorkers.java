@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.casework.jurisdiction.CandidateGroups;
 import org.casework.jurisdiction.Jurisdiction;
 import org.casework.jurisdiction.Region;
@@ -15,6 +17,7 @@ import org.casework.jurisdiction.Role;
 import org.casework.jurisdiction.StaffMember;
 import org.operaton.bpm.engine.RuntimeService;
 import org.operaton.bpm.engine.TaskService;
+import org.operaton.bpm.engine.runtime.VariableInstance;
 import org.operaton.bpm.engine.task.Task;
 import org.operaton.bpm.engine.task.TaskQuery;
 import org.springframework.stereotype.Component;
@@ -108,10 +111,31 @@ class WorklistWorkers {
         groups.isEmpty()
             ? q.taskAssignee(me.username())
             : q.or().taskAssignee(me.username()).taskCandidateGroupIn(groups).endOr();
+    List<Task> page = q.orderByDueDate().asc().listPage(0, 50);
+    // the person of every task in one variable query (the contact process's start variable), not
+    // one engine lookup per task
+    Map<String, Long> personOf = new HashMap<>();
+    if (!page.isEmpty()) {
+      String[] instances =
+          page.stream().map(Task::getProcessInstanceId).distinct().toArray(String[]::new);
+      for (VariableInstance v :
+          runtime
+              .createVariableInstanceQuery()
+              .processInstanceIdIn(instances)
+              .variableName("personId")
+              .disableCustomObjectDeserialization()
+              .list()) {
+        // the instance's own variable wins over one of the same name deeper in the instance
+        boolean instanceScope = v.getProcessInstanceId().equals(v.getExecutionId());
+        if (v.getValue() instanceof Number n
+            && (instanceScope || !personOf.containsKey(v.getProcessInstanceId()))) {
+          personOf.put(v.getProcessInstanceId(), n.longValue());
+        }
+      }
+    }
     List<TaskLine> out = new ArrayList<>();
-    for (Task t : q.orderByDueDate().asc().listPage(0, 50)) {
-      Object person = tasks.getVariable(t.getId(), "personId");
-      out.add(line(t, person instanceof Number n ? n.longValue() : null));
+    for (Task t : page) {
+      out.add(line(t, personOf.get(t.getProcessInstanceId())));
     }
     return out;
   }

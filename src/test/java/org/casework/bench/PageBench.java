@@ -41,9 +41,11 @@ public final class PageBench {
     String db = System.getProperty("bench.db", "casework_bench_pages");
     String base = "http://127.0.0.1:" + port;
     new JdbcTemplate(dataSource()).execute("DROP DATABASE IF EXISTS " + db);
+    SpringApplication application = new SpringApplication(CaseworkApplication.class);
+    application.addInitializers(
+        ctx -> ctx.getBeanFactory().addBeanPostProcessor(new StatementCounter()));
     ConfigurableApplicationContext app =
-        SpringApplication.run(
-            CaseworkApplication.class,
+        application.run(
             "--server.port=" + port,
             "--spring.datasource.url=jdbc:mysql://127.0.0.1:3306/"
                 + db
@@ -78,27 +80,48 @@ public final class PageBench {
           loadBefore);
       line(report, "not measured (no role or no sample): %s", skipped);
       line(report, "");
-      line(report, "| role | page | p50 ms | p99 ms | max ms | p99 < %.0f ms |", TARGET_P99_MS);
-      line(report, "|---|---|---:|---:|---:|---|");
+      line(
+          report,
+          "| role | page | p50 ms | p99 ms | max ms | SQL statements per view | load (1 min) |"
+              + " p99 < %.0f ms |",
+          TARGET_P99_MS);
+      line(report, "|---|---|---:|---:|---:|---:|---:|---|");
+      StringBuilder sqlReport =
+          new StringBuilder(
+              "# SQL per page (one view each, after the measured rounds; most frequent first)\n");
       List<Double> all = new ArrayList<>();
       int over = 0;
       int failed = 0;
+      // the machine's reference: the login page, anonymous, no database work of the app's own
+      Http anonymous = new Http(base, "anonymous");
+      Map<String, Sample> reference = new LinkedHashMap<>();
+      for (int round = 0; round < warmup + rounds; round++) {
+        measure(anonymous, "/login", round >= warmup, reference);
+      }
+      Sample login = reference.get("/login");
+      line(
+          report,
+          "| reference: not logged in | /login | %.1f | %.1f | %.1f | %s | %s | (reference) |",
+          pct(login.sortedMs(), 0.50),
+          pct(login.sortedMs(), 0.99),
+          login.sortedMs().getLast(),
+          login.sqlMedian(),
+          load1());
       for (var e : byRole.entrySet()) {
         Http http = new Http(base, PageMatrix.USERS.get(e.getKey()));
         http.formLogin("demo123", "/");
-        Map<String, List<Double>> times = new LinkedHashMap<>();
+        Map<String, Sample> times = new LinkedHashMap<>();
         for (int round = 0; round < warmup + rounds; round++) {
           for (String path : e.getValue()) {
-            long t0 = System.nanoTime();
-            HttpResponse<String> r = http.get(path);
-            double ms = (System.nanoTime() - t0) / 1e6;
+            HttpResponse<String> r = measure(http, path, round >= warmup, times);
             if (r.statusCode() / 100 == 3) {
               // a path that answers with another page (a case number on the service-request page
               // goes to the case page): not a page view, measured where it leads
+              times.remove(path);
               if (round == 0) {
                 line(
                     report,
-                    "| %s | %s | redirect to %s (not measured) | | | |",
+                    "| %s | %s | redirect to %s (not measured) | | | | | |",
                     role(e.getKey()),
                     path,
                     r.headers()
@@ -109,34 +132,55 @@ public final class PageBench {
               continue;
             }
             if (r.statusCode() != 200) {
+              times.remove(path);
               if (round == 0) {
                 failed++;
-                line(report, "| %s | %s | HTTP %d | | | |", role(e.getKey()), path, r.statusCode());
+                line(
+                    report,
+                    "| %s | %s | HTTP %d | | | | | |",
+                    role(e.getKey()),
+                    path,
+                    r.statusCode());
               }
-              continue;
-            }
-            if (round >= warmup) {
-              times.computeIfAbsent(path, p -> new ArrayList<>()).add(ms);
             }
           }
         }
+        String loadNow = load1();
         for (var t : times.entrySet()) {
-          List<Double> sorted = t.getValue().stream().sorted().toList();
+          List<Double> sorted = t.getValue().sortedMs();
           all.addAll(sorted);
           double p99 = pct(sorted, 0.99);
           boolean ok = p99 < TARGET_P99_MS;
           over += ok ? 0 : 1;
           line(
               report,
-              "| %s | %s | %.1f | %.1f | %.1f | %s |",
+              "| %s | %s | %.1f | %.1f | %.1f | %s | %s | %s |",
               role(e.getKey()),
               t.getKey(),
               pct(sorted, 0.50),
               p99,
               sorted.getLast(),
+              t.getValue().sqlMedian(),
+              loadNow,
               ok ? "yes" : "**no**");
+          StatementCounter.record(true);
+          http.get(t.getKey());
+          List<String> sql = StatementCounter.recorded();
+          StatementCounter.record(false);
+          sqlReport
+              .append("\n## ")
+              .append(role(e.getKey()))
+              .append(' ')
+              .append(t.getKey())
+              .append(": ")
+              .append(sql.size())
+              .append(" statements\n\n");
+          StatementCounter.top(sql, 25)
+              .forEach(l -> sqlReport.append("    ").append(l).append('\n'));
         }
       }
+      Files.createDirectories(Path.of("target/bench"));
+      Files.writeString(Path.of("target/bench/pages-sql.md"), sqlReport.toString());
       List<Double> sorted = all.stream().sorted().toList();
       line(report, "");
       line(
@@ -161,6 +205,41 @@ public final class PageBench {
       app.close();
     }
     System.exit(exit);
+  }
+
+  /** One page's measured views: times and statement counts. */
+  private record Sample(List<Double> ms, List<Long> sql) {
+    List<Double> sortedMs() {
+      return ms.stream().sorted().toList();
+    }
+
+    /** The median statement count (the same every view unless a cache filled). */
+    String sqlMedian() {
+      List<Long> s = sql.stream().sorted().toList();
+      return s.isEmpty() ? "" : String.valueOf(s.get(s.size() / 2));
+    }
+  }
+
+  /** One GET, timed and its statements counted; kept in {@code into} when {@code counted}. */
+  private static HttpResponse<String> measure(
+      Http http, String path, boolean counted, Map<String, Sample> into) throws Exception {
+    long s0 = StatementCounter.count();
+    long t0 = System.nanoTime();
+    HttpResponse<String> r = http.get(path);
+    double ms = (System.nanoTime() - t0) / 1e6;
+    long statements = StatementCounter.count() - s0;
+    if (counted && r.statusCode() == 200) {
+      Sample s = into.computeIfAbsent(path, p -> new Sample(new ArrayList<>(), new ArrayList<>()));
+      s.ms().add(ms);
+      s.sql().add(statements);
+    }
+    return r;
+  }
+
+  private static String load1() {
+    String l = load();
+    int slash = l.indexOf(' ');
+    return slash < 0 ? l : l.substring(0, slash);
   }
 
   private static String role(Role role) {

@@ -1,7 +1,9 @@
 package org.casework.jurisdiction.internal;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.casework.common.BusinessRuleException;
 import org.casework.jurisdiction.Jurisdiction;
 import org.casework.jurisdiction.Region;
@@ -15,6 +17,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 @Service
 @Transactional(readOnly = true)
@@ -25,6 +28,11 @@ class JurisdictionService implements Jurisdiction {
   private final StationRepository stations;
   private final PasswordEncoder passwordEncoder;
   private final ApplicationEventPublisher events;
+
+  /** Found regions by code ({@link #findRegion}); a county has a few hundred. */
+  private final Map<String, Region> regionsByCode = new ConcurrentHashMap<>();
+
+  private static final int MAX_REGIONS_KEPT = 100_000;
 
   JurisdictionService(
       RegionRepository regions,
@@ -70,9 +78,28 @@ class JurisdictionService implements Jurisdiction {
                     "REGION_UNKNOWN", "行政区划代码 " + code + " 不在本系统管辖范围内", "no region " + code));
   }
 
+  /**
+   * A region by its code, from memory after the first lookup: pages name regions per row (cases,
+   * people, staff, reports), and a region, once registered, is never renamed, moved or removed (the
+   * division import and {@link #addRegion} only add; no code updates or deletes a region), so a
+   * found region stays true on every node. An unknown code is not remembered (it may be added), nor
+   * a region read inside a writing transaction (it may be this transaction's own, rolled back).
+   */
   @Override
   public Optional<Region> findRegion(RegionCode code) {
-    return regions.findById(code.value()).map(JurisdictionService::toRegion);
+    Region known = regionsByCode.get(code.value());
+    if (known != null) {
+      return Optional.of(known);
+    }
+    Optional<Region> found = regions.findById(code.value()).map(JurisdictionService::toRegion);
+    found.ifPresent(
+        r -> {
+          if (TransactionSynchronizationManager.isCurrentTransactionReadOnly()
+              && regionsByCode.size() < MAX_REGIONS_KEPT) {
+            regionsByCode.put(code.value(), r);
+          }
+        });
+    return found;
   }
 
   @Override

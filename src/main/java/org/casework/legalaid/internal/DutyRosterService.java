@@ -7,8 +7,10 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.casework.clocks.BusinessCalendar;
 import org.casework.common.BusinessRuleException;
@@ -145,18 +147,21 @@ class DutyRosterService implements DutyRoster {
 
   @Override
   public List<DutyView> duties(RegionScope scope, LocalDate from, LocalDate to) {
+    // each lawyer's name looked up once for the list, not once per duty
+    Map<String, String> names = new HashMap<>();
     return jdbc.query(
         "SELECT * FROM legalaid_duty WHERE county_code LIKE CONCAT(?, '%') AND removed_at IS NULL"
             + " AND duty_date BETWEEN ? AND ? ORDER BY duty_date, county_code, lawyer LIMIT 2000",
-        (rs, i) -> view(rs), countyPrefix(scope), Date.valueOf(from), Date.valueOf(to));
+        (rs, i) -> view(rs, names), countyPrefix(scope), Date.valueOf(from), Date.valueOf(to));
   }
 
   @Override
   public List<DutyView> onDay(String countyCode, LocalDate day) {
+    Map<String, String> names = new HashMap<>();
     return jdbc.query(
         "SELECT * FROM legalaid_duty WHERE county_code = ? AND duty_date = ? AND removed_at IS NULL"
             + " ORDER BY lawyer",
-        (rs, i) -> view(rs),
+        (rs, i) -> view(rs, names),
         countyCode,
         Date.valueOf(day));
   }
@@ -256,13 +261,22 @@ class DutyRosterService implements DutyRoster {
   }
 
   private DutyView view(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return view(rs, new HashMap<>());
+  }
+
+  /** A duty row, the lawyer's name from {@code names} when a list looked it up already. */
+  private DutyView view(java.sql.ResultSet rs, Map<String, String> names)
+      throws java.sql.SQLException {
     String lawyer = rs.getString("lawyer");
+    String name =
+        names.computeIfAbsent(
+            lawyer, u -> jurisdiction.staff(u).map(StaffMember::displayName).orElse(u));
     return new DutyView(
         rs.getLong("id"),
         rs.getString("county_code"),
         rs.getDate("duty_date").toLocalDate(),
         lawyer,
-        jurisdiction.staff(lawyer).map(StaffMember::displayName).orElse(lawyer),
+        name,
         rs.getString("place"),
         rs.getString("created_by"),
         rs.getTimestamp("created_at").toInstant());

@@ -605,6 +605,9 @@ class AcceptanceService implements StationAcceptance {
 
   record Window(LocalDate opens, LocalDate due) {}
 
+  /** A township's sent statement of a quarter as the progress table shows it. */
+  private record Sent(Instant at, boolean late) {}
+
   /** When the quarter's statement may be sent and when it is due (moved to a working day). */
   Window window(String regionCode, Quarter q) {
     Map<String, Object> w =
@@ -612,6 +615,20 @@ class AcceptanceService implements StationAcceptance {
             "select * from stations_statement_window where quarter = ? and ? like"
                 + " concat(region_prefix, '%') order by length(region_prefix) desc limit 1",
             q.quarter(), regionCode);
+    return window(w, regionCode, q);
+  }
+
+  /**
+   * As the statement above, from the quarter's windows read once: the longest prefix of the code.
+   */
+  private static Map<String, Object> windowRow(List<Map<String, Object>> windows, String code) {
+    return windows.stream()
+        .filter(w -> code.startsWith((String) w.get("region_prefix")))
+        .max(java.util.Comparator.comparingInt(w -> ((String) w.get("region_prefix")).length()))
+        .orElseThrow(() -> new org.springframework.dao.EmptyResultDataAccessException(1));
+  }
+
+  private Window window(Map<String, Object> w, String regionCode, Quarter q) {
     LocalDate opens =
         LocalDate.of(
             q.year(),
@@ -825,35 +842,64 @@ class AcceptanceService implements StationAcceptance {
       townships = List.of(scope.prefix().substring(0, 9));
     }
     LocalDate today = today();
+    // per township, counted in one grouped statement each (not two statements per township)
+    Map<String, Long> villagesIn = new HashMap<>();
+    Map<String, Long> passedIn = new HashMap<>();
+    List<Map<String, Object>> windows = List.of();
+    Map<String, Sent> sent = new HashMap<>();
+    if (!townships.isEmpty()) {
+      String within = scope.prefix().length() > 9 ? scope.prefix().substring(0, 9) : scope.prefix();
+      jdbc.query(
+          "select left(region_code, 9) t, count(*) n from stations_station where kind = 'VILLAGE'"
+              + " and region_code like ? group by left(region_code, 9)",
+          rs -> {
+            villagesIn.put(rs.getString(1), rs.getLong(2));
+          },
+          within + "%");
+      List<Object> args = new ArrayList<>(townships);
+      args.add(year + "Q1");
+      args.add(q.key());
+      jdbc.query(
+          "select township_code, count(distinct station_id) from stations_acceptance where"
+              + " township_code in ("
+              + String.join(",", java.util.Collections.nCopies(townships.size(), "?"))
+              + ") and passed and period between ? and ? and status in ('STATED', 'SAMPLED',"
+              + " 'FINAL', 'SCORED') group by township_code",
+          rs -> {
+            passedIn.put(rs.getString(1), rs.getLong(2));
+          },
+          args.toArray());
+      windows =
+          jdbc.queryForList(
+              "select * from stations_statement_window where quarter = ?", q.quarter());
+      // the quarter's sent statements (one per township and period): when and whether late
+      List<Object> sentArgs = new ArrayList<>(townships);
+      sentArgs.add(q.key());
+      jdbc.query(
+          "select township_code, sent_at, late from stations_statement where township_code in ("
+              + String.join(",", java.util.Collections.nCopies(townships.size(), "?"))
+              + ") and period = ?",
+          rs -> {
+            sent.put(rs.getString(1), new Sent(rs.getTimestamp(2).toInstant(), rs.getBoolean(3)));
+          },
+          sentArgs.toArray());
+    }
     List<Progress.TownshipProgress> rows = new ArrayList<>();
     for (String t : townships) {
-      long villages =
-          jdbc.queryForObject(
-              "select count(*) from stations_station where kind = 'VILLAGE' and region_code like ?",
-              Long.class,
-              t + "%");
-      long passed =
-          jdbc.queryForObject(
-              "select count(distinct station_id) from stations_acceptance where township_code = ?"
-                  + " and passed and period between ? and ? and status in ('STATED', 'SAMPLED',"
-                  + " 'FINAL', 'SCORED')",
-              Long.class,
-              t,
-              year + "Q1",
-              q.key());
+      long villages = villagesIn.getOrDefault(t, 0L);
+      long passed = passedIn.getOrDefault(t, 0L);
       BigDecimal share =
           villages == 0
               ? BigDecimal.ZERO
               : BigDecimal.valueOf(passed * 100)
                   .divide(BigDecimal.valueOf(villages), 1, RoundingMode.HALF_UP);
-      Window w = window(t, q);
-      Optional<StatementView> st = statement(t, q.key());
+      Window w = window(windowRow(windows, t), t, q);
+      Sent st = sent.get(t);
       String statementText;
       boolean bad;
-      if (st.isPresent()) {
-        bad = st.get().late();
-        statementText =
-            (bad ? "逾期报送 " : "已报送 ") + Formats.date(Formats.chinaDate(st.get().sentAt()));
+      if (st != null) {
+        bad = st.late();
+        statementText = (bad ? "逾期报送 " : "已报送 ") + Formats.date(Formats.chinaDate(st.at()));
       } else if (today.isAfter(w.due())) {
         bad = true;
         statementText = "逾期未报送";

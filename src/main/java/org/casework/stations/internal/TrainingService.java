@@ -491,10 +491,21 @@ class TrainingService implements StationTraining {
     LocalDate currentFrom =
         today.getMonthValue() <= 6 ? today.withDayOfYear(1) : today.withMonth(7).withDayOfMonth(1);
     LocalDate previousFrom = currentFrom.minusMonths(6);
+    List<StationSummary> stations = register.list(scope);
+    if (stations.isEmpty()) {
+      return List.of();
+    }
+    // the rules once and the attendance per half-year in one grouped statement, not per station
+    List<DatedRule> rules = rules();
+    List<LocalDate> halves = List.of(currentFrom, previousFrom);
+    java.util.Map<LocalDate, java.util.Map<Long, Integer>> attended = new java.util.HashMap<>();
+    for (LocalDate from : halves) {
+      attended.put(from, attended(stations, from, from.plusMonths(6).minusDays(1)));
+    }
     List<HalfYear> out = new ArrayList<>();
-    for (StationSummary s : register.list(scope)) {
-      for (LocalDate from : List.of(currentFrom, previousFrom)) {
-        half(s, from, today).ifPresent(out::add);
+    for (StationSummary s : stations) {
+      for (LocalDate from : halves) {
+        half(s, from, today, rules, attended.get(from)).ifPresent(out::add);
       }
     }
     return out;
@@ -506,21 +517,66 @@ class TrainingService implements StationTraining {
     return owed(scope, today).stream().filter(HalfYear::overdue).toList();
   }
 
-  private java.util.Optional<HalfYear> half(StationSummary s, LocalDate from, LocalDate today) {
+  /** A training rule with where and from when it holds. */
+  private record DatedRule(String regionPrefix, LocalDate validFrom, Rule rule) {}
+
+  private List<DatedRule> rules() {
+    return jdbc.query(
+        "select * from stations_training_rule",
+        (rs, i) ->
+            new DatedRule(
+                rs.getString("region_prefix"),
+                rs.getObject("valid_from", LocalDate.class),
+                new Rule(
+                    rs.getInt("courses_per_half"),
+                    List.of(rs.getString("station_kinds").split(",")),
+                    rs.getString("label"))));
+  }
+
+  /** As {@link #rule(String, LocalDate)}: the longest matching prefix, then the latest start. */
+  private static Rule rule(List<DatedRule> rules, String regionCode, LocalDate day) {
+    return rules.stream()
+        .filter(r -> regionCode.startsWith(r.regionPrefix()) && !r.validFrom().isAfter(day))
+        .max(
+            java.util.Comparator.comparingInt((DatedRule r) -> r.regionPrefix().length())
+                .thenComparing(DatedRule::validFrom))
+        .map(DatedRule::rule)
+        .orElse(null);
+  }
+
+  /** Courses attended by each station's staff between the two days (both included). */
+  private java.util.Map<Long, Integer> attended(
+      List<StationSummary> stations, LocalDate from, LocalDate to) {
+    java.util.Map<Long, Integer> out = new java.util.HashMap<>();
+    List<Object> args = new ArrayList<>();
+    stations.forEach(s -> args.add(s.id()));
+    args.add(from);
+    args.add(to);
+    jdbc.query(
+        "select f.station_id, count(distinct c.id) from stations_course c join stations_attendance"
+            + " a on a.course_id = c.id join stations_staff f on f.id = a.staff_id where"
+            + " f.station_id in ("
+            + String.join(",", java.util.Collections.nCopies(stations.size(), "?"))
+            + ") and c.held_on between ? and ? group by f.station_id",
+        rs -> {
+          out.put(rs.getLong(1), rs.getInt(2));
+        },
+        args.toArray());
+    return out;
+  }
+
+  private java.util.Optional<HalfYear> half(
+      StationSummary s,
+      LocalDate from,
+      LocalDate today,
+      List<DatedRule> rules,
+      java.util.Map<Long, Integer> attendedBy) {
     LocalDate to = from.plusMonths(6).minusDays(1);
-    Rule rule = rule(s.regionCode(), to);
+    Rule rule = rule(rules, s.regionCode(), to);
     if (rule == null || !rule.kinds().contains(s.kind().name())) {
       return java.util.Optional.empty();
     }
-    int attended =
-        jdbc.queryForObject(
-            "select count(distinct c.id) from stations_course c join stations_attendance a on"
-                + " a.course_id = c.id join stations_staff f on f.id = a.staff_id where"
-                + " f.station_id = ? and c.held_on between ? and ?",
-            Integer.class,
-            s.id(),
-            from,
-            to);
+    int attended = attendedBy.getOrDefault(s.id(), 0);
     String period = from.getYear() + (from.getMonthValue() == 1 ? "年上半年" : "年下半年");
     return java.util.Optional.of(
         new HalfYear(
