@@ -13,13 +13,13 @@ import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JRuntimeException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.ss.usermodel.BuiltinFormats;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
-import org.apache.poi.ss.usermodel.BuiltinFormats;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.casework.common.BusinessRuleException;
@@ -180,9 +180,9 @@ final class CollectionSheet {
    * XSSFSheetXMLHandler} builds an XMLBeans rich-text object for every inline string and parses
    * every cell reference with a regular expression; at 100,000 rows × 18 cells that was a good part
    * of the import's time (docs/people.md, Import). Values are the same as that handler's with
-   * formula results, not formulas: inline strings (the text of their runs, phonetic runs left
-   * out), shared strings, booleans as TRUE/FALSE, errors as ERROR:…, formula strings as cached,
-   * numbers through the formatter with the cell style's format.
+   * formula results, not formulas: inline strings (the text of their runs, phonetic runs left out),
+   * shared strings, booleans as TRUE/FALSE, errors as ERROR:…, formula strings as cached, numbers
+   * through the formatter with the cell style's format.
    */
   private static final class PlainCells extends DefaultHandler {
     private final StylesTable styles;

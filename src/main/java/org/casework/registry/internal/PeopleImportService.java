@@ -560,7 +560,8 @@ class PeopleImportService implements PeopleImport {
       for (int j = i; j < Math.min(linkRows.size(), i + CHUNK); j++) {
         Parsed p = linkRows.get(j);
         part.add(
-            new PersonRecordsService.Link(heads.get(p.head().value()), links.get(j)[0], p.relation()));
+            new PersonRecordsService.Link(
+                heads.get(p.head().value()), links.get(j)[0], p.relation()));
       }
       w.linked +=
           records.linkAll(

@@ -434,16 +434,16 @@ class PersonRecordsService implements PersonRecords {
 
   private List<HouseholdLink> householdLinks(long head) {
     return jdbc.query(
-            "select m.member_person_id, m.name, m.relation, p.id_number_masked from"
-                + " registry_household_member m left join registry_person p on p.id ="
-                + " m.member_person_id where m.person_id = ? order by m.id",
-            (rs, i) ->
-                new HouseholdLink(
-                    (Long) rs.getObject(1, Long.class),
-                    rs.getString(2),
-                    rs.getString(3),
-                    rs.getString(4)),
-            head);
+        "select m.member_person_id, m.name, m.relation, p.id_number_masked from"
+            + " registry_household_member m left join registry_person p on p.id ="
+            + " m.member_person_id where m.person_id = ? order by m.id",
+        (rs, i) ->
+            new HouseholdLink(
+                (Long) rs.getObject(1, Long.class),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4)),
+        head);
   }
 
   @Override
