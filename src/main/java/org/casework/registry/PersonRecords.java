@@ -21,6 +21,13 @@ public interface PersonRecords {
    */
   StatusRecord recordStatus(long personId, RecordStatus status, RegionScope scope);
 
+  /**
+   * What the dossier page shows of these records, as {@link #statusHistory}, {@link #categories},
+   * {@link #needs}, {@link #household}, {@link #entitlements}, {@link #allowedValues} and {@link
+   * #relations} would answer, but after one scope check and in seven statements instead of fifteen.
+   */
+  DossierRecords dossierRecords(long personId, RegionScope scope);
+
   /** Every status record, newest first. */
   List<StatusRecord> statusHistory(long personId, RegionScope scope);
 

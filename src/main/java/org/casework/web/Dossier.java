@@ -19,6 +19,7 @@ import org.casework.jurisdiction.RegionScope;
 import org.casework.ledger.Disbursement;
 import org.casework.ledger.Ledger;
 import org.casework.legalaid.LegalAid;
+import org.casework.registry.DossierRecords;
 import org.casework.registry.DossierSection;
 import org.casework.registry.Entitlement;
 import org.casework.registry.Household;
@@ -91,7 +92,9 @@ class Dossier {
       List<Entitlement> entitlements,
       List<CaseLine> cases,
       List<Disbursement> payments,
-      List<Section> sections) {}
+      List<Section> sections,
+      Map<StatusKind, List<String>> allowedValues,
+      List<String> relations) {}
 
   View open(long personId, RegionScope scope) {
     PersonView person = registry.person(personId, scope, "查看服务对象档案");
@@ -105,7 +108,9 @@ class Dossier {
             "查看服务对象档案",
             "档案 " + personId,
             null));
-    List<StatusRecord> history = records.statusHistory(personId, scope);
+    // the registry's records after one scope check, in a few statements (not one call each)
+    DossierRecords own = records.dossierRecords(personId, scope);
+    List<StatusRecord> history = own.history();
     Map<StatusKind, StatusRecord> current = new java.util.EnumMap<>(StatusKind.class);
     history.forEach(r -> current.putIfAbsent(r.kind(), r));
     List<CaseLine> cases = new ArrayList<>();
@@ -131,14 +136,16 @@ class Dossier {
     return new View(
         person,
         person.age(),
-        records.categories(personId, scope),
+        own.categories(),
         current,
         history,
-        records.needs(personId, scope),
-        records.household(personId, scope),
-        records.entitlements(personId, scope),
+        own.needs(),
+        own.household(),
+        own.entitlements(),
         cases,
         payments,
-        extra);
+        extra,
+        own.allowedValues(),
+        own.relations());
   }
 }

@@ -87,10 +87,11 @@ class PeoplePage {
   String dossier(
       @PathVariable long id, RegionScope scope, Model model, HttpServletResponse response) {
     try {
-      model.addAttribute("d", dossier.open(id, scope));
+      Dossier.View d = dossier.open(id, scope);
+      model.addAttribute("d", d);
       model.addAttribute("kinds", StatusKind.values());
-      model.addAttribute("allowed", records.allowedValues());
-      model.addAttribute("relations", records.relations());
+      model.addAttribute("allowed", d.allowedValues());
+      model.addAttribute("relations", d.relations());
       model.addAttribute("today", LocalDate.now(org.casework.common.Formats.CHINA));
       return "pages/person-dossier";
     } catch (BusinessRuleException e) {

@@ -167,6 +167,46 @@ class PersonRecordsTest {
   }
 
   @Test
+  void shouldAnswerTheDossierRecordsAsTheSingleCallsDoAndRefuseAnotherRegion() {
+    long spouse =
+        registry.register(TestPeople.veteran("郑妻", DemoRegion.TOWNSHIP, DemoRegion.VILLAGE)).id();
+    records.linkMember(person, spouse, "配偶", TOWNSHIP);
+    records.recordStatus(
+        spouse,
+        new RecordStatus(StatusKind.HEALTH, "健康", LocalDate.of(2026, 1, 1), "核实"),
+        TOWNSHIP);
+    records.recordNeed(spouse, new RecordNeed("医疗", "慢性病长期用药负担重"), TOWNSHIP);
+    records.addEntitlement(spouse, "免费乘车", LocalDate.of(2026, 1, 1), null, null, TOWNSHIP);
+    records.addCategory(spouse, PersonCategory.MARTYR_FAMILY, TOWNSHIP);
+
+    for (long id : new long[] {person, spouse}) {
+      DossierRecords d = records.dossierRecords(id, TOWNSHIP);
+      assertThat(d.history()).isEqualTo(records.statusHistory(id, TOWNSHIP));
+      assertThat(d.categories()).isEqualTo(records.categories(id, TOWNSHIP));
+      assertThat(d.needs()).isEqualTo(records.needs(id, TOWNSHIP));
+      assertThat(d.household()).isEqualTo(records.household(id, TOWNSHIP));
+      assertThat(d.entitlements()).isEqualTo(records.entitlements(id, TOWNSHIP));
+      assertThat(d.allowedValues()).isEqualTo(records.allowedValues());
+      assertThat(d.relations()).isEqualTo(records.relations());
+    }
+    DossierRecords member = records.dossierRecords(spouse, TOWNSHIP);
+    assertThat(member.household().headPersonId()).isEqualTo(person);
+    assertThat(member.household().headName()).isEqualTo("郑国平");
+    assertThat(member.categories()).hasSize(2);
+    assertThat(member.history()).hasSize(1);
+    assertThat(member.needs()).hasSize(1);
+    assertThat(member.entitlements()).hasSize(1);
+    assertThatThrownBy(() -> records.dossierRecords(spouse, OTHER))
+        .isInstanceOfSatisfying(
+            BusinessRuleException.class,
+            e -> assertThat(e.kind()).isEqualTo(BusinessRuleException.Kind.FORBIDDEN));
+    assertThatThrownBy(() -> records.dossierRecords(999_999_999L, TOWNSHIP))
+        .isInstanceOfSatisfying(
+            BusinessRuleException.class,
+            e -> assertThat(e.kind()).isEqualTo(BusinessRuleException.Kind.NOT_FOUND));
+  }
+
+  @Test
   void shouldFindPeopleOnlyInsideTheRegionByNameAndIdTail() {
     PersonView p = registry.person(person);
     String tail = p.maskedIdNumber().substring(14);

@@ -12,6 +12,7 @@ import org.casework.contact.PlanView;
 import org.casework.contact.VisitView;
 import org.casework.jurisdiction.RegionScope;
 import org.casework.registry.DossierSection;
+import org.casework.registry.Registry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -31,7 +32,7 @@ class ContactDossierSections {
 
   @Bean
   @Order(10)
-  DossierSection contactVisitSection(ContactProgramme contacts, Clock clock) {
+  DossierSection contactVisitSection(ContactService contacts, Registry registry, Clock clock) {
     return new DossierSection() {
       @Override
       public String title() {
@@ -42,7 +43,9 @@ class ContactDossierSections {
       public List<DossierLine> lines(long personId, RegionScope scope) {
         List<DossierLine> lines = new ArrayList<>();
         Instant now = clock.instant();
-        for (PlanView p : contacts.plans(personId, scope)) {
+        // one scope check for both lists (the dossier renders this on every opening)
+        registry.person(personId, scope, "查看联系走访记录");
+        for (PlanView p : contacts.plansOf(personId)) {
           if ("OPEN".equals(p.status()) && p.dueAt() != null) {
             boolean overdue = p.dueAt().isBefore(now);
             lines.add(
@@ -53,7 +56,7 @@ class ContactDossierSections {
                     null));
           }
         }
-        for (VisitView v : contacts.visits(personId, scope)) {
+        for (VisitView v : contacts.visitsOf(personId)) {
           StringBuilder detail = new StringBuilder(v.findings());
           String link = null;
           if (v.needKind() != NeedKind.NONE) {

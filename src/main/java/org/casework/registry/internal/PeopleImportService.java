@@ -123,7 +123,7 @@ class PeopleImportService implements PeopleImport {
     }
     Written written;
     try {
-      written = tx.execute(status -> write(sheet, scope, fileName));
+      written = tx.execute(status -> write(sheet, scope, fileName, check));
     } catch (RowRefused e) {
       // a rule only the writing pass can see (e.g. a race with another officer): nothing written
       check.problem(e.row, e.column, e.getCause().userMessage());
@@ -186,6 +186,16 @@ class PeopleImportService implements PeopleImport {
     final List<Parsed> members = new ArrayList<>();
     final Map<String, String> memberOf = new HashMap<>();
 
+    /**
+     * The sheet's people already registered, by ID number, with their person ids: learned here so
+     * that the writing pass need not look them up again (at 100,000 rows those lookups were a good
+     * part of a re-import's time).
+     */
+    final Map<String, Long> registeredIds = new HashMap<>();
+
+    /** Household heads named by the sheet but not in it (registered), by ID number: person ids. */
+    final Map<String, Long> outsideHeads = new HashMap<>();
+
     /** Registered members of the sheet already in a household, with that household's head. */
     final Map<Parsed, Long> inHousehold = new HashMap<>();
 
@@ -236,6 +246,7 @@ class PeopleImportService implements PeopleImport {
       chunk.forEach(p -> byHash.put(cipher.lookupHash(p.idNumber().value()), p));
       for (Object[] found : registered(byHash.keySet())) {
         Parsed p = byHash.get((String) found[0]);
+        registeredIds.put(p.idNumber().value(), (Long) found[4]);
         String where = found[2] != null ? (String) found[2] : (String) found[1];
         if (!scope.covers(RegionCode.parse(where))) {
           problem(p.row(), "身份证号", "此人已在您辖区以外的地区登记，不能由本表导入");
@@ -267,6 +278,9 @@ class PeopleImportService implements PeopleImport {
         }
         for (Parsed m : part) {
           Object[] head = known.get(cipher.lookupHash(m.head().value()));
+          if (head != null) {
+            outsideHeads.put(m.head().value(), (Long) head[4]);
+          }
           if (head == null) {
             problem(m.row(), "户主身份证号", "户主既不在本表中，也未在档案中登记");
           } else if (head[3] != null) {
@@ -493,9 +507,13 @@ class PeopleImportService implements PeopleImport {
     }
   }
 
-  private Written write(Path sheet, RegionScope scope, String fileName) {
+  private Written write(Path sheet, RegionScope scope, String fileName, Check check) {
     Written w = new Written();
     Check parser = new Check(scope);
+    // ids of the people the checking pass found registered; the heads' ids as they are written
+    Map<String, Long> known = new HashMap<>(check.registeredIds);
+    java.util.Set<String> headNumbers = new java.util.HashSet<>(check.memberOf.values());
+    Map<String, Long> heads = new HashMap<>(check.outsideHeads);
     List<Parsed> chunk = new ArrayList<>();
     List<long[]> links = new ArrayList<>();
     List<Parsed> linkRows = new ArrayList<>();
@@ -514,17 +532,25 @@ class PeopleImportService implements PeopleImport {
           }
           chunk.add(p);
           if (chunk.size() >= CHUNK) {
-            writeChunk(chunk, scope, reason, w, linkRows, links);
+            writeChunk(chunk, scope, reason, w, linkRows, links, known, headNumbers, heads);
           }
         });
-    writeChunk(chunk, scope, reason, w, linkRows, links);
-    // household links once every person of the sheet exists
-    Map<String, Long> heads = new HashMap<>();
-    for (int i = 0; i < linkRows.size(); i += CHUNK) {
-      List<Parsed> part = linkRows.subList(i, Math.min(linkRows.size(), i + CHUNK));
-      for (Object[] found :
-          registered(part.stream().map(p -> cipher.lookupHash(p.head().value())).toList())) {
-        heads.put((String) found[0], (Long) found[4]);
+    writeChunk(chunk, scope, reason, w, linkRows, links, known, headNumbers, heads);
+    // household links once every person of the sheet exists; a head the passes did not see
+    // (none when the sheet is unchanged) is looked up
+    List<String> unseen =
+        linkRows.stream()
+            .map(p -> p.head().value())
+            .filter(h -> !heads.containsKey(h))
+            .distinct()
+            .toList();
+    for (int i = 0; i < unseen.size(); i += CHUNK) {
+      Map<String, String> byHash = new HashMap<>();
+      unseen
+          .subList(i, Math.min(unseen.size(), i + CHUNK))
+          .forEach(h -> byHash.put(cipher.lookupHash(h), h));
+      for (Object[] found : registered(byHash.keySet())) {
+        heads.put(byHash.get((String) found[0]), (Long) found[4]);
       }
     }
     // in chunks, a few statements each (one link at a time was ~8 round trips per member)
@@ -535,7 +561,7 @@ class PeopleImportService implements PeopleImport {
         Parsed p = linkRows.get(j);
         part.add(
             new PersonRecordsService.Link(
-                heads.get(cipher.lookupHash(p.head().value())), links.get(j)[0], p.relation()));
+                heads.get(p.head().value()), links.get(j)[0], p.relation()));
       }
       w.linked +=
           records.linkAll(
@@ -558,42 +584,43 @@ class PeopleImportService implements PeopleImport {
       String reason,
       Written w,
       List<Parsed> linkRows,
-      List<long[]> links) {
+      List<long[]> links,
+      Map<String, Long> known,
+      java.util.Set<String> headNumbers,
+      Map<String, Long> heads) {
     if (chunk.isEmpty()) {
       return;
     }
-    Map<String, Long> existing = new HashMap<>();
-    for (Object[] found :
-        registered(chunk.stream().map(p -> cipher.lookupHash(p.idNumber().value())).toList())) {
-      existing.put((String) found[0], (Long) found[4]);
-    }
-    // the new people of the chunk in one statement (same sealing as Registry.register)
-    List<RegisterPerson> fresh = new ArrayList<>();
-    for (Parsed p : chunk) {
-      if (!existing.containsKey(cipher.lookupHash(p.idNumber().value()))) {
-        fresh.add(
-            new RegisterPerson(
-                p.idNumber().value(),
-                p.name(),
-                p.category(),
-                p.township(),
-                p.village(),
-                p.phone(),
-                p.address(),
-                List.of()));
+    // the new people of the chunk in one statement (same sealing as Registry.register); who is
+    // registered already the checking pass found out
+    Map<String, Long> created;
+    try {
+      created = registry.registerAll(fresh(chunk, known));
+    } catch (org.springframework.dao.DuplicateKeyException registeredMeanwhile) {
+      // someone registered a person of the chunk between the passes: look the chunk up again
+      // (the failed statement wrote nothing; the transaction goes on)
+      Map<String, Parsed> byHash = new HashMap<>();
+      chunk.forEach(p -> byHash.put(cipher.lookupHash(p.idNumber().value()), p));
+      for (Object[] found : registered(byHash.keySet())) {
+        known.put(byHash.get((String) found[0]).idNumber().value(), (Long) found[4]);
       }
+      created = registry.registerAll(fresh(chunk, known));
     }
-    Map<String, Long> created = registry.registerAll(fresh);
     Map<Long, Parsed> byPerson = new HashMap<>();
+    List<Long> existing = new ArrayList<>();
     for (Parsed p : chunk) {
-      Long id = existing.get(cipher.lookupHash(p.idNumber().value()));
+      Long id = known.get(p.idNumber().value());
       if (id == null) {
         id = created.get(p.idNumber().value());
         w.created++;
       } else {
+        existing.add(id);
         w.existing++;
       }
       byPerson.put(id, p);
+      if (headNumbers.contains(p.idNumber().value())) {
+        heads.put(p.idNumber().value(), id);
+      }
       if (p.head() != null) {
         linkRows.add(p);
         links.add(new long[] {id});
@@ -601,18 +628,21 @@ class PeopleImportService implements PeopleImport {
     }
     em.flush();
     em.clear();
-    // current status values of the chunk's people: append only what differs
+    // current status values of the chunk's registered people (the new ones have none): append
+    // only what differs
     Map<String, String> current = new HashMap<>();
-    String marks = String.join(",", java.util.Collections.nCopies(byPerson.size(), "?"));
-    jdbc.query(
-        "select r.person_id, r.kind, r.value from registry_status_record r join (select"
-            + " person_id, kind, max(id) id from registry_status_record where person_id in ("
-            + marks
-            + ") group by person_id, kind) l on l.id = r.id",
-        rs -> {
-          current.put(rs.getLong(1) + ":" + rs.getString(2), rs.getString(3));
-        },
-        byPerson.keySet().toArray());
+    if (!existing.isEmpty()) {
+      String marks = String.join(",", java.util.Collections.nCopies(existing.size(), "?"));
+      jdbc.query(
+          "select r.person_id, r.kind, r.value from registry_status_record r join (select"
+              + " person_id, kind, max(id) id from registry_status_record where person_id in ("
+              + marks
+              + ") group by person_id, kind) l on l.id = r.id",
+          rs -> {
+            current.put(rs.getLong(1) + ":" + rs.getString(2), rs.getString(3));
+          },
+          existing.toArray());
+    }
     List<Object[]> inserts = new ArrayList<>();
     Timestamp now = Timestamp.from(clock.instant());
     byPerson.forEach(
@@ -639,6 +669,25 @@ class PeopleImportService implements PeopleImport {
     }
     w.statuses += inserts.size();
     chunk.clear();
+  }
+
+  private static List<RegisterPerson> fresh(List<Parsed> chunk, Map<String, Long> known) {
+    List<RegisterPerson> fresh = new ArrayList<>();
+    for (Parsed p : chunk) {
+      if (!known.containsKey(p.idNumber().value())) {
+        fresh.add(
+            new RegisterPerson(
+                p.idNumber().value(),
+                p.name(),
+                p.category(),
+                p.township(),
+                p.village(),
+                p.phone(),
+                p.address(),
+                List.of()));
+      }
+    }
+    return fresh;
   }
 
   // ---------------------------------------------------------------- reports

@@ -18,6 +18,7 @@ import org.casework.jurisdiction.RegionCode;
 import org.casework.jurisdiction.RegionLevel;
 import org.casework.jurisdiction.RegionScope;
 import org.casework.jurisdiction.ScopeGuard;
+import org.casework.registry.DossierRecords;
 import org.casework.registry.Entitlement;
 import org.casework.registry.Household;
 import org.casework.registry.HouseholdLink;
@@ -182,6 +183,72 @@ class PersonRecordsService implements PersonRecords {
             personId,
             kind.name());
     return rows.isEmpty() ? null : rows.get(0);
+  }
+
+  @Override
+  public DossierRecords dossierRecords(long personId, RegionScope scope) {
+    // the scope check, the person's own category and household head (with the head's name) at once
+    List<Object[]> person =
+        jdbc.query(
+            "select coalesce(p.village_code, p.township_code), p.category, h.id, h.name from"
+                + " registry_person p left join registry_person h on h.id = coalesce(p.household_id,"
+                + " p.id) where p.id = ?",
+            (rs, i) ->
+                new Object[] {rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4)},
+            personId);
+    if (person.isEmpty()) {
+      throw BusinessRuleException.notFound("PERSON_UNKNOWN", "未找到该服务对象档案", "no person " + personId);
+    }
+    RegionCode where = RegionCode.parse((String) person.get(0)[0]);
+    if (!scope.covers(where)) {
+      throw scopeGuard.refuse(scope, where, null, "查看服务对象档案（服务对象档案 " + personId + "）");
+    }
+    List<StatusRecord> history =
+        jdbc.query(
+            "select * from registry_status_record where person_id = ? order by id desc",
+            STATUS,
+            personId);
+    List<PersonCategory> categories = new ArrayList<>();
+    categories.add(PersonCategory.valueOf((String) person.get(0)[1]));
+    categories.addAll(
+        jdbc.query(
+            "select category from registry_person_category where person_id = ? order by"
+                + " recorded_at",
+            (rs, i) -> PersonCategory.valueOf(rs.getString(1)),
+            personId));
+    List<Need> needs =
+        jdbc.query(
+            "select * from registry_need where person_id = ? order by id desc", NEED, personId);
+    long head = (Long) person.get(0)[2];
+    Household household = new Household(head, (String) person.get(0)[3], householdLinks(head));
+    List<Entitlement> entitlements =
+        jdbc.query(
+            "select * from registry_entitlement where person_id = ? order by since desc, id desc",
+            ENTITLEMENT,
+            personId);
+    // allowed values and relations from one read of the value table
+    Map<StatusKind, List<String>> allowed = new EnumMap<>(StatusKind.class);
+    for (StatusKind k : StatusKind.values()) {
+      allowed.put(k, new ArrayList<>());
+    }
+    List<String> relations = new ArrayList<>();
+    jdbc.query(
+        "select kind, value from registry_status_value order by kind, sort_order, value",
+        rs -> {
+          if (RELATION.equals(rs.getString(1))) {
+            relations.add(rs.getString(2));
+          } else {
+            allowed.get(StatusKind.valueOf(rs.getString(1))).add(rs.getString(2));
+          }
+        });
+    return new DossierRecords(
+        history,
+        categories.stream().distinct().toList(),
+        needs,
+        household,
+        entitlements,
+        allowed,
+        relations);
   }
 
   @Override
@@ -362,19 +429,21 @@ class PersonRecordsService implements PersonRecords {
     long head = householdId(personId);
     String headName =
         jdbc.queryForObject("select name from registry_person where id = ?", String.class, head);
-    List<HouseholdLink> members =
-        jdbc.query(
-            "select m.member_person_id, m.name, m.relation, p.id_number_masked from"
-                + " registry_household_member m left join registry_person p on p.id ="
-                + " m.member_person_id where m.person_id = ? order by m.id",
-            (rs, i) ->
-                new HouseholdLink(
-                    (Long) rs.getObject(1, Long.class),
-                    rs.getString(2),
-                    rs.getString(3),
-                    rs.getString(4)),
-            head);
-    return new Household(head, headName, members);
+    return new Household(head, headName, householdLinks(head));
+  }
+
+  private List<HouseholdLink> householdLinks(long head) {
+    return jdbc.query(
+        "select m.member_person_id, m.name, m.relation, p.id_number_masked from"
+            + " registry_household_member m left join registry_person p on p.id ="
+            + " m.member_person_id where m.person_id = ? order by m.id",
+        (rs, i) ->
+            new HouseholdLink(
+                (Long) rs.getObject(1, Long.class),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4)),
+        head);
   }
 
   @Override

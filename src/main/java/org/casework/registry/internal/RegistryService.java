@@ -161,9 +161,11 @@ class RegistryService implements Registry {
    * as {@link #register(RegisterPerson)} (the same {@link PiiCipher} columns), one multi-row INSERT
    * for the whole list. The caller has checked the rows (ID number, township and village known and
    * in its region) and that none of them is registered; a duplicate still fails on the unique hash.
-   * Returns the new ids by ID number. Must follow any change of {@code register}'s sealing.
+   * Returns the new ids by ID number. Must follow any change of {@code register}'s sealing. A
+   * duplicate leaves the caller's transaction usable (the failed statement wrote nothing), so the
+   * import can look the chunk up again when someone registered one of its people meanwhile.
    */
-  @Transactional
+  @Transactional(noRollbackFor = org.springframework.dao.DuplicateKeyException.class)
   java.util.Map<String, Long> registerAll(List<RegisterPerson> people) {
     java.util.Map<String, Long> ids = new java.util.HashMap<>();
     if (people.isEmpty()) {
