@@ -46,14 +46,25 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * and 赵磊 (county caseworker of 鲤城区) do it in a first quarter: the app starts on today's clock like
  * every demo test; the clock then moves to March 2035 (a quarter no other test touches: the
  * statement and the sample are once per township/county and quarter in the shared test database)
- * and the stations demo runs as it does on a start that day. The demo's village self-assessments
- * are waiting in 刘洋's group; he scores 新华社区 with one veto and one bonus (the bad inputs refused
- * first) and 中山社区 with one deduction, sends the quarter's 附件2 in April (not before), opens it as
- * Excel and PDF; 赵磊 draws the spot-check sample (刘洋 cannot), corrects a score with its reason and
- * finishes; the progress page shows 海滨街道 against its 25 % target; the star page shows the rating 赵磊
- * gives.
+ * and the stations demo runs as it does on a start that day. It runs on a database of its own
+ * ({@code <test database>_own}), so the demo's villages hold only the demo's people. The demo's
+ * village self-assessments are waiting in 刘洋's group; he scores 新华社区 with one veto and one bonus
+ * (the bad inputs refused first) and 中山社区 with one deduction, sends the quarter's 附件2 in April (not
+ * before), opens it as Excel and PDF; 赵磊 draws the spot-check sample (刘洋 cannot), corrects a score
+ * with its reason and finishes; the progress page shows 海滨街道 against its 25 % target; the star page
+ * shows the rating 赵磊 gives.
  */
-@SpringBootTest(properties = {"casework.demo-data=true", "casework.sla.watch-initial-delay=PT24H"})
+@SpringBootTest(
+    properties = {
+      "casework.demo-data=true",
+      "casework.sla.watch-initial-delay=PT24H",
+      // a database of its own (./casework test makes it): the rest of the suite registers its
+      // people in the demo's 新华社区, and the sheet applies only to stations with fewer than 100
+      "spring.datasource.url=jdbc:mysql://${CASEWORK_DB_HOST:127.0.0.1}:${CASEWORK_DB_PORT:3306}/"
+          + "${CASEWORK_TEST_DB_NAME:casework_test}_own?createDatabaseIfNotExist=true"
+          + "&characterEncoding=UTF-8&connectionCollation=utf8mb4_unicode_ci&serverTimezone=UTC"
+          + "&useSSL=false&allowPublicKeyRetrieval=true"
+    })
 @AutoConfigureMockMvc
 @ProcessTest
 @ActiveProfiles("test")
