@@ -99,25 +99,44 @@ class ReportSummaries {
         }
         LocalDate from = days.get(i);
         LocalDate to = days.get(j);
-        Integer n;
-        try {
-          n = tx.execute(st -> rebuild(county.getKey(), from, to));
-        } catch (org.springframework.dao.PessimisticLockingFailureException busy) {
-          // another rebuild of other days of the same month held its roll-up: once more (the
-          // marks were restored by the rollback)
-          log.info(
-              "report summaries {} {}..{}: {}, retried",
-              county.getKey(),
-              from,
-              to,
-              busy.toString());
-          n = tx.execute(st -> rebuild(county.getKey(), from, to));
-        }
+        Integer n = rebuildSerialised(county.getKey(), from, to);
         done += n == null ? 0 : n;
         i = j + 1;
       }
     }
     return done;
+  }
+
+  /**
+   * How often a rebuild that lost a deadlock is tried again before the minute job is left to it.
+   */
+  private static final int REBUILD_ATTEMPTS = 3;
+
+  /**
+   * Rebuilds the county's days in a transaction of its own that first locks the county's row of
+   * {@code report_rebuild_lock} (V307), so rebuilds of one county (the minute job, a report being
+   * read, a second node) run one after the other. A deadlock with anything else is retried.
+   */
+  private Integer rebuildSerialised(String county, LocalDate from, LocalDate to) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return tx.execute(
+            st -> {
+              // an exclusive lock on the county's row, made on first use, held to the commit
+              jdbc.update(
+                  "INSERT INTO report_rebuild_lock (county_code) VALUES (?)"
+                      + " ON DUPLICATE KEY UPDATE county_code = county_code",
+                  county);
+              return rebuild(county, from, to);
+            });
+      } catch (org.springframework.dao.PessimisticLockingFailureException busy) {
+        if (attempt >= REBUILD_ATTEMPTS) {
+          throw busy;
+        }
+        // the rollback restored the dirty marks: once more
+        log.info("report summaries {} {}..{}: {}, retried", county, from, to, busy.toString());
+      }
+    }
   }
 
   /**
