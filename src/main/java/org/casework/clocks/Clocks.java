@@ -55,6 +55,12 @@ public interface Clocks {
 
   Optional<ClockView> find(String caseNumber, String clockKey);
 
+  /**
+   * The earliest due day (China date) of the case's running clocks, in one indexed read; empty when
+   * none runs. What an applicant is told as the next deadline.
+   */
+  Optional<java.time.LocalDate> nextDueDay(String caseNumber);
+
   /** All clocks of a case, the whole-case clock first. */
   List<ClockView> clocks(String caseNumber);
 

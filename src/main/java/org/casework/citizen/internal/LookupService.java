@@ -4,8 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.text.Normalizer;
 import java.time.LocalDate;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -15,8 +13,6 @@ import org.casework.citizen.LookupAnswer;
 import org.casework.citizen.LookupAnswer.NoticeLine;
 import org.casework.citizen.LookupAnswer.Outcome;
 import org.casework.citizen.PublicLookup;
-import org.casework.clocks.ClockState;
-import org.casework.clocks.ClockView;
 import org.casework.clocks.Clocks;
 import org.casework.common.Formats;
 import org.casework.registry.Registry;
@@ -105,13 +101,8 @@ class LookupService implements PublicLookup {
 
   /** The earliest due day of the case's running clocks, else the stage's due date. */
   private LocalDate nextDeadline(CaseView c) {
-    List<ClockView> running =
-        clocks.clocks(c.caseNumber()).stream()
-            .filter(k -> k.state() == ClockState.RUNNING && k.dueDay() != null)
-            .toList();
-    return running.stream()
-        .map(ClockView::dueDay)
-        .min(Comparator.naturalOrder())
+    return clocks
+        .nextDueDay(c.caseNumber())
         .orElse(c.stageDueAt() == null ? null : Formats.chinaDate(c.stageDueAt()));
   }
 

@@ -1,5 +1,6 @@
 package org.casework.clocks.internal;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -356,6 +357,16 @@ class ClockService implements Clocks {
   @Override
   public Optional<ClockView> find(String caseNumber, String clockKey) {
     return clocks.findByCaseNumberAndClockKey(caseNumber, clockKey).map(this::view);
+  }
+
+  @Override
+  public Optional<LocalDate> nextDueDay(String caseNumber) {
+    Timestamp due =
+        jdbc.queryForObject(
+            "select min(due_at) from sla_clock where case_number = ? and state = 'RUNNING'",
+            Timestamp.class,
+            caseNumber);
+    return Optional.ofNullable(due).map(d -> Formats.chinaDate(d.toInstant()));
   }
 
   @Override

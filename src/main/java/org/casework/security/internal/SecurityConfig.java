@@ -9,13 +9,17 @@ import org.casework.security.AccessRules;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
@@ -43,14 +47,13 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @EnableWebSecurity
 class SecurityConfig {
 
-  /** Reachable without login. */
+  /**
+   * Reachable without login (and the citizens' pages, {@link #CITIZEN_PAGES}, in their own chain).
+   */
   static final RequestMatcher PUBLIC =
       new OrRequestMatcher(
           Stream.of(
                   "/login",
-                  // 菜单式服务: a person's own online request (services module; CSRF, throttled,
-                  // audited)
-                  "/public/services/request",
                   "/denied",
                   "/error",
                   "/css/**",
@@ -58,12 +61,60 @@ class SecurityConfig {
                   "/vendor/**",
                   "/favicon.ico",
                   "/actuator/health",
-                  "/actuator/health/**",
-                  // the applicant's own status lookup (citizen module): CSRF-protected form,
-                  // throttled and audited there; no staff data behind it
-                  "/public/lookup")
+                  "/actuator/health/**")
               .map(p -> AccessRuleAssembly.matcher(null, p))
               .toList());
+
+  /**
+   * The citizens' pages, reachable without login: the applicant's own status lookup (citizen
+   * module) and the online service request (services module); each is throttled and audited there
+   * and shows no staff data.
+   */
+  static final String[] CITIZEN_PAGES = {"/public/lookup", "/public/services/request"};
+
+  /**
+   * The citizens' pages in a chain of their own that never makes a session: the CSRF token is a
+   * cookie (double submit: the form's masked token must match the {@code HttpOnly}, {@code
+   * SameSite=Strict} cookie, path {@code /public}) instead of an anonymous session per visitor, so
+   * a crowd of lookups costs no session memory and no session-registry read on every request.
+   * Everything else stays with the staff chain below.
+   */
+  @Bean
+  @Order(2)
+  SecurityFilterChain citizenFilterChain(HttpSecurity http, ChineseAccessDeniedHandler denied)
+      throws Exception {
+    http.securityMatcher(
+            new OrRequestMatcher(
+                Stream.of(CITIZEN_PAGES).map(p -> AccessRuleAssembly.matcher(null, p)).toList()))
+        .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .requestCache(c -> c.disable())
+        .logout(l -> l.disable())
+        .csrf(c -> c.csrfTokenRepository(citizenCsrfTokens()))
+        // the token is made before the page renders, so its cookie is set before anything is sent
+        .addFilterAfter(
+            (request, response, chain) -> {
+              if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
+                token.getToken();
+              }
+              chain.doFilter(request, response);
+            },
+            CsrfFilter.class)
+        .exceptionHandling(e -> e.accessDeniedHandler(denied))
+        .headers(
+            h ->
+                h.frameOptions(f -> f.deny())
+                    .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER)));
+    return http.build();
+  }
+
+  /** The citizens' pages' CSRF token: a cookie for {@code /public} only, never sent cross-site. */
+  static CookieCsrfTokenRepository citizenCsrfTokens() {
+    CookieCsrfTokenRepository cookies = new CookieCsrfTokenRepository();
+    cookies.setCookiePath("/public");
+    cookies.setCookieCustomizer(c -> c.sameSite("Strict"));
+    return cookies;
+  }
 
   @Bean
   SecurityFilterChain securityFilterChain(
