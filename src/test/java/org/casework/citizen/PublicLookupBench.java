@@ -114,9 +114,13 @@ class PublicLookupBench {
     taskWork(5);
 
     String loadBefore = loadAverage();
+    ServerCpu cpuOne = ServerCpu.now();
     List<Long> oneByOne = sequential(real, copies, SECONDS);
+    cpuOne = cpuOne.until(ServerCpu.now());
     List<Long> aloneCases = taskWork(SECONDS);
+    ServerCpu cpuAlone = ServerCpu.now();
     List<Long> lookupsAlone = runLookups(real, copies, SECONDS, null);
+    cpuAlone = cpuAlone.until(ServerCpu.now());
     List<Long> sideCases = Collections.synchronizedList(new ArrayList<>());
     List<Long> lookupsSide = runLookups(real, copies, SECONDS, sideCases);
     String loadAfter = loadAverage();
@@ -139,6 +143,8 @@ class PublicLookupBench {
         "lookup beside task work",
         lookupFigures(lookupsSide) + rate(lookupsSide),
         loadVerdict(lookupsSide));
+    row("server CPU, one in a row", cpuOne.perLookup(oneByOne.size()), "(capacity)");
+    row("server CPU, lookup alone", cpuAlone.perLookup(lookupsAlone.size()), "(capacity)");
     row("task work alone", caseFigures(aloneCases), "(reference)");
     row(
         "task work beside lookup",
@@ -370,6 +376,64 @@ class PublicLookupBench {
 
   private static long pct(List<Long> sorted, int p) {
     return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+  }
+
+  /**
+   * CPU the server spent, apart from the load generator in the same JVM: the app's request threads
+   * (Tomcat's {@code http-nio-*-exec-*}) and the MariaDB server process. Per lookup, it gives what
+   * a server of its own would need for the offered rate, whatever the generator took here.
+   */
+  record ServerCpu(long appNanos, long dbNanos) {
+
+    static ServerCpu now() {
+      java.lang.management.ThreadMXBean threads =
+          java.lang.management.ManagementFactory.getThreadMXBean();
+      long app = 0;
+      for (java.lang.management.ThreadInfo t :
+          threads.getThreadInfo(threads.getAllThreadIds(), 0)) {
+        if (t != null && t.getThreadName().matches("http-nio-.*-exec-\\d+")) {
+          app += Math.max(0, threads.getThreadCpuTime(t.getThreadId()));
+        }
+      }
+      return new ServerCpu(app, databaseCpuNanos());
+    }
+
+    ServerCpu until(ServerCpu later) {
+      return new ServerCpu(later.appNanos - appNanos, later.dbNanos - dbNanos);
+    }
+
+    String perLookup(int lookups) {
+      if (lookups == 0) {
+        return "n=0";
+      }
+      double app = appNanos / 1e6 / lookups;
+      double db = dbNanos < 0 ? 0 : dbNanos / 1e6 / lookups;
+      int cores = Runtime.getRuntime().availableProcessors();
+      return String.format(
+          "app %.2f + MariaDB %s ms a lookup: ~%.0f/s on %d cores of its own",
+          app, dbNanos < 0 ? "?" : String.format("%.2f", db), cores * 1000 / (app + db), cores);
+    }
+
+    /** utime + stime of the MariaDB server from /proc (clock ticks of 10 ms); -1 if not found. */
+    private static long databaseCpuNanos() {
+      try (var procs = java.nio.file.Files.list(java.nio.file.Path.of("/proc"))) {
+        for (java.nio.file.Path p : (Iterable<java.nio.file.Path>) procs::iterator) {
+          java.nio.file.Path comm = p.resolve("comm");
+          if (!p.getFileName().toString().matches("\\d+") || !java.nio.file.Files.exists(comm)) {
+            continue;
+          }
+          String name = java.nio.file.Files.readString(comm).trim();
+          if (name.equals("mariadbd") || name.equals("mysqld")) {
+            String stat = java.nio.file.Files.readString(p.resolve("stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L;
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        return -1;
+      }
+      return -1;
+    }
   }
 
   /** A visitor's browser: one session cookie and its CSRF token from the form. */
