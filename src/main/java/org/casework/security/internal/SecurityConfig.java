@@ -2,11 +2,15 @@ package org.casework.security.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.casework.security.Access;
 import org.casework.security.AccessRules;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -21,6 +25,7 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.session.DisableEncodeUrlFilter;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -81,11 +86,13 @@ class SecurityConfig {
    */
   @Bean
   @Order(2)
-  SecurityFilterChain citizenFilterChain(HttpSecurity http, ChineseAccessDeniedHandler denied)
+  SecurityFilterChain citizenFilterChain(
+      HttpSecurity http, ChineseAccessDeniedHandler denied, CitizenBulkhead bulkhead)
       throws Exception {
     http.securityMatcher(
             new OrRequestMatcher(
                 Stream.of(CITIZEN_PAGES).map(p -> AccessRuleAssembly.matcher(null, p)).toList()))
+        .addFilterBefore(bulkhead, DisableEncodeUrlFilter.class)
         .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .requestCache(c -> c.disable())
@@ -106,6 +113,22 @@ class SecurityConfig {
                 h.frameOptions(f -> f.deny())
                     .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER)));
     return http.build();
+  }
+
+  @Bean
+  CitizenBulkhead citizenBulkhead(
+      @Value("${casework.citizen.max-concurrent:4}") int maxConcurrent,
+      @Value("${casework.citizen.max-wait:PT0.5S}") Duration maxWait,
+      MessageSource messages) {
+    return new CitizenBulkhead(maxConcurrent, maxWait, messages);
+  }
+
+  /** Only in the citizens' chain, not as a servlet filter of every request. */
+  @Bean
+  FilterRegistrationBean<CitizenBulkhead> citizenBulkheadNotAServletFilter(CitizenBulkhead b) {
+    FilterRegistrationBean<CitizenBulkhead> registration = new FilterRegistrationBean<>(b);
+    registration.setEnabled(false);
+    return registration;
   }
 
   /** The citizens' pages' CSRF token: a cookie for {@code /public} only, never sent cross-site. */

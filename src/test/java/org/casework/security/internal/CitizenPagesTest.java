@@ -63,7 +63,9 @@ class CitizenPagesTest {
       assertThat(chainOf(page))
           .as(page)
           .noneMatch(f -> f instanceof ConcurrentSessionFilter)
-          .anyMatch(f -> f instanceof CsrfFilter);
+          .anyMatch(f -> f instanceof CsrfFilter)
+          .first()
+          .isInstanceOf(CitizenBulkhead.class);
     }
     // the staff pages keep theirs
     assertThat(chainOf("/cases")).anyMatch(f -> f instanceof ConcurrentSessionFilter);
