@@ -114,7 +114,7 @@ class ReportSummaries {
 
   /**
    * Rebuilds the county's days in a transaction of its own that first locks the county's row of
-   * {@code report_rebuild_lock} (V307), so rebuilds of one county (the minute job, a report being
+   * {@code report_rebuild_lock} (V321), so rebuilds of one county (the minute job, a report being
    * read, a second node) run one after the other. A deadlock with anything else is retried.
    */
   private Integer rebuildSerialised(String county, LocalDate from, LocalDate to) {

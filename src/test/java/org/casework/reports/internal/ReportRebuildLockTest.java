@@ -22,7 +22,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Rebuilds of one county's summaries run one after the other (V307's lock row): the minute job and
+ * Rebuilds of one county's summaries run one after the other (V321's lock row): the minute job and
  * a report being read used to deadlock on the month they both rolled up, and the report failed.
  */
 @SpringBootTest
