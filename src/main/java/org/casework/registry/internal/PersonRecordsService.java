@@ -770,34 +770,46 @@ class PersonRecordsService implements PersonRecords {
 
   @Override
   public PersonPage search(PersonQuery q, RegionScope scope) {
+    PersonSearchFilters more = filters.getIfAvailable();
+    // the key-contact filter drives the search from the active flags (in person order), else the
+    // register itself
+    PersonSearchFilters.Driver driver =
+        more != null && q.keyContact() != null
+            ? more.keyContact(
+                PersonQuery.ANY_KEY_CONTACT.equals(q.keyContact()) ? null : q.keyContact())
+            : null;
     StringBuilder sql =
         new StringBuilder(
-            "select id, name, id_number_masked, category, township_code, village_code, died_on,"
-                + " moved_away_on from registry_person where ");
+            "select registry_person.id, registry_person.name, registry_person.id_number_masked,"
+                + " registry_person.category, registry_person.township_code,"
+                + " registry_person.village_code, registry_person.died_on,"
+                + " registry_person.moved_away_on from "
+                + (driver == null ? "registry_person" : driver.from())
+                + " where ");
     List<Object> args = new ArrayList<>();
     RegionCode region = scope.region();
     // one indexed column per level: the village, the township, or the township codes of a county
     if (region.level() == RegionLevel.VILLAGE) {
-      sql.append("village_code = ?");
+      sql.append("registry_person.village_code = ?");
       args.add(region.value());
     } else if (region.level() == RegionLevel.TOWNSHIP) {
-      sql.append("township_code = ?");
+      sql.append("registry_person.township_code = ?");
       args.add(region.value());
     } else {
-      sql.append("township_code like ?");
+      sql.append("registry_person.township_code like ?");
       args.add(region.value() + "%");
     }
     if (q.name() != null && !q.name().isBlank()) {
-      sql.append(" and name like ?");
+      sql.append(" and registry_person.name like ?");
       args.add(likePrefix(q.name().strip()));
     }
     if (q.idNumber() != null && !q.idNumber().isBlank()) {
       String typed = q.idNumber().strip().toUpperCase();
       if (typed.matches("[\\dX]{4}")) {
-        sql.append(" and id_tail = ?");
+        sql.append(" and registry_person.id_tail = ?");
         args.add(typed);
       } else if (typed.matches("\\d{4}\\*{10}[\\dX]{4}")) {
-        sql.append(" and id_number_masked = ?");
+        sql.append(" and registry_person.id_number_masked = ?");
         args.add(typed);
       } else {
         throw BusinessRuleException.invalid(
@@ -807,7 +819,7 @@ class PersonRecordsService implements PersonRecords {
       }
     }
     if (q.category() != null) {
-      sql.append(" and category = ?");
+      sql.append(" and registry_person.category = ?");
       args.add(q.category().name());
     }
     if (q.villageCode() != null && !q.villageCode().isBlank()) {
@@ -815,24 +827,22 @@ class PersonRecordsService implements PersonRecords {
       if (!scope.covers(village)) {
         throw scopeGuard.refuse(scope, village, null, "按村（社区）查询服务对象");
       }
-      sql.append(" and village_code = ?");
+      sql.append(" and registry_person.village_code = ?");
       args.add(village.value());
     }
-    PersonSearchFilters more = filters.getIfAvailable();
     Instant now = clock.instant();
-    if (more != null && q.keyContact() != null) {
-      PersonSearchFilters.Condition c =
-          more.keyContact(
-              PersonQuery.ANY_KEY_CONTACT.equals(q.keyContact()) ? null : q.keyContact());
-      sql.append(" and ").append(c.sql());
-      args.addAll(c.args());
+    if (driver != null) {
+      sql.append(" and ").append(driver.where());
+      args.addAll(driver.args());
     }
     if (more != null && q.overdue()) {
       PersonSearchFilters.Condition c = more.overdue(now);
       sql.append(" and ").append(c.sql());
       args.addAll(c.args());
     }
-    sql.append(" order by id limit ? offset ?");
+    sql.append(" order by ")
+        .append(driver == null ? "registry_person.id" : driver.order())
+        .append(" limit ? offset ?");
     args.add(q.size() + 1);
     args.add((long) q.page() * q.size());
     List<PersonSummary> rows =
