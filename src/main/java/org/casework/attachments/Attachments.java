@@ -21,6 +21,13 @@ public interface Attachments {
 
   List<AttachmentView> of(AttachmentOwner owner, String ownerRef);
 
+  /**
+   * {@link #of(AttachmentOwner, String)} for several owners in one read (a person's dossier): every
+   * given reference is a key, its attachments oldest first (none: an empty list).
+   */
+  java.util.Map<String, List<AttachmentView>> of(
+      AttachmentOwner owner, java.util.Collection<String> ownerRefs);
+
   /** The file, only inside the officer's region (elsewhere a recorded 403, none a 404). */
   AttachmentContent content(long id, RegionScope scope);
 

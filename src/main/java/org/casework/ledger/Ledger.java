@@ -34,6 +34,12 @@ public interface Ledger {
   List<Disbursement> forCase(String caseNumber);
 
   /**
+   * {@link #forCase(String)} for several cases in one read (a person's dossier): every given case
+   * number is a key, its lines oldest first (none: an empty list).
+   */
+  java.util.Map<String, List<Disbursement>> forCases(java.util.Collection<String> caseNumbers);
+
+  /**
    * The lines of a case as {@code scope} may see them: the query filters on the officer's region; a
    * case whose lines lie elsewhere is a 403, recorded as {@code ScopeRefused}.
    */

@@ -43,6 +43,13 @@ public interface LegalAid {
 
   LegalAidView application(String caseNumber);
 
+  /**
+   * The satisfaction given (满意度, null while not surveyed) of several legal-aid cases in one read,
+   * for a caller that found the cases inside its scope (the dossier lists the person's cases in the
+   * officer's region first): case number → satisfaction; a case without an application is absent.
+   */
+  java.util.Map<String, String> satisfactions(java.util.Collection<String> caseNumbers);
+
   /** The legal-aid case numbers of an applicant, oldest first. */
   List<String> casesOf(long personId);
 

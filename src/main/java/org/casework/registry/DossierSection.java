@@ -11,8 +11,11 @@ public interface DossierSection {
 
   String title();
 
-  /** The lines for the person; the dossier has already checked that {@code scope} covers them. */
-  List<DossierLine> lines(long personId, RegionScope scope);
+  /**
+   * The lines for the person. The dossier has already checked that {@code scope} covers the person
+   * (and recorded the opening) and passes the person it read: a section reads only its own rows.
+   */
+  List<DossierLine> lines(PersonView person, RegionScope scope);
 
   record DossierLine(java.time.LocalDate on, String what, String detail, String link) {}
 }

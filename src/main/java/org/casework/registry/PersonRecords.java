@@ -22,9 +22,12 @@ public interface PersonRecords {
   StatusRecord recordStatus(long personId, RecordStatus status, RegionScope scope);
 
   /**
-   * What the dossier page shows of these records, as {@link #statusHistory}, {@link #categories},
-   * {@link #needs}, {@link #household}, {@link #entitlements}, {@link #allowedValues} and {@link
-   * #relations} would answer, but after one scope check and in seven statements instead of fifteen.
+   * What the dossier page shows of the person and these records, as {@link Registry#person(long,
+   * RegionScope, String)}, {@link #statusHistory}, {@link #categories}, {@link #needs}, {@link
+   * #household}, {@link #entitlements}, {@link #allowedValues} and {@link #relations} would answer,
+   * but after one scope check and in six or seven statements instead of seventeen (the person is
+   * read once; the value table at most once a minute). Another region's person is a recorded 403,
+   * none a 404.
    */
   DossierRecords dossierRecords(long personId, RegionScope scope);
 

@@ -18,9 +18,11 @@ public interface PersonSearchFilters {
 
   /**
    * Key contacts with an active flag of {@code reason} (a code of {@link #keyContactReasons()}), or
-   * of any reason when it is {@code null}; an unknown code is refused in Chinese.
+   * of any reason when it is {@code null}; an unknown code is refused in Chinese. The flags drive
+   * the search: read in person order through an index and joined to {@code registry_person}, so a
+   * page costs the flags up to its last hit, not every flag of the register.
    */
-  Condition keyContact(String reason);
+  Driver keyContact(String reason);
 
   /** People with a contact or visit task open past its due time at {@code now}. */
   Condition overdue(Instant now);
@@ -30,4 +32,12 @@ public interface PersonSearchFilters {
 
   /** An SQL condition (e.g. {@code registry_person.id in (...)}) with its arguments, in order. */
   record Condition(String sql, List<Object> args) {}
+
+  /**
+   * A table the search is read from instead of {@code registry_person} alone: {@code from} joins
+   * {@code registry_person} (unaliased) to it without arguments, {@code where} (with {@code args})
+   * is added to the search's conditions, and {@code order} is the column equal to {@code
+   * registry_person.id} that the join reads in ascending order (at most one row per person).
+   */
+  record Driver(String from, String where, List<Object> args, String order) {}
 }

@@ -27,7 +27,6 @@ import org.casework.registry.Need;
 import org.casework.registry.PersonCategory;
 import org.casework.registry.PersonRecords;
 import org.casework.registry.PersonView;
-import org.casework.registry.Registry;
 import org.casework.registry.StatusKind;
 import org.casework.registry.StatusRecord;
 import org.springframework.beans.factory.ObjectProvider;
@@ -42,7 +41,6 @@ import org.springframework.stereotype.Service;
 @Service
 class Dossier {
 
-  private final Registry registry;
   private final PersonRecords records;
   private final CaseFiles caseFiles;
   private final Ledger ledger;
@@ -53,7 +51,6 @@ class Dossier {
   private final Clock clock;
 
   Dossier(
-      Registry registry,
       PersonRecords records,
       CaseFiles caseFiles,
       Ledger ledger,
@@ -62,7 +59,6 @@ class Dossier {
       AuditLog audit,
       ObjectProvider<DossierSection> sections,
       Clock clock) {
-    this.registry = registry;
     this.records = records;
     this.caseFiles = caseFiles;
     this.ledger = ledger;
@@ -97,7 +93,11 @@ class Dossier {
       List<String> relations) {}
 
   View open(long personId, RegionScope scope) {
-    PersonView person = registry.person(personId, scope, "查看服务对象档案");
+    // the person and the registry's records after one scope check, in a few statements (the person
+    // read once: the sections below get it and do not check or read it again)
+    DossierRecords own = records.dossierRecords(personId, scope);
+    PersonView person = own.person();
+    // recorded before anything of the person is shown (one entry on the audit chain)
     audit.record(
         new PersonRecordAccessed(
             AuditKind.DOSSIER_VIEW,
@@ -108,30 +108,35 @@ class Dossier {
             "查看服务对象档案",
             "档案 " + personId,
             null));
-    // the registry's records after one scope check, in a few statements (not one call each)
-    DossierRecords own = records.dossierRecords(personId, scope);
     List<StatusRecord> history = own.history();
     Map<StatusKind, StatusRecord> current = new java.util.EnumMap<>(StatusKind.class);
     history.forEach(r -> current.putIfAbsent(r.kind(), r));
+    // every case of the person in the officer's region, then payments, attachments and legal-aid
+    // satisfaction of all of them at once (one statement each, not one per case)
+    List<CaseView> ofPerson = caseFiles.ofApplicant(personId, scope);
+    List<String> numbers = ofPerson.stream().map(CaseView::caseNumber).toList();
+    Map<String, List<Disbursement>> paidByCase = ledger.forCases(numbers);
+    Map<String, List<AttachmentView>> filesByCase = attachments.of(AttachmentOwner.CASE, numbers);
+    List<String> legalAidCases =
+        ofPerson.stream()
+            .filter(c -> c.type() == CaseType.LEGAL_AID)
+            .map(CaseView::caseNumber)
+            .toList();
+    Map<String, String> satisfaction = legalAid.satisfactions(legalAidCases);
     List<CaseLine> cases = new ArrayList<>();
     List<Disbursement> payments = new ArrayList<>();
-    for (CaseView c : caseFiles.ofApplicant(personId, scope)) {
-      List<Disbursement> paid = ledger.forCase(c.caseNumber());
+    for (CaseView c : ofPerson) {
+      List<Disbursement> paid = paidByCase.getOrDefault(c.caseNumber(), List.of());
       payments.addAll(paid);
       cases.add(
           new CaseLine(
               c,
               paid,
-              attachments.of(AttachmentOwner.CASE, c.caseNumber()),
-              c.type() == CaseType.LEGAL_AID
-                  ? legalAid.application(c.caseNumber(), scope).satisfaction()
-                  : null));
+              filesByCase.getOrDefault(c.caseNumber(), List.of()),
+              c.type() == CaseType.LEGAL_AID ? satisfaction.get(c.caseNumber()) : null));
     }
     List<Section> extra =
-        sections
-            .orderedStream()
-            .map(s -> new Section(s.title(), s.lines(personId, scope)))
-            .toList();
+        sections.orderedStream().map(s -> new Section(s.title(), s.lines(person, scope))).toList();
     LocalDate today = Formats.chinaDate(clock.instant());
     return new View(
         person,

@@ -145,6 +145,30 @@ class AttachmentService implements Attachments {
 
   @Override
   @Transactional(readOnly = true)
+  public java.util.Map<String, List<AttachmentView>> of(
+      AttachmentOwner owner, java.util.Collection<String> ownerRefs) {
+    java.util.Map<String, List<AttachmentView>> byOwner = new java.util.LinkedHashMap<>();
+    ownerRefs.forEach(r -> byOwner.put(r, new java.util.ArrayList<>()));
+    if (ownerRefs.isEmpty()) {
+      return byOwner;
+    }
+    List<Object> args = new java.util.ArrayList<>();
+    args.add(owner.name());
+    args.addAll(byOwner.keySet());
+    jdbc.query(
+            "select "
+                + COLUMNS
+                + " from attachment where owner_type = ? and owner_ref in ("
+                + String.join(",", java.util.Collections.nCopies(byOwner.size(), "?"))
+                + ") order by id",
+            VIEW,
+            args.toArray())
+        .forEach(a -> byOwner.get(a.ownerRef()).add(a));
+    return byOwner;
+  }
+
+  @Override
+  @Transactional(readOnly = true)
   public AttachmentContent content(long id, RegionScope scope) {
     List<AttachmentView> found =
         jdbc.query("select " + COLUMNS + " from attachment where id = ?", VIEW, id);

@@ -54,8 +54,18 @@ class AuditService implements AuditLog {
    */
   @Transactional
   void append(AuditRecord r) {
+    append(r, false);
+  }
+
+  /**
+   * {@code freshKey}: the source key was minted here for this one entry (a random UUID: a read, an
+   * export), so it cannot have been appended before and the duplicate check is skipped (the unique
+   * key on {@code source_key} still holds). The chain is the same: the head is locked, the entry
+   * links to it and the head moves — one SELECT … FOR UPDATE, one INSERT, one UPDATE.
+   */
+  private void append(AuditRecord r, boolean freshKey) {
     ChainHeadEntity head = heads.lockHead();
-    if (entries.existsBySourceKey(r.sourceKey())) {
+    if (!freshKey && entries.existsBySourceKey(r.sourceKey())) {
       return;
     }
     String casePrev =
@@ -126,14 +136,14 @@ class AuditService implements AuditLog {
   @Override
   @Transactional(propagation = Propagation.REQUIRES_NEW)
   public void record(PersonRecordAccessed e) {
-    append(accessRecord(e));
+    append(accessRecord(e), true);
   }
 
   @Override
   @Transactional(propagation = Propagation.REQUIRES_NEW)
   public void recordAll(List<PersonRecordAccessed> events) {
     for (PersonRecordAccessed e : events) {
-      append(accessRecord(e));
+      append(accessRecord(e), true);
     }
   }
 
@@ -190,7 +200,8 @@ class AuditService implements AuditLog {
             e.role(),
             "查看个人信息原文",
             e.what(),
-            null));
+            null),
+        true);
   }
 
   @Override
@@ -234,7 +245,8 @@ class AuditService implements AuditLog {
             scope.role().name(),
             "按身份证号查询服务对象",
             "命中 " + hits + " 人",
-            "输入（脱敏）" + maskedQuery));
+            "输入（脱敏）" + maskedQuery),
+        true);
   }
 
   @Override

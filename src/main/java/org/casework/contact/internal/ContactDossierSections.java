@@ -5,14 +5,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.casework.common.Formats;
-import org.casework.contact.ContactProgramme;
 import org.casework.contact.KeyContactFlag;
 import org.casework.contact.NeedKind;
 import org.casework.contact.PlanView;
 import org.casework.contact.VisitView;
 import org.casework.jurisdiction.RegionScope;
 import org.casework.registry.DossierSection;
-import org.casework.registry.Registry;
+import org.casework.registry.PersonView;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -32,7 +31,7 @@ class ContactDossierSections {
 
   @Bean
   @Order(10)
-  DossierSection contactVisitSection(ContactService contacts, Registry registry, Clock clock) {
+  DossierSection contactVisitSection(ContactService contacts, Clock clock) {
     return new DossierSection() {
       @Override
       public String title() {
@@ -40,12 +39,11 @@ class ContactDossierSections {
       }
 
       @Override
-      public List<DossierLine> lines(long personId, RegionScope scope) {
+      public List<DossierLine> lines(PersonView person, RegionScope scope) {
         List<DossierLine> lines = new ArrayList<>();
         Instant now = clock.instant();
-        // one scope check for both lists (the dossier renders this on every opening)
-        registry.person(personId, scope, "查看联系走访记录");
-        for (PlanView p : contacts.plansOf(personId)) {
+        // the dossier has checked the scope and read the person: only the two lists here
+        for (PlanView p : contacts.plansOf(person.id())) {
           if ("OPEN".equals(p.status()) && p.dueAt() != null) {
             boolean overdue = p.dueAt().isBefore(now);
             lines.add(
@@ -56,7 +54,7 @@ class ContactDossierSections {
                     null));
           }
         }
-        for (VisitView v : contacts.visitsOf(personId)) {
+        for (VisitView v : contacts.visitsOf(person.id())) {
           StringBuilder detail = new StringBuilder(v.findings());
           String link = null;
           if (v.needKind() != NeedKind.NONE) {
@@ -94,7 +92,7 @@ class ContactDossierSections {
 
   @Bean
   @Order(11)
-  DossierSection keyContactSection(ContactProgramme contacts) {
+  DossierSection keyContactSection(ContactService contacts) {
     return new DossierSection() {
       @Override
       public String title() {
@@ -102,8 +100,8 @@ class ContactDossierSections {
       }
 
       @Override
-      public List<DossierLine> lines(long personId, RegionScope scope) {
-        return contacts.flags(personId, scope).stream()
+      public List<DossierLine> lines(PersonView person, RegionScope scope) {
+        return contacts.flagsOf(person.id()).stream()
             .map(
                 (KeyContactFlag f) ->
                     new DossierLine(

@@ -16,9 +16,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The contact programme's filters of the person search: an active key-contact flag (of one reason
- * or any), and a contact or visit task open past its due time. Both are {@code id in (subquery)}
- * conditions, so the optimizer may start from the (few) flags or open plan rows instead of probing
- * every person of a county whose key contacts are a small share.
+ * or any), and a contact or visit task open past its due time. The key-contact filter drives the
+ * search from the active flags in person order (an index, then the person joined to each: a page
+ * stops at its last hit); as an {@code id in (subquery)} condition MariaDB materialised every
+ * active flag and sorted them (250 ms at 1,000,000 people). Overdue is an {@code id in (subquery)}.
  */
 @Component
 class ContactSearchFilters implements PersonSearchFilters {
@@ -38,13 +39,20 @@ class ContactSearchFilters implements PersonSearchFilters {
     return reasons;
   }
 
+  /** The active flags, read in person order (their generated column is the person while active). */
+  private static final String FLAGS_FIRST =
+      "contact_key_flag f straight_join registry_person on registry_person.id = f.active_person";
+
   @Override
-  public Condition keyContact(String reason) {
+  public Driver keyContact(String reason) {
     if (reason == null) {
-      return new Condition(
-          "registry_person.id in (select f.person_id from contact_key_flag f"
-              + " where f.cleared_at is null)",
-          List.of());
+      // through the unique key (active_person, reason); a person with two reasons once (the first)
+      return new Driver(
+          FLAGS_FIRST,
+          "f.active_person is not null and not exists (select 1 from contact_key_flag g"
+              + " where g.active_person = f.active_person and g.reason < f.reason)",
+          List.of(),
+          "f.active_person");
     }
     KeyContactReason r;
     try {
@@ -53,10 +61,9 @@ class ContactSearchFilters implements PersonSearchFilters {
       throw BusinessRuleException.invalid(
           "PERSON_SEARCH_KEY_REASON", "重点联系原因不正确，请从列表中选择", "unknown key-contact reason filter");
     }
-    return new Condition(
-        "registry_person.id in (select f.person_id from contact_key_flag f"
-            + " where f.cleared_at is null and f.reason = ?)",
-        List.of(r.name()));
+    // through ix_contact_flag_reason_active (reason, active_person), V311; one active flag of a
+    // reason per person (uq_contact_flag_active)
+    return new Driver(FLAGS_FIRST, "f.reason = ?", List.of(r.name()), "f.active_person");
   }
 
   @Override

@@ -159,6 +159,11 @@ class ContactService implements ContactProgramme {
   @Transactional(readOnly = true)
   public List<KeyContactFlag> flags(long personId, RegionScope scope) {
     registry.person(personId, scope, "查看重点联系标记");
+    return flagsOf(personId);
+  }
+
+  /** The person's flags without the scope check: for a caller that has made it (the dossier). */
+  List<KeyContactFlag> flagsOf(long personId) {
     return jdbc.query(
         "select "
             + FLAG_COLUMNS

@@ -30,6 +30,8 @@ interface DisbursementRepository extends JpaRepository<DisbursementEntity, Long>
 
   List<DisbursementEntity> findByCaseNumberOrderByIdAsc(String caseNumber);
 
+  List<DisbursementEntity> findByCaseNumberInOrderByIdAsc(java.util.Collection<String> caseNumbers);
+
   @Query(
       "select d from DisbursementEntity d where d.caseNumber = ?1 and d.regionCode like concat(?2,"
           + " '%') order by d.id")

@@ -233,6 +233,20 @@ class LedgerService implements Ledger {
 
   @Override
   @Transactional(readOnly = true)
+  public java.util.Map<String, List<Disbursement>> forCases(
+      java.util.Collection<String> caseNumbers) {
+    java.util.Map<String, List<Disbursement>> lines = new java.util.LinkedHashMap<>();
+    caseNumbers.forEach(c -> lines.put(c, new java.util.ArrayList<>()));
+    if (!caseNumbers.isEmpty()) {
+      for (DisbursementEntity d : repository.findByCaseNumberInOrderByIdAsc(caseNumbers)) {
+        lines.get(d.getCaseNumber()).add(mapper.toView(d));
+      }
+    }
+    return lines;
+  }
+
+  @Override
+  @Transactional(readOnly = true)
   public DuplicateCheck checkDuplicates(DuplicateQuery q) {
     return duplicates(q, d -> true);
   }

@@ -374,6 +374,12 @@ class LegalAidService implements LegalAid {
 
   @Override
   @Transactional(readOnly = true)
+  public java.util.Map<String, String> satisfactions(java.util.Collection<String> caseNumbers) {
+    return store.satisfactions(caseNumbers);
+  }
+
+  @Override
+  @Transactional(readOnly = true)
   public List<String> casesOf(long personId) {
     return store.casesOf(personId);
   }

@@ -143,6 +143,23 @@ class LegalAidStore {
         closed == null ? null : closed.toInstant());
   }
 
+  java.util.Map<String, String> satisfactions(java.util.Collection<String> caseNumbers) {
+    java.util.Map<String, String> given = new java.util.HashMap<>();
+    if (caseNumbers.isEmpty()) {
+      return given;
+    }
+    List<String> numbers = caseNumbers.stream().distinct().toList();
+    jdbc.query(
+        "SELECT case_number, satisfaction FROM legalaid_application WHERE case_number IN ("
+            + String.join(",", java.util.Collections.nCopies(numbers.size(), "?"))
+            + ")",
+        rs -> {
+          given.put(rs.getString(1), rs.getString(2));
+        },
+        numbers.toArray());
+    return given;
+  }
+
   List<String> casesOf(long personId) {
     return jdbc.queryForList(
         "SELECT case_number FROM legalaid_application WHERE applicant_person_id = ? ORDER BY id",

@@ -20,8 +20,10 @@ import org.casework.jurisdiction.RegionScope;
 import org.casework.jurisdiction.ScopeGuard;
 import org.casework.registry.DossierRecords;
 import org.casework.registry.Entitlement;
+import org.casework.registry.Gender;
 import org.casework.registry.Household;
 import org.casework.registry.HouseholdLink;
+import org.casework.registry.HouseholdMember;
 import org.casework.registry.Need;
 import org.casework.registry.NeedStatus;
 import org.casework.registry.PersonCategory;
@@ -30,6 +32,7 @@ import org.casework.registry.PersonQuery;
 import org.casework.registry.PersonRecords;
 import org.casework.registry.PersonSearchFilters;
 import org.casework.registry.PersonSummary;
+import org.casework.registry.PersonView;
 import org.casework.registry.RecordNeed;
 import org.casework.registry.RecordStatus;
 import org.casework.registry.StatusKind;
@@ -55,12 +58,15 @@ class PersonRecordsService implements PersonRecords {
   private final ScopeGuard scopeGuard;
   private final Clock clock;
   private final ObjectProvider<PersonSearchFilters> filters;
+  private final RegistryService registry;
 
   PersonRecordsService(
       JdbcTemplate jdbc,
       ScopeGuard scopeGuard,
       Clock clock,
-      ObjectProvider<PersonSearchFilters> filters) {
+      ObjectProvider<PersonSearchFilters> filters,
+      RegistryService registry) {
+    this.registry = registry;
     this.jdbc = jdbc;
     this.scopeGuard = scopeGuard;
     this.clock = clock;
@@ -187,46 +193,153 @@ class PersonRecordsService implements PersonRecords {
 
   @Override
   public DossierRecords dossierRecords(long personId, RegionScope scope) {
-    // the scope check, the person's own category and household head (with the head's name) at once
-    List<Object[]> person =
+    // the person with the household's head (its name) in one read, then the scope check: the page
+    // reads the person once, not once for the check and again for the view
+    List<PersonRow> found =
         jdbc.query(
-            "select coalesce(p.village_code, p.township_code), p.category, h.id, h.name from"
-                + " registry_person p left join registry_person h on h.id = coalesce(p.household_id,"
-                + " p.id) where p.id = ?",
+            "select p.id, p.name, p.id_number_enc, p.gender, p.birth_date_enc, p.category,"
+                + " p.township_code, p.village_code, p.phone_enc, p.died_on, p.moved_away_on,"
+                + " p.moved_away_to, h.id, h.name, (select group_concat(c.category order by"
+                + " c.recorded_at, c.category separator ',') from registry_person_category c where"
+                + " c.person_id = p.id) from registry_person p left join registry_person h on h.id"
+                + " = coalesce(p.household_id, p.id) where p.id = ?",
             (rs, i) ->
-                new Object[] {rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4)},
+                new PersonRow(
+                    rs.getLong(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getString(4) == null ? null : Gender.valueOf(rs.getString(4)),
+                    rs.getString(5),
+                    PersonCategory.valueOf(rs.getString(6)),
+                    rs.getString(7),
+                    rs.getString(8),
+                    rs.getString(9),
+                    rs.getObject(10, LocalDate.class),
+                    rs.getObject(11, LocalDate.class),
+                    rs.getString(12),
+                    rs.getLong(13),
+                    rs.getString(14),
+                    rs.getString(15)),
             personId);
-    if (person.isEmpty()) {
+    if (found.isEmpty()) {
       throw BusinessRuleException.notFound("PERSON_UNKNOWN", "未找到该服务对象档案", "no person " + personId);
     }
-    RegionCode where = RegionCode.parse((String) person.get(0)[0]);
+    PersonRow p = found.getFirst();
+    RegionCode where =
+        RegionCode.parse(p.villageCode() != null ? p.villageCode() : p.townshipCode());
     if (!scope.covers(where)) {
       throw scopeGuard.refuse(scope, where, null, "查看服务对象档案（服务对象档案 " + personId + "）");
     }
+    // the person's own household lines (the view's members) and the head's (the household) at once
+    long head = p.headId();
+    List<HouseholdMember> own = new ArrayList<>();
+    List<HouseholdLink> links = new ArrayList<>();
+    jdbc.query(
+        "select m.person_id, m.member_person_id, m.name, m.relation, l.id_number_masked from"
+            + " registry_household_member m left join registry_person l on l.id ="
+            + " m.member_person_id where m.person_id in (?, ?) order by m.id",
+        rs -> {
+          long of = rs.getLong(1);
+          if (of == personId) {
+            own.add(new HouseholdMember(rs.getString(3), rs.getString(4)));
+          }
+          if (of == head) {
+            links.add(
+                new HouseholdLink(
+                    (Long) rs.getObject(2, Long.class),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getString(5)));
+          }
+        },
+        personId,
+        head);
+    PersonView person =
+        registry.view(
+            p.id(),
+            p.name(),
+            p.idNumberSealed(),
+            p.gender(),
+            p.birthDateSealed(),
+            p.category(),
+            p.townshipCode(),
+            p.villageCode(),
+            p.phoneSealed(),
+            List.copyOf(own),
+            p.diedOn(),
+            p.movedAwayOn(),
+            p.movedAwayTo());
     List<StatusRecord> history =
         jdbc.query(
             "select * from registry_status_record where person_id = ? order by id desc",
             STATUS,
             personId);
+    // the person's own category first, then the further ones in the order they were recorded
     List<PersonCategory> categories = new ArrayList<>();
-    categories.add(PersonCategory.valueOf((String) person.get(0)[1]));
-    categories.addAll(
-        jdbc.query(
-            "select category from registry_person_category where person_id = ? order by"
-                + " recorded_at",
-            (rs, i) -> PersonCategory.valueOf(rs.getString(1)),
-            personId));
+    categories.add(p.category());
+    if (p.moreCategories() != null) {
+      for (String c : p.moreCategories().split(",")) {
+        categories.add(PersonCategory.valueOf(c));
+      }
+    }
     List<Need> needs =
         jdbc.query(
             "select * from registry_need where person_id = ? order by id desc", NEED, personId);
-    long head = (Long) person.get(0)[2];
-    Household household = new Household(head, (String) person.get(0)[3], householdLinks(head));
+    Household household = new Household(head, p.headName(), links);
     List<Entitlement> entitlements =
         jdbc.query(
             "select * from registry_entitlement where person_id = ? order by since desc, id desc",
             ENTITLEMENT,
             personId);
-    // allowed values and relations from one read of the value table
+    StatusValues values = statusValues();
+    return new DossierRecords(
+        person,
+        history,
+        categories.stream().distinct().toList(),
+        needs,
+        household,
+        entitlements,
+        values.allowed(),
+        values.relations());
+  }
+
+  /** A person's row as the dossier reads it, sealed fields still sealed. */
+  private record PersonRow(
+      long id,
+      String name,
+      String idNumberSealed,
+      Gender gender,
+      String birthDateSealed,
+      PersonCategory category,
+      String townshipCode,
+      String villageCode,
+      String phoneSealed,
+      LocalDate diedOn,
+      LocalDate movedAwayOn,
+      String movedAwayTo,
+      long headId,
+      String headName,
+      String moreCategories) {}
+
+  private record StatusValues(
+      Map<StatusKind, List<String>> allowed, List<String> relations, long readAt) {}
+
+  /** How long the dossier keeps the value table (changed only by a migration, i.e. a release). */
+  static final long STATUS_VALUES_TTL_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
+
+  private volatile StatusValues statusValues;
+
+  /**
+   * The allowed status values and household relations for the dossier's forms, read from the value
+   * table at most once a minute (the table is data kept by migrations; the forms' checks on submit
+   * still read it afresh through {@link #allowedValues()}).
+   */
+  private StatusValues statusValues() {
+    StatusValues kept = statusValues;
+    long now = System.nanoTime();
+    if (kept != null && now - kept.readAt() < STATUS_VALUES_TTL_NANOS) {
+      return kept;
+    }
     Map<StatusKind, List<String>> allowed = new EnumMap<>(StatusKind.class);
     for (StatusKind k : StatusKind.values()) {
       allowed.put(k, new ArrayList<>());
@@ -241,14 +354,13 @@ class PersonRecordsService implements PersonRecords {
             allowed.get(StatusKind.valueOf(rs.getString(1))).add(rs.getString(2));
           }
         });
-    return new DossierRecords(
-        history,
-        categories.stream().distinct().toList(),
-        needs,
-        household,
-        entitlements,
-        allowed,
-        relations);
+    Map<StatusKind, List<String>> frozen = new EnumMap<>(StatusKind.class);
+    allowed.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
+    kept =
+        new StatusValues(
+            java.util.Collections.unmodifiableMap(frozen), List.copyOf(relations), now);
+    statusValues = kept;
+    return kept;
   }
 
   @Override
@@ -658,34 +770,46 @@ class PersonRecordsService implements PersonRecords {
 
   @Override
   public PersonPage search(PersonQuery q, RegionScope scope) {
+    PersonSearchFilters more = filters.getIfAvailable();
+    // the key-contact filter drives the search from the active flags (in person order), else the
+    // register itself
+    PersonSearchFilters.Driver driver =
+        more != null && q.keyContact() != null
+            ? more.keyContact(
+                PersonQuery.ANY_KEY_CONTACT.equals(q.keyContact()) ? null : q.keyContact())
+            : null;
     StringBuilder sql =
         new StringBuilder(
-            "select id, name, id_number_masked, category, township_code, village_code, died_on,"
-                + " moved_away_on from registry_person where ");
+            "select registry_person.id, registry_person.name, registry_person.id_number_masked,"
+                + " registry_person.category, registry_person.township_code,"
+                + " registry_person.village_code, registry_person.died_on,"
+                + " registry_person.moved_away_on from "
+                + (driver == null ? "registry_person" : driver.from())
+                + " where ");
     List<Object> args = new ArrayList<>();
     RegionCode region = scope.region();
     // one indexed column per level: the village, the township, or the township codes of a county
     if (region.level() == RegionLevel.VILLAGE) {
-      sql.append("village_code = ?");
+      sql.append("registry_person.village_code = ?");
       args.add(region.value());
     } else if (region.level() == RegionLevel.TOWNSHIP) {
-      sql.append("township_code = ?");
+      sql.append("registry_person.township_code = ?");
       args.add(region.value());
     } else {
-      sql.append("township_code like ?");
+      sql.append("registry_person.township_code like ?");
       args.add(region.value() + "%");
     }
     if (q.name() != null && !q.name().isBlank()) {
-      sql.append(" and name like ?");
+      sql.append(" and registry_person.name like ?");
       args.add(likePrefix(q.name().strip()));
     }
     if (q.idNumber() != null && !q.idNumber().isBlank()) {
       String typed = q.idNumber().strip().toUpperCase();
       if (typed.matches("[\\dX]{4}")) {
-        sql.append(" and id_tail = ?");
+        sql.append(" and registry_person.id_tail = ?");
         args.add(typed);
       } else if (typed.matches("\\d{4}\\*{10}[\\dX]{4}")) {
-        sql.append(" and id_number_masked = ?");
+        sql.append(" and registry_person.id_number_masked = ?");
         args.add(typed);
       } else {
         throw BusinessRuleException.invalid(
@@ -695,7 +819,7 @@ class PersonRecordsService implements PersonRecords {
       }
     }
     if (q.category() != null) {
-      sql.append(" and category = ?");
+      sql.append(" and registry_person.category = ?");
       args.add(q.category().name());
     }
     if (q.villageCode() != null && !q.villageCode().isBlank()) {
@@ -703,24 +827,22 @@ class PersonRecordsService implements PersonRecords {
       if (!scope.covers(village)) {
         throw scopeGuard.refuse(scope, village, null, "按村（社区）查询服务对象");
       }
-      sql.append(" and village_code = ?");
+      sql.append(" and registry_person.village_code = ?");
       args.add(village.value());
     }
-    PersonSearchFilters more = filters.getIfAvailable();
     Instant now = clock.instant();
-    if (more != null && q.keyContact() != null) {
-      PersonSearchFilters.Condition c =
-          more.keyContact(
-              PersonQuery.ANY_KEY_CONTACT.equals(q.keyContact()) ? null : q.keyContact());
-      sql.append(" and ").append(c.sql());
-      args.addAll(c.args());
+    if (driver != null) {
+      sql.append(" and ").append(driver.where());
+      args.addAll(driver.args());
     }
     if (more != null && q.overdue()) {
       PersonSearchFilters.Condition c = more.overdue(now);
       sql.append(" and ").append(c.sql());
       args.addAll(c.args());
     }
-    sql.append(" order by id limit ? offset ?");
+    sql.append(" order by ")
+        .append(driver == null ? "registry_person.id" : driver.order())
+        .append(" limit ? offset ?");
     args.add(q.size() + 1);
     args.add((long) q.page() * q.size());
     List<PersonSummary> rows =

@@ -13,6 +13,7 @@ import org.casework.jurisdiction.RegionCode;
 import org.casework.jurisdiction.RegionLevel;
 import org.casework.jurisdiction.RegionScope;
 import org.casework.jurisdiction.ScopeGuard;
+import org.casework.registry.Gender;
 import org.casework.registry.HouseholdMember;
 import org.casework.registry.IdNumber;
 import org.casework.registry.PersonCategory;
@@ -322,26 +323,58 @@ class RegistryService implements Registry {
   }
 
   PersonView toView(PersonEntity p) {
-    List<HouseholdMember> members =
-        p.getMembers().stream()
-            .map(m -> new HouseholdMember(m.getName(), m.getRelation()))
-            .toList();
-    return new PersonView(
+    return view(
         p.getId(),
         p.getName(),
-        Masking.idNumber(cipher.decrypt(PersonEntity.ID_NUMBER, p.getIdNumberSealed())),
+        p.getIdNumberSealed(),
         p.getGender(),
-        IdNumber.ageOn(
-            LocalDate.parse(cipher.decrypt(PersonEntity.BIRTH_DATE, p.getBirthDateSealed())),
-            Formats.chinaDate(clock.instant())),
+        p.getBirthDateSealed(),
         p.getCategory(),
         p.getTownshipCode(),
         p.getVillageCode(),
-        Masking.phone(cipher.decrypt(PersonEntity.PHONE, p.getPhoneSealed())),
-        members,
+        p.getPhoneSealed(),
+        p.getMembers().stream()
+            .map(m -> new HouseholdMember(m.getName(), m.getRelation()))
+            .toList(),
         p.getDiedOn(),
         p.getMovedAwayOn(),
         p.getMovedAwayTo());
+  }
+
+  /**
+   * The masked view of a person's row, whichever way it was read (the entity, or the dossier's one
+   * SQL read of the person with the household's head): the sealed fields decrypted and masked here.
+   */
+  PersonView view(
+      long id,
+      String name,
+      String idNumberSealed,
+      Gender gender,
+      String birthDateSealed,
+      PersonCategory category,
+      String townshipCode,
+      String villageCode,
+      String phoneSealed,
+      List<HouseholdMember> members,
+      LocalDate diedOn,
+      LocalDate movedAwayOn,
+      String movedAwayTo) {
+    return new PersonView(
+        id,
+        name,
+        Masking.idNumber(cipher.decrypt(PersonEntity.ID_NUMBER, idNumberSealed)),
+        gender,
+        IdNumber.ageOn(
+            LocalDate.parse(cipher.decrypt(PersonEntity.BIRTH_DATE, birthDateSealed)),
+            Formats.chinaDate(clock.instant())),
+        category,
+        townshipCode,
+        villageCode,
+        Masking.phone(cipher.decrypt(PersonEntity.PHONE, phoneSealed)),
+        members,
+        diedOn,
+        movedAwayOn,
+        movedAwayTo);
   }
 
   private static String blankToNull(String s) {

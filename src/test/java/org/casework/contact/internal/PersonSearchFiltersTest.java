@@ -99,6 +99,8 @@ class PersonSearchFiltersTest {
     PersonView elsewhere = person("邻镇", null, DemoRegion.OTHER_TOWNSHIP);
     flag(lonely, KeyContactReason.LONELY_ELDERLY, liaison);
     flag(disabled, KeyContactReason.DISABLED, liaison);
+    // two active reasons: still one hit for "any reason" (the flags drive the search, V311)
+    flag(disabled, KeyContactReason.SERIOUSLY_ILL, liaison);
     long clearedFlag = flag(cleared, KeyContactReason.HARDSHIP, liaison);
     contacts.clearFlag(clearedFlag, "已脱困", liaison);
     flag(elsewhere, KeyContactReason.LONELY_ELDERLY, otherTownship);
@@ -116,6 +118,8 @@ class PersonSearchFiltersTest {
     assertThat(names(query(KeyContactReason.LONELY_ELDERLY.name(), false, null), township))
         .containsExactly(lonely.name());
     assertThat(names(query(KeyContactReason.HARDSHIP.name(), false, null), township)).isEmpty();
+    assertThat(names(query(KeyContactReason.SERIOUSLY_ILL.name(), false, null), township))
+        .containsExactly(disabled.name());
     assertThat(names(query(null, true, null), township)).containsExactly(plain.name());
     assertThat(names(query(null, false, OTHER_VILLAGE), township)).containsExactly(plain.name());
     assertThat(names(query("ANY", true, null), township)).isEmpty();
