@@ -61,7 +61,7 @@ class ContactSearchFilters implements PersonSearchFilters {
       throw BusinessRuleException.invalid(
           "PERSON_SEARCH_KEY_REASON", "重点联系原因不正确，请从列表中选择", "unknown key-contact reason filter");
     }
-    // through ix_contact_flag_reason_active (reason, active_person), V311; one active flag of a
+    // through ix_contact_flag_reason_active (reason, active_person), V322; one active flag of a
     // reason per person (uq_contact_flag_active)
     return new Driver(FLAGS_FIRST, "f.reason = ?", List.of(r.name()), "f.active_person");
   }
