@@ -38,6 +38,7 @@ class ServerPagedListsTest {
   @Autowired DemoRegion region;
   @Autowired UserDetailsService users;
   @Autowired JdbcTemplate jdbc;
+  @Autowired org.casework.registry.Registry registry;
 
   @BeforeEach
   void setUp() {
@@ -89,6 +90,53 @@ class ServerPagedListsTest {
     List<String> numbers = column(d, "#open-requests", 0);
     assertThat(numbers).hasSize((int) Math.min(open, 20)).isSorted();
     assertThat(d.select(".cw-pager").text()).contains("共 " + open + " 条");
+  }
+
+  @Test
+  void shouldSortTypeAndStatusByTheirChineseLabelsNotByTheirCodes() throws Exception {
+    // one case of each type, statuses whose code order is not their label order
+    long person =
+        registry
+            .register(
+                org.casework.support.TestPeople.veteran(
+                    "排序对象", DemoRegion.TOWNSHIP, DemoRegion.VILLAGE))
+            .id();
+    String[][] rows = {
+      {"CONDOLENCE", "AWAITING_VISIT"},
+      {"HARDSHIP", "FILED"},
+      {"LEGAL_AID", "CLOSED"},
+      {"PETITION", "PAID"},
+      {"SERVICE", "REFUSED"}
+    };
+    String tag = Long.toString(System.nanoTime(), 36);
+    for (int i = 0; i < rows.length; i++) {
+      jdbc.update(
+          "insert into casefile_case (case_number, case_type, county_code, township_code,"
+              + " village_code, applicant_person_id, title, status, filed_by, filed_at, updated_at)"
+              + " values (?, ?, ?, ?, ?, ?, 'sort', ?, 'test', now(6), now(6))",
+          "LO-" + tag + "-" + i,
+          rows[i][0],
+          DemoRegion.COUNTY,
+          DemoRegion.TOWNSHIP,
+          DemoRegion.VILLAGE,
+          person,
+          rows[i][1]);
+    }
+    java.text.Collator chinese = java.text.Collator.getInstance(java.util.Locale.CHINA);
+    for (String dir : List.of("asc", "desc")) {
+      Comparator<Object> order = dir.equals("asc") ? chinese : chinese.reversed();
+      List<String> types =
+          column(page("/cases?sort=type&size=100&dir=" + dir, "zhangwei"), "#cases", 1);
+      assertThat(types).isNotEmpty().isSortedAccordingTo(order::compare);
+      List<String> statuses =
+          column(page("/cases?sort=status&size=100&dir=" + dir, "zhangwei"), "#cases", 3).stream()
+              .map(s -> s.replace("（暂停待复核）", ""))
+              .toList();
+      assertThat(statuses).isNotEmpty().isSortedAccordingTo(order::compare);
+    }
+    List<String> states =
+        column(page("/services/requests?sort=state&size=100", "zhangwei"), "#open-requests", 5);
+    assertThat(states).isSortedAccordingTo(chinese::compare);
   }
 
   private Document page(String url, String who) throws Exception {

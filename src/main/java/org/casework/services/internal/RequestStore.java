@@ -222,11 +222,16 @@ class RequestStore {
   /** Sort keys of the open list → columns (only these reach the SQL). */
   private static final java.util.Map<String, String> OPEN_ORDER =
       java.util.Map.of(
-          "filed", "r.filed_at",
-          "number", "r.case_number",
-          "person", "p.name",
-          "item", "m.name",
-          "state", "r.state");
+          "filed",
+          "r.filed_at",
+          "number",
+          "r.case_number",
+          "person",
+          "p.name",
+          "item",
+          "m.name",
+          "state",
+          org.casework.common.web.LabelOrder.of(State.class, State::label).orderBy("r.state"));
 
   /** A page of the open requests, ordered by a whitelisted key (ties by id). */
   List<Row> openPage(String prefix, String sort, boolean descending, long offset, int size) {
