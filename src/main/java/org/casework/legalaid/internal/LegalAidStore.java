@@ -413,6 +413,34 @@ class LegalAidStore {
         limit);
   }
 
+  /** Sort keys of the consultation list → ORDER BY expressions (only these reach the SQL). */
+  private static final java.util.Map<String, String> CONSULTATION_ORDER =
+      java.util.Map.of(
+          "logged", "c.logged_at",
+          "number", "c.id",
+          "visitor", "CONVERT(c.visitor_name USING gbk)",
+          "topic",
+              org.casework.common.web.LabelOrder.of(MatterType.class, MatterType::label)
+                  .orderBy("c.topic"),
+          "officer", "c.logged_by");
+
+  org.casework.common.web.Paged<ConsultationView> consultationsPage(
+      String regionPrefix, org.casework.common.web.PageParams page) {
+    Long total =
+        jdbc.queryForObject(
+            "SELECT COUNT(*) FROM legalaid_consultation WHERE region_code LIKE CONCAT(?, '%')",
+            Long.class, regionPrefix);
+    return new org.casework.common.web.Paged<>(
+        jdbc.query(
+            CONSULTATION
+                + " WHERE c.region_code LIKE CONCAT(?, '%')"
+                + page.orderBy(CONSULTATION_ORDER, "c.logged_at", "c.id"),
+            (rs, i) -> consultation(rs),
+            page.withLimit(List.of(regionPrefix))),
+        total == null ? 0 : total,
+        page);
+  }
+
   List<ConsultationCount> consultationCounts(String regionPrefix, Instant from, Instant to) {
     List<ConsultationCount> rows = new ArrayList<>();
     jdbc.query(

@@ -658,10 +658,69 @@ class PersonRecordsService implements PersonRecords {
 
   @Override
   public PersonPage search(PersonQuery q, RegionScope scope) {
-    StringBuilder sql =
-        new StringBuilder(
-            "select id, name, id_number_masked, category, township_code, village_code, died_on,"
-                + " moved_away_on from registry_person where ");
+    Where where = where(q, scope);
+    List<Object> args = new ArrayList<>(where.args());
+    args.add(q.size() + 1);
+    args.add((long) q.page() * q.size());
+    List<PersonSummary> rows =
+        jdbc.query(
+            SUMMARY_COLUMNS + where.sql() + " order by id limit ? offset ?",
+            SUMMARY,
+            args.toArray());
+    boolean hasNext = rows.size() > q.size();
+    return new PersonPage(
+        withMarks(hasNext ? rows.subList(0, q.size()) : rows), q.page(), q.size(), hasNext);
+  }
+
+  /** Sort keys of the search page → ORDER BY expressions (only these reach the SQL). */
+  private static final Map<String, String> SEARCH_ORDER =
+      Map.of(
+          "name", "name_sort",
+          "category",
+              org.casework.common.web.LabelOrder.of(PersonCategory.class, PersonCategory::label)
+                  .orderBy("category"),
+          "township", "township_code",
+          "village", "village_code");
+
+  @Override
+  public org.casework.common.web.Paged<PersonSummary> searchPage(
+      PersonQuery q, org.casework.common.web.PageParams page, RegionScope scope) {
+    Where where = where(q, scope);
+    Long total =
+        jdbc.queryForObject(
+            "select count(*) from registry_person where " + where.sql(),
+            Long.class,
+            where.args().toArray());
+    // ties in a fixed order (by id), so pages neither repeat nor skip people
+    List<PersonSummary> rows =
+        jdbc.query(
+            SUMMARY_COLUMNS + where.sql() + page.orderBy(SEARCH_ORDER, "name_sort", "id"),
+            SUMMARY,
+            page.withLimit(where.args()));
+    return new org.casework.common.web.Paged<>(withMarks(rows), total == null ? 0 : total, page);
+  }
+
+  private static final String SUMMARY_COLUMNS =
+      "select id, name, id_number_masked, category, township_code, village_code, died_on,"
+          + " moved_away_on from registry_person where ";
+
+  private static final RowMapper<PersonSummary> SUMMARY =
+      (rs, i) ->
+          new PersonSummary(
+              rs.getLong("id"),
+              rs.getString("name"),
+              rs.getString("id_number_masked"),
+              PersonCategory.valueOf(rs.getString("category")),
+              rs.getString("township_code"),
+              rs.getString("village_code"),
+              rs.getObject("died_on") != null,
+              rs.getObject("moved_away_on") != null);
+
+  /** The search's conditions: the officer's region first, then the filters asked for. */
+  private record Where(String sql, List<Object> args) {}
+
+  private Where where(PersonQuery q, RegionScope scope) {
+    StringBuilder sql = new StringBuilder();
     List<Object> args = new ArrayList<>();
     RegionCode region = scope.region();
     // one indexed column per level: the village, the township, or the township codes of a county
@@ -707,7 +766,6 @@ class PersonRecordsService implements PersonRecords {
       args.add(village.value());
     }
     PersonSearchFilters more = filters.getIfAvailable();
-    Instant now = clock.instant();
     if (more != null && q.keyContact() != null) {
       PersonSearchFilters.Condition c =
           more.keyContact(
@@ -716,35 +774,22 @@ class PersonRecordsService implements PersonRecords {
       args.addAll(c.args());
     }
     if (more != null && q.overdue()) {
-      PersonSearchFilters.Condition c = more.overdue(now);
+      PersonSearchFilters.Condition c = more.overdue(clock.instant());
       sql.append(" and ").append(c.sql());
       args.addAll(c.args());
     }
-    sql.append(" order by id limit ? offset ?");
-    args.add(q.size() + 1);
-    args.add((long) q.page() * q.size());
-    List<PersonSummary> rows =
-        jdbc.query(
-            sql.toString(),
-            (rs, i) ->
-                new PersonSummary(
-                    rs.getLong("id"),
-                    rs.getString("name"),
-                    rs.getString("id_number_masked"),
-                    PersonCategory.valueOf(rs.getString("category")),
-                    rs.getString("township_code"),
-                    rs.getString("village_code"),
-                    rs.getObject("died_on") != null,
-                    rs.getObject("moved_away_on") != null),
-            args.toArray());
-    boolean hasNext = rows.size() > q.size();
-    List<PersonSummary> hits = hasNext ? rows.subList(0, q.size()) : rows;
-    if (more != null && !hits.isEmpty()) {
-      Map<Long, List<String>> marks =
-          more.marks(hits.stream().map(PersonSummary::id).toList(), now);
-      hits = hits.stream().map(h -> h.withMarks(marks.get(h.id()))).toList();
+    return new Where(sql.toString(), args);
+  }
+
+  /** The search's rows with the contact programme's marks (重点, 逾期), when it is there. */
+  private List<PersonSummary> withMarks(List<PersonSummary> hits) {
+    PersonSearchFilters more = filters.getIfAvailable();
+    if (more == null || hits.isEmpty()) {
+      return hits;
     }
-    return new PersonPage(hits, q.page(), q.size(), hasNext);
+    Map<Long, List<String>> marks =
+        more.marks(hits.stream().map(PersonSummary::id).toList(), clock.instant());
+    return hits.stream().map(h -> h.withMarks(marks.get(h.id()))).toList();
   }
 
   private static String likePrefix(String s) {
