@@ -191,7 +191,8 @@ class ContactService implements ContactProgramme {
   private static final Map<String, String> KEY_CONTACT_ORDER =
       Map.of(
           "village", "p.village_code",
-          "name", "p.name_sort",
+          "person", "f.person_id",
+          "name", org.casework.common.web.LabelOrder.pinyin("p.name"),
           "reason",
               org.casework.common.web.LabelOrder.of(KeyContactReason.class, KeyContactReason::label)
                   .orderBy("f.reason"),

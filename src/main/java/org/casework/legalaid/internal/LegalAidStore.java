@@ -418,7 +418,7 @@ class LegalAidStore {
       java.util.Map.of(
           "logged", "c.logged_at",
           "number", "c.id",
-          "visitor", "CONVERT(c.visitor_name USING gbk)",
+          "visitor", org.casework.common.web.LabelOrder.pinyin("c.visitor_name"),
           "topic",
               org.casework.common.web.LabelOrder.of(MatterType.class, MatterType::label)
                   .orderBy("c.topic"),

@@ -675,12 +675,15 @@ class PersonRecordsService implements PersonRecords {
   /** Sort keys of the search page → ORDER BY expressions (only these reach the SQL). */
   private static final Map<String, String> SEARCH_ORDER =
       Map.of(
-          "name", "name_sort",
+          "name",
+          org.casework.common.web.LabelOrder.pinyin("name"),
           "category",
-              org.casework.common.web.LabelOrder.of(PersonCategory.class, PersonCategory::label)
-                  .orderBy("category"),
-          "township", "township_code",
-          "village", "village_code");
+          org.casework.common.web.LabelOrder.of(PersonCategory.class, PersonCategory::label)
+              .orderBy("category"),
+          "township",
+          "township_code",
+          "village",
+          "village_code");
 
   @Override
   public org.casework.common.web.Paged<PersonSummary> searchPage(
@@ -694,7 +697,9 @@ class PersonRecordsService implements PersonRecords {
     // ties in a fixed order (by id), so pages neither repeat nor skip people
     List<PersonSummary> rows =
         jdbc.query(
-            SUMMARY_COLUMNS + where.sql() + page.orderBy(SEARCH_ORDER, "name_sort", "id"),
+            SUMMARY_COLUMNS
+                + where.sql()
+                + page.orderBy(SEARCH_ORDER, SEARCH_ORDER.get("name"), "id"),
             SUMMARY,
             page.withLimit(where.args()));
     return new org.casework.common.web.Paged<>(withMarks(rows), total == null ? 0 : total, page);
