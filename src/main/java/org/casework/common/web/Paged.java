@@ -26,6 +26,28 @@ public record Paged<T>(List<T> rows, long total, PageParams params) {
     return new Paged<>(sorted.subList(from, to), sorted.size(), params);
   }
 
+  /**
+   * One page of a list read with SQL: {@code count} (the number of rows: {@code select count(*)
+   * from … where …}), then {@code select} (the same rows' columns, no ORDER BY) ended by {@link
+   * PageParams#orderBy} with the list's sort keys → expressions, both with {@code args}.
+   */
+  public static <T> Paged<T> query(
+      org.springframework.jdbc.core.JdbcTemplate jdbc,
+      String count,
+      String select,
+      java.util.Map<String, String> orders,
+      String defaultOrder,
+      String tie,
+      org.springframework.jdbc.core.RowMapper<T> mapper,
+      List<?> args,
+      PageParams params) {
+    Long total = jdbc.queryForObject(count, Long.class, args.toArray());
+    List<T> rows =
+        jdbc.query(
+            select + params.orderBy(orders, defaultOrder, tie), mapper, params.withLimit(args));
+    return new Paged<>(rows, total == null ? 0 : total, params);
+  }
+
   /** Chinese text in pinyin order, for comparators of {@link #of}. */
   public static java.util.Comparator<String> chinese() {
     return java.text.Collator.getInstance(java.util.Locale.CHINA)::compare;

@@ -202,18 +202,15 @@ class ContactService implements ContactProgramme {
   @Transactional(readOnly = true)
   public org.casework.common.web.Paged<KeyContactFlag> keyContactsPage(
       RegionScope scope, org.casework.common.web.PageParams page) {
-    List<Object> args = List.of(scope.prefix() + "%", scope.prefix() + "%");
-    Long total =
-        jdbc.queryForObject("select count(*)" + ACTIVE_FLAGS_IN_SCOPE, Long.class, args.toArray());
-    return new org.casework.common.web.Paged<>(
-        jdbc.query(
-            "select "
-                + FLAG_COLUMNS
-                + ACTIVE_FLAGS_IN_SCOPE
-                + page.orderBy(KEY_CONTACT_ORDER, "p.village_code", "f.id"),
-            ContactService::flag,
-            page.withLimit(args)),
-        total == null ? 0 : total,
+    return org.casework.common.web.Paged.query(
+        jdbc,
+        "select count(*)" + ACTIVE_FLAGS_IN_SCOPE,
+        "select " + FLAG_COLUMNS + ACTIVE_FLAGS_IN_SCOPE,
+        KEY_CONTACT_ORDER,
+        "p.village_code",
+        "f.id",
+        ContactService::flag,
+        List.of(scope.prefix() + "%", scope.prefix() + "%"),
         page);
   }
 

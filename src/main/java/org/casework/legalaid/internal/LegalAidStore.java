@@ -426,18 +426,15 @@ class LegalAidStore {
 
   org.casework.common.web.Paged<ConsultationView> consultationsPage(
       String regionPrefix, org.casework.common.web.PageParams page) {
-    Long total =
-        jdbc.queryForObject(
-            "SELECT COUNT(*) FROM legalaid_consultation WHERE region_code LIKE CONCAT(?, '%')",
-            Long.class, regionPrefix);
-    return new org.casework.common.web.Paged<>(
-        jdbc.query(
-            CONSULTATION
-                + " WHERE c.region_code LIKE CONCAT(?, '%')"
-                + page.orderBy(CONSULTATION_ORDER, "c.logged_at", "c.id"),
-            (rs, i) -> consultation(rs),
-            page.withLimit(List.of(regionPrefix))),
-        total == null ? 0 : total,
+    return org.casework.common.web.Paged.query(
+        jdbc,
+        "SELECT COUNT(*) FROM legalaid_consultation WHERE region_code LIKE CONCAT(?, '%')",
+        CONSULTATION + " WHERE c.region_code LIKE CONCAT(?, '%')",
+        CONSULTATION_ORDER,
+        "c.logged_at",
+        "c.id",
+        (rs, i) -> consultation(rs),
+        List.of(regionPrefix),
         page);
   }
 

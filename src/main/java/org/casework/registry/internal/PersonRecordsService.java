@@ -689,20 +689,19 @@ class PersonRecordsService implements PersonRecords {
   public org.casework.common.web.Paged<PersonSummary> searchPage(
       PersonQuery q, org.casework.common.web.PageParams page, RegionScope scope) {
     Where where = where(q, scope);
-    Long total =
-        jdbc.queryForObject(
-            "select count(*) from registry_person where " + where.sql(),
-            Long.class,
-            where.args().toArray());
     // ties in a fixed order (by id), so pages neither repeat nor skip people
-    List<PersonSummary> rows =
-        jdbc.query(
-            SUMMARY_COLUMNS
-                + where.sql()
-                + page.orderBy(SEARCH_ORDER, SEARCH_ORDER.get("name"), "id"),
+    var found =
+        org.casework.common.web.Paged.query(
+            jdbc,
+            "select count(*) from registry_person where " + where.sql(),
+            SUMMARY_COLUMNS + where.sql(),
+            SEARCH_ORDER,
+            SEARCH_ORDER.get("name"),
+            "id",
             SUMMARY,
-            page.withLimit(where.args()));
-    return new org.casework.common.web.Paged<>(withMarks(rows), total == null ? 0 : total, page);
+            where.args(),
+            page);
+    return new org.casework.common.web.Paged<>(withMarks(found.rows()), found.total(), page);
   }
 
   private static final String SUMMARY_COLUMNS =
