@@ -12,6 +12,14 @@ public interface AuditLog {
   /** The latest entries by one officer inside the auditor's region, newest first. */
   List<AuditEntryView> byActor(String username, RegionScope scope, int limit);
 
+  /** Sort keys of {@link #byActorPage}: 时间 (the entry's order in the log, default newest first). */
+  org.casework.common.web.PageParams.Sorting BY_ACTOR_SORTING =
+      new org.casework.common.web.PageParams.Sorting(List.of("at"), true, 50);
+
+  /** One page of an officer's entries inside the auditor's region, with their number. */
+  org.casework.common.web.Paged<AuditEntryView> byActorPage(
+      String username, RegionScope scope, org.casework.common.web.PageParams page);
+
   /** The cases an officer acted on inside the auditor's region, latest activity first. */
   List<CaseActivity> casesOfActor(String username, RegionScope scope, int limit);
 

@@ -31,6 +31,15 @@ public interface ContactProgramme {
   /** Active key contacts inside the scope, by village and name (at most 1,000). */
   List<KeyContactFlag> keyContacts(RegionScope scope);
 
+  /** Sort keys of {@link #keyContactsPage}: 村（社区） (default), 档案号, 姓名, 原因, 起始日期. */
+  org.casework.common.web.PageParams.Sorting KEY_CONTACT_SORTING =
+      new org.casework.common.web.PageParams.Sorting(
+          List.of("village", "person", "name", "reason", "since"), false, 20);
+
+  /** One page of the active key contacts inside the scope, sorted as asked, with their number. */
+  org.casework.common.web.Paged<KeyContactFlag> keyContactsPage(
+      RegionScope scope, org.casework.common.web.PageParams page);
+
   /**
    * Plans the periods that contain {@code day} for every recipient, by the schedule valid that day,
    * with set-based SQL; running it again adds nothing (unique person + kind + period).

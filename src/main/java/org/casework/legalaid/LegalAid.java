@@ -27,6 +27,15 @@ public interface LegalAid {
   /** The consultations inside {@code scope}, newest first. */
   List<ConsultationView> consultations(RegionScope scope, int limit);
 
+  /** Sort keys of {@link #consultationsPage}: 时间 (default, newest first), 编号, 咨询人, 事项, 经办人. */
+  org.casework.common.web.PageParams.Sorting CONSULTATION_SORTING =
+      new org.casework.common.web.PageParams.Sorting(
+          List.of("logged", "number", "visitor", "topic", "officer"), true, 20);
+
+  /** One page of the consultations inside {@code scope}, sorted as asked, with their number. */
+  org.casework.common.web.Paged<ConsultationView> consultationsPage(
+      RegionScope scope, org.casework.common.web.PageParams page);
+
   /**
    * Consultation counts by township and topic inside {@code scope}, days {@code from}..{@code to}.
    */

@@ -85,4 +85,16 @@ public interface PersonRecords {
 
   /** Region-scoped search with paging. */
   PersonPage search(PersonQuery query, RegionScope scope);
+
+  /** Sort keys of {@link #searchPage}: 姓名 (default, pinyin order), 人员类别, 乡镇, 村（社区）. */
+  org.casework.common.web.PageParams.Sorting SEARCH_SORTING =
+      new org.casework.common.web.PageParams.Sorting(
+          java.util.List.of("township", "name", "category", "village"), false, 20);
+
+  /**
+   * The same search as {@link #search} ({@code query}'s page and size are not used), one page of it
+   * sorted as asked, with the number of people it finds in all.
+   */
+  org.casework.common.web.Paged<PersonSummary> searchPage(
+      PersonQuery query, org.casework.common.web.PageParams page, RegionScope scope);
 }

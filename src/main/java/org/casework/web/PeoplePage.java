@@ -57,7 +57,7 @@ class PeoplePage {
       @RequestParam(required = false) String village,
       @RequestParam(required = false) String keyContact,
       @RequestParam(defaultValue = "false") boolean overdue,
-      @RequestParam(defaultValue = "0") int page,
+      @RequestParam java.util.Map<String, String> query,
       RegionScope scope,
       Model model,
       HttpServletResponse response) {
@@ -73,8 +73,9 @@ class PeoplePage {
     try {
       model.addAttribute(
           "result",
-          records.search(
-              new PersonQuery(name, idNumber, category, village, keyContact, overdue, page, 20),
+          records.searchPage(
+              new PersonQuery(name, idNumber, category, village, keyContact, overdue, 0, 20),
+              org.casework.common.web.PageParams.of(query, PersonRecords.SEARCH_SORTING),
               scope));
     } catch (BusinessRuleException e) {
       response.setStatus(status(e));

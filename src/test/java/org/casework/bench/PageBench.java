@@ -63,6 +63,10 @@ public final class PageBench {
       PageMatrix.addTourStaff(app.getBean(Jurisdiction.class));
       Map<String, String> samples =
           PageMatrix.samples(app.getBean(HardshipAssistance.class), app.getBean(CaseFiles.class));
+      // the stations, campaigns, imports … of the demo data, for the pages with their ids
+      samples.putAll(PageMatrix.demoSamples(app.getBean(JdbcTemplate.class)));
+      PageMatrix.addReconciliationSample(
+          samples, app.getBean(org.casework.ledger.Ledger.class), app.getBean(Jurisdiction.class));
       List<String> skipped = new ArrayList<>();
       Map<Role, List<String>> byRole =
           PageMatrix.byRole(

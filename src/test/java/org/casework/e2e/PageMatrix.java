@@ -106,6 +106,95 @@ public final class PageMatrix {
   }
 
   /**
+   * Ids of the demo data for the pages whose path variable is not a case or a person (a station, an
+   * acceptance, a volunteer team, an import report, a campaign, a reconciliation, a division
+   * import, a counselling appointment), keyed by the page's pattern: the demo township's row first,
+   * else the demo county's. A page whose table has no such row stays unfilled (and is reported as
+   * skipped).
+   */
+  public static Map<String, String> demoSamples(org.springframework.jdbc.core.JdbcTemplate jdbc) {
+    String county = DemoRegion.COUNTY + "%";
+    String township = DemoRegion.TOWNSHIP + "%";
+    Map<String, String> queries = new LinkedHashMap<>();
+    queries.put(
+        "/stations/{id}",
+        "select id from stations_station where region_code like ?1"
+            + " order by region_code like ?2 desc, id limit 1");
+    queries.put(
+        "/stations/acceptance/{id}",
+        "select id from stations_acceptance where region_code like ?1"
+            + " order by region_code like ?2 desc, id desc limit 1");
+    queries.put(
+        "/stations/volunteers/{teamId}",
+        "select t.id from stations_volunteer_team t join stations_station s on s.id = t.station_id"
+            + " where s.region_code like ?1 order by s.region_code like ?2 desc, t.id limit 1");
+    queries.put(
+        "/people/import/{id}",
+        "select id from registry_import where region_code like ?1"
+            + " order by region_code like ?2 desc, id desc limit 1");
+    queries.put(
+        "/condolence/campaigns/{id}",
+        "select id from condolence_campaign where county_code like ?1 and ?2 is not null"
+            + " order by id desc limit 1");
+    queries.put(
+        "/ledger/reconciliation/{id}",
+        "select id from ledger_reconciliation where region_code like ?1"
+            + " order by region_code like ?2 desc, id desc limit 1");
+    queries.put(
+        "/admin/divisions/reports/{id}",
+        "select id from jurisdiction_import where county_code like ?1 and ?2 is not null"
+            + " order by id desc limit 1");
+    // the notes are read by the counsellor or the request's handler: zhangwei's request first
+    queries.put(
+        "/services/appointments/{id}/notes",
+        "select a.id from services_appointment a join casefile_case c"
+            + " on c.case_number = a.case_number where c.township_code like ?1"
+            + " order by c.township_code like ?2 desc,"
+            + " (c.filed_by = 'zhangwei' or c.assigned_officer = 'zhangwei') desc, a.id desc"
+            + " limit 1");
+    Map<String, String> found = new LinkedHashMap<>();
+    queries.forEach(
+        (pattern, sql) -> {
+          List<Long> ids =
+              jdbc.queryForList(
+                  sql.replace("?1", "?").replace("?2", "?"), Long.class, county, township);
+          if (!ids.isEmpty()) {
+            found.put(pattern, String.valueOf(ids.getFirst()));
+          }
+        });
+    return found;
+  }
+
+  /**
+   * A reconciliation batch for {@code /ledger/reconciliation/{id}} when the data has none (the demo
+   * imports no finance file): a one-line file with an id the ledger never issued, imported by the
+   * account that opens the page, so it is in its region.
+   */
+  public static void addReconciliationSample(
+      Map<String, String> samples, org.casework.ledger.Ledger ledger, Jurisdiction jurisdiction)
+      throws Exception {
+    String pattern = "/ledger/reconciliation/{id}";
+    if (samples.containsKey(pattern)) {
+      return;
+    }
+    Set<Role> allowed = allowed(pattern);
+    Role role = PREFERENCE.stream().filter(allowed::contains).findFirst().orElse(null);
+    if (role == null) {
+      return;
+    }
+    var importer =
+        org.casework.jurisdiction.RegionScope.of(jurisdiction.staff(USERS.get(role)).orElseThrow());
+    var report =
+        ledger.reconcile(
+            "page-sample.csv",
+            new java.io.ByteArrayInputStream(
+                "999999999,100.00,PAID,2026-01-05\n"
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+            importer);
+    samples.put(pattern, String.valueOf(report.id()));
+  }
+
+  /**
    * The pages per role, {@code /} first for every role; patterns without a role or a sample are
    * added to {@code skipped}.
    */
@@ -178,7 +267,13 @@ public final class PageMatrix {
   static String fill(String pattern, Map<String, String> samples) {
     Matcher m = Pattern.compile("\\{(\\w+)}").matcher(pattern);
     StringBuilder out = new StringBuilder();
+    // a page's own sample (demoSamples) comes first
+    String own = samples.get(pattern);
     while (m.find()) {
+      if (own != null) {
+        m.appendReplacement(out, own);
+        continue;
+      }
       String value = samples.get(m.group(1));
       if (value == null) {
         return null;

@@ -33,6 +33,17 @@ interface AuditRepository extends Repository<AuditEntryEntity, Long> {
           + " order by a.id desc")
   List<AuditEntryEntity> actorInScope(String actor, String regionPrefix, Pageable page);
 
+  /** A page in the pageable's order (the caller's whitelisted properties), with the count. */
+  @Query(
+      value =
+          "select a from AuditEntryEntity a where a.actor = ?1 and a.regionCode like concat(?2,"
+              + " '%')",
+      countQuery =
+          "select count(a) from AuditEntryEntity a where a.actor = ?1 and a.regionCode like"
+              + " concat(?2, '%')")
+  org.springframework.data.domain.Page<AuditEntryEntity> actorPageInScope(
+      String actor, String regionPrefix, Pageable page);
+
   @Query(
       "select new org.casework.audit.CaseActivity(a.caseNumber, count(a), min(a.at), max(a.at))"
           + " from AuditEntryEntity a where a.actor = ?1 and a.caseNumber is not null"

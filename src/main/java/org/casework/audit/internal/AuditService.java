@@ -227,6 +227,29 @@ class AuditService implements AuditLog {
 
   @Override
   @Transactional(readOnly = true)
+  public org.casework.common.web.Paged<AuditEntryView> byActorPage(
+      String username, RegionScope scope, org.casework.common.web.PageParams page) {
+    // the log's order is its id (entries are appended); the only sort key is 时间
+    var found =
+        entries.actorPageInScope(
+            username,
+            scope.prefix(),
+            PageRequest.of(
+                page.page(),
+                page.size(),
+                org.springframework.data.domain.Sort.by(
+                    page.descending()
+                        ? org.springframework.data.domain.Sort.Direction.DESC
+                        : org.springframework.data.domain.Sort.Direction.ASC,
+                    "id")));
+    return new org.casework.common.web.Paged<>(
+        found.getContent().stream().map(AuditService::view).toList(),
+        found.getTotalElements(),
+        page);
+  }
+
+  @Override
+  @Transactional(readOnly = true)
   public List<CaseActivity> casesOfActor(String username, RegionScope scope, int limit) {
     return entries.casesOfActor(username, scope.prefix(), PageRequest.of(0, limit));
   }

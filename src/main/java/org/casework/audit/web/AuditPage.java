@@ -3,6 +3,7 @@ package org.casework.audit.web;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.casework.audit.AuditEntryView;
 import org.casework.audit.AuditLog;
 import org.casework.audit.CaseActivity;
@@ -57,6 +58,7 @@ class AuditPage {
       @RequestParam(required = false) String number,
       @RequestParam(required = false) String officer,
       @RequestParam(required = false) String person,
+      @RequestParam Map<String, String> query,
       RegionScope scope,
       Model model) {
     if (number != null && !number.isBlank()) {
@@ -70,7 +72,12 @@ class AuditPage {
       String o = officer.strip();
       o = o.length() > 64 ? o.substring(0, 64) : o;
       model.addAttribute("officer", o);
-      model.addAttribute("entries", masked(audit.byActor(o, scope, 200)));
+      var page =
+          audit.byActorPage(
+              o, scope, org.casework.common.web.PageParams.of(query, AuditLog.BY_ACTOR_SORTING));
+      model.addAttribute(
+          "entries",
+          new org.casework.common.web.Paged<>(masked(page.rows()), page.total(), page.params()));
       List<CaseActivity> cases = audit.casesOfActor(o, scope, 200);
       model.addAttribute("officerCases", cases);
     }

@@ -194,8 +194,18 @@ class CaseFileService implements CaseFiles {
 
   /** Sort keys of the case list → entity properties (only these reach the query). */
   private static final java.util.Map<String, String> PAGE_PROPERTIES =
+      java.util.Map.of("filed", "filedAt", "number", "caseNumber");
+
+  /** 类型 and 状态 sort by their Chinese labels, not by the stored codes. */
+  private static final java.util.Map<String, String> PAGE_LABEL_ORDERS =
       java.util.Map.of(
-          "filed", "filedAt", "number", "caseNumber", "type", "type", "status", "status");
+          "type",
+          org.casework.common.web.LabelOrder.of(
+                  org.casework.casefile.CaseType.class, org.casework.casefile.CaseType::label)
+              .orderBy("c.type"),
+          "status",
+          org.casework.common.web.LabelOrder.of(CaseStatus.class, CaseStatus::label)
+              .orderBy("c.status"));
 
   @Override
   public org.casework.common.web.Paged<CaseView> page(
@@ -204,11 +214,14 @@ class CaseFileService implements CaseFiles {
         p.descending()
             ? org.springframework.data.domain.Sort.Direction.DESC
             : org.springframework.data.domain.Sort.Direction.ASC;
-    String property = PAGE_PROPERTIES.getOrDefault(p.sort(), "filedAt");
+    String byLabel = PAGE_LABEL_ORDERS.get(p.sort());
+    org.springframework.data.domain.Sort first =
+        byLabel != null
+            ? org.springframework.data.jpa.domain.JpaSort.unsafe(dir, byLabel)
+            : org.springframework.data.domain.Sort.by(
+                dir, PAGE_PROPERTIES.getOrDefault(p.sort(), "filedAt"));
     // ties (same status, type) in a fixed order, so pages neither repeat nor skip rows
-    var sort =
-        org.springframework.data.domain.Sort.by(dir, property)
-            .and(org.springframework.data.domain.Sort.by(dir, "id"));
+    var sort = first.and(org.springframework.data.domain.Sort.by(dir, "id"));
     var found = cases.findPageInScope(scope.prefix(), PageRequest.of(p.page(), p.size(), sort));
     return new org.casework.common.web.Paged<>(
         found.getContent().stream().map(mapper::toView).toList(), found.getTotalElements(), p);

@@ -47,6 +47,31 @@ public record PageParams(int page, int size, String sort, boolean descending) {
     return new PageParams(page, size, sort, descending(dir, sorting));
   }
 
+  /**
+   * The end of a page's SQL: {@code order by <column of the sort key> <dir>, <tie> <dir> limit ?
+   * offset ?} (bind {@link #size} then {@link #offset}). {@code columns} maps the list's sort keys
+   * to its ORDER BY expressions (the store's own text, the first key's is the fallback); the tie
+   * column (a unique one) keeps pages from repeating or skipping rows.
+   */
+  public String orderBy(Map<String, String> columns, String defaultColumn, String tie) {
+    String dir = descending ? " desc" : " asc";
+    return " order by "
+        + columns.getOrDefault(sort, defaultColumn)
+        + dir
+        + ", "
+        + tie
+        + dir
+        + " limit ? offset ?";
+  }
+
+  /** {@code args} followed by this page's limit and offset, for {@link #orderBy}. */
+  public Object[] withLimit(java.util.List<?> args) {
+    java.util.List<Object> all = new java.util.ArrayList<>(args);
+    all.add(size);
+    all.add(offset());
+    return all.toArray();
+  }
+
   /** The sizes a pager offers. */
   public List<Integer> sizes() {
     return SIZES;

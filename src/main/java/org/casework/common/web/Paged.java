@@ -10,6 +10,49 @@ public record Paged<T>(List<T> rows, long total, PageParams params) {
     rows = List.copyOf(rows);
   }
 
+  /**
+   * One page of a short list held in memory (a few hundred rows at most, already filtered to the
+   * user's scope): sorted by the comparator of the page's sort key (the first one's when unknown),
+   * reversed when descending, then cut to the page.
+   */
+  public static <T> Paged<T> of(
+      List<T> all, PageParams params, java.util.Map<String, java.util.Comparator<T>> orders) {
+    java.util.Comparator<T> order =
+        orders.getOrDefault(params.sort(), orders.values().iterator().next());
+    List<T> sorted = new ArrayList<>(all);
+    sorted.sort(params.descending() ? order.reversed() : order);
+    int from = (int) Math.min(params.offset(), sorted.size());
+    int to = Math.min(from + params.size(), sorted.size());
+    return new Paged<>(sorted.subList(from, to), sorted.size(), params);
+  }
+
+  /**
+   * One page of a list read with SQL: {@code count} (the number of rows: {@code select count(*)
+   * from … where …}), then {@code select} (the same rows' columns, no ORDER BY) ended by {@link
+   * PageParams#orderBy} with the list's sort keys → expressions, both with {@code args}.
+   */
+  public static <T> Paged<T> query(
+      org.springframework.jdbc.core.JdbcTemplate jdbc,
+      String count,
+      String select,
+      java.util.Map<String, String> orders,
+      String defaultOrder,
+      String tie,
+      org.springframework.jdbc.core.RowMapper<T> mapper,
+      List<?> args,
+      PageParams params) {
+    Long total = jdbc.queryForObject(count, Long.class, args.toArray());
+    List<T> rows =
+        jdbc.query(
+            select + params.orderBy(orders, defaultOrder, tie), mapper, params.withLimit(args));
+    return new Paged<>(rows, total == null ? 0 : total, params);
+  }
+
+  /** Chinese text in pinyin order, for comparators of {@link #of}. */
+  public static java.util.Comparator<String> chinese() {
+    return java.text.Collator.getInstance(java.util.Locale.CHINA)::compare;
+  }
+
   public int totalPages() {
     return (int) Math.max(1, (total + params.size() - 1) / params.size());
   }

@@ -173,6 +173,11 @@ class ContactService implements ContactProgramme {
         personId);
   }
 
+  /** The active flags inside a region prefix (a township's people, or a village's). */
+  private static final String ACTIVE_FLAGS_IN_SCOPE =
+      " from contact_key_flag f join registry_person p on p.id = f.person_id"
+          + " where f.cleared_at is null and (p.township_code like ? or p.village_code like ?)";
+
   @Override
   @Transactional(readOnly = true)
   public List<KeyContactFlag> keyContacts(RegionScope scope) {
@@ -180,12 +185,38 @@ class ContactService implements ContactProgramme {
     return jdbc.query(
         "select "
             + FLAG_COLUMNS
-            + " from contact_key_flag f join registry_person p on p.id = f.person_id"
-            + " where f.cleared_at is null and (p.township_code like ? or p.village_code like ?)"
+            + ACTIVE_FLAGS_IN_SCOPE
             + " order by p.village_code, p.name, f.id limit 1000",
         ContactService::flag,
         prefix,
         prefix);
+  }
+
+  /** Sort keys of the key-contact list → ORDER BY expressions (only these reach the SQL). */
+  private static final Map<String, String> KEY_CONTACT_ORDER =
+      Map.of(
+          "village", "p.village_code",
+          "person", "f.person_id",
+          "name", org.casework.common.web.LabelOrder.pinyin("p.name"),
+          "reason",
+              org.casework.common.web.LabelOrder.of(KeyContactReason.class, KeyContactReason::label)
+                  .orderBy("f.reason"),
+          "since", "f.since");
+
+  @Override
+  @Transactional(readOnly = true)
+  public org.casework.common.web.Paged<KeyContactFlag> keyContactsPage(
+      RegionScope scope, org.casework.common.web.PageParams page) {
+    return org.casework.common.web.Paged.query(
+        jdbc,
+        "select count(*)" + ACTIVE_FLAGS_IN_SCOPE,
+        "select " + FLAG_COLUMNS + ACTIVE_FLAGS_IN_SCOPE,
+        KEY_CONTACT_ORDER,
+        "p.village_code",
+        "f.id",
+        ContactService::flag,
+        List.of(scope.prefix() + "%", scope.prefix() + "%"),
+        page);
   }
 
   private KeyContactFlag activeFlag(long personId, KeyContactReason reason) {

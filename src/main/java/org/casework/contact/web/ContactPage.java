@@ -42,8 +42,13 @@ class ContactPage {
   }
 
   @GetMapping("/contact/key-contacts")
-  String keyContacts(RegionScope scope, Model model) {
-    model.addAttribute("flags", contacts.keyContacts(scope));
+  String keyContacts(
+      @RequestParam java.util.Map<String, String> query, RegionScope scope, Model model) {
+    model.addAttribute(
+        "flags",
+        contacts.keyContactsPage(
+            scope,
+            org.casework.common.web.PageParams.of(query, ContactProgramme.KEY_CONTACT_SORTING)));
     model.addAttribute("reasons", KeyContactReason.values());
     model.addAttribute("events", MustVisitEvent.values());
     model.addAttribute("today", today());

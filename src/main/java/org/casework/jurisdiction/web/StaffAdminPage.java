@@ -43,22 +43,48 @@ class StaffAdminPage {
    * The accounts this administrator may act on (and their own, read-only), with only the actions
    * and roles their duties allow.
    */
+  /** Sort keys of the staff list: 地区 (default), 用户名, 姓名, 岗位, 状态. */
+  static final org.casework.common.web.PageParams.Sorting STAFF_SORTING =
+      new org.casework.common.web.PageParams.Sorting(
+          java.util.List.of("region", "username", "name", "role", "status"), false, 50);
+
+  private static final java.util.Map<String, Comparator<StaffMember>> STAFF_ORDER = staffOrder();
+
+  private static java.util.Map<String, Comparator<StaffMember>> staffOrder() {
+    Comparator<StaffMember> byUsername = Comparator.comparing(StaffMember::username);
+    Comparator<String> chinese = org.casework.common.web.Paged.chinese();
+    java.util.Map<String, Comparator<StaffMember>> order = new java.util.LinkedHashMap<>();
+    order.put(
+        "region",
+        Comparator.comparing((StaffMember s) -> s.region().value()).thenComparing(byUsername));
+    order.put("username", byUsername);
+    order.put(
+        "name", Comparator.comparing(StaffMember::displayName, chinese).thenComparing(byUsername));
+    order.put(
+        "role",
+        Comparator.comparing((StaffMember s) -> s.role().label(), chinese)
+            .thenComparing(byUsername));
+    order.put(
+        "status", Comparator.comparing(StaffMember::enabled).reversed().thenComparing(byUsername));
+    return order;
+  }
+
   @GetMapping("/admin/staff")
-  String list(RegionScope scope, Model model) {
+  String list(@RequestParam java.util.Map<String, String> query, RegionScope scope, Model model) {
     AdministratorDuties.Duties mine = AdministratorDuties.of(scope.role());
     model.addAttribute(
         "staff",
-        jurisdiction.allStaff().stream()
-            .filter(s -> scope.covers(s.region()))
-            .filter(
-                s ->
-                    s.username().equals(scope.username())
-                        || mine.status().contains(s.role())
-                        || mine.grant().contains(s.role()))
-            .sorted(
-                Comparator.comparing((StaffMember s) -> s.region().value())
-                    .thenComparing(StaffMember::username))
-            .toList());
+        org.casework.common.web.Paged.of(
+            jurisdiction.allStaff().stream()
+                .filter(s -> scope.covers(s.region()))
+                .filter(
+                    s ->
+                        s.username().equals(scope.username())
+                            || mine.status().contains(s.role())
+                            || mine.grant().contains(s.role()))
+                .toList(),
+            org.casework.common.web.PageParams.of(query, STAFF_SORTING),
+            STAFF_ORDER));
     model.addAttribute("myUsername", scope.username());
     model.addAttribute("myRole", scope.role());
     model.addAttribute("duties", mine);

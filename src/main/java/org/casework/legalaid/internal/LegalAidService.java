@@ -276,6 +276,13 @@ class LegalAidService implements LegalAid {
 
   @Override
   @Transactional(readOnly = true)
+  public org.casework.common.web.Paged<ConsultationView> consultationsPage(
+      RegionScope scope, org.casework.common.web.PageParams page) {
+    return store.consultationsPage(scope.prefix(), page);
+  }
+
+  @Override
+  @Transactional(readOnly = true)
   public List<ConsultationCount> consultationStatistics(
       RegionScope scope, LocalDate from, LocalDate to) {
     if (from == null || to == null || to.isBefore(from)) {

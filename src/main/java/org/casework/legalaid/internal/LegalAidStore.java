@@ -430,6 +430,31 @@ class LegalAidStore {
         limit);
   }
 
+  /** Sort keys of the consultation list → ORDER BY expressions (only these reach the SQL). */
+  private static final java.util.Map<String, String> CONSULTATION_ORDER =
+      java.util.Map.of(
+          "logged", "c.logged_at",
+          "number", "c.id",
+          "visitor", org.casework.common.web.LabelOrder.pinyin("c.visitor_name"),
+          "topic",
+              org.casework.common.web.LabelOrder.of(MatterType.class, MatterType::label)
+                  .orderBy("c.topic"),
+          "officer", "c.logged_by");
+
+  org.casework.common.web.Paged<ConsultationView> consultationsPage(
+      String regionPrefix, org.casework.common.web.PageParams page) {
+    return org.casework.common.web.Paged.query(
+        jdbc,
+        "SELECT COUNT(*) FROM legalaid_consultation WHERE region_code LIKE CONCAT(?, '%')",
+        CONSULTATION + " WHERE c.region_code LIKE CONCAT(?, '%')",
+        CONSULTATION_ORDER,
+        "c.logged_at",
+        "c.id",
+        (rs, i) -> consultation(rs),
+        List.of(regionPrefix),
+        page);
+  }
+
   List<ConsultationCount> consultationCounts(String regionPrefix, Instant from, Instant to) {
     List<ConsultationCount> rows = new ArrayList<>();
     jdbc.query(

@@ -50,10 +50,11 @@ class LegalAidPages {
   }
 
   @GetMapping("/legal-aid/consultations")
-  String consultations(Model model, RegionScope scope) {
+  String consultations(
+      @RequestParam java.util.Map<String, String> query, Model model, RegionScope scope) {
     model.addAttribute(
         "consultation", new LogConsultation(null, null, null, null, null, null, null, null));
-    return consultationPage(model, scope);
+    return consultationPage(model, scope, query);
   }
 
   @PostMapping("/legal-aid/consultations")
@@ -66,7 +67,7 @@ class LegalAidPages {
       Model model,
       RedirectAttributes redirect) {
     if (binding.hasErrors()) {
-      return consultationPage(model, scope);
+      return consultationPage(model, scope, java.util.Map.of());
     }
     try {
       var c = legalAid.logConsultation(consultation.loggedBy(officer.username()), dutyId);
@@ -75,13 +76,17 @@ class LegalAidPages {
     } catch (BusinessRuleException e) {
       log.warn("consultation refused: {}", e.getMessage());
       model.addAttribute("error", e.userMessage());
-      return consultationPage(model, scope);
+      return consultationPage(model, scope, java.util.Map.of());
     }
   }
 
-  private String consultationPage(Model model, RegionScope scope) {
+  private String consultationPage(
+      Model model, RegionScope scope, java.util.Map<String, String> query) {
     LocalDate today = Formats.chinaDate(clock.instant());
-    model.addAttribute("recent", legalAid.consultations(scope, 20));
+    model.addAttribute(
+        "recent",
+        legalAid.consultationsPage(
+            scope, org.casework.common.web.PageParams.of(query, LegalAid.CONSULTATION_SORTING)));
     // the form picks today's duty of the officer's county by default
     String region = scope.prefix();
     model.addAttribute(

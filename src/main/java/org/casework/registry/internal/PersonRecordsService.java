@@ -770,6 +770,86 @@ class PersonRecordsService implements PersonRecords {
 
   @Override
   public PersonPage search(PersonQuery q, RegionScope scope) {
+    Where where = where(q, scope);
+    List<Object> args = new ArrayList<>(where.args());
+    args.add(q.size() + 1);
+    args.add((long) q.page() * q.size());
+    // the driver's order (the register's id, read in order), so a page stops at its last row
+    List<PersonSummary> rows =
+        jdbc.query(
+            SUMMARY_COLUMNS
+                + where.fromWhere()
+                + " order by "
+                + where.order()
+                + " limit ? offset ?",
+            SUMMARY,
+            args.toArray());
+    boolean hasNext = rows.size() > q.size();
+    return new PersonPage(
+        withMarks(hasNext ? rows.subList(0, q.size()) : rows), q.page(), q.size(), hasNext);
+  }
+
+  /** Sort keys of the search page → ORDER BY expressions (only these reach the SQL). */
+  private static final Map<String, String> SEARCH_ORDER =
+      Map.of(
+          "name",
+          org.casework.common.web.LabelOrder.pinyin("registry_person.name"),
+          "category",
+          org.casework.common.web.LabelOrder.of(PersonCategory.class, PersonCategory::label)
+              .orderBy("registry_person.category"),
+          "township",
+          "registry_person.township_code",
+          "village",
+          "registry_person.village_code");
+
+  @Override
+  public org.casework.common.web.Paged<PersonSummary> searchPage(
+      PersonQuery q, org.casework.common.web.PageParams page, RegionScope scope) {
+    Where where = where(q, scope);
+    // ties in a fixed order (by id), so pages neither repeat nor skip people
+    var found =
+        org.casework.common.web.Paged.query(
+            jdbc,
+            "select count(*)" + where.fromWhere(),
+            SUMMARY_COLUMNS + where.fromWhere(),
+            SEARCH_ORDER,
+            SEARCH_ORDER.get("township"),
+            "registry_person.id",
+            SUMMARY,
+            where.args(),
+            page);
+    return new org.casework.common.web.Paged<>(withMarks(found.rows()), found.total(), page);
+  }
+
+  private static final String SUMMARY_COLUMNS =
+      "select registry_person.id, registry_person.name, registry_person.id_number_masked,"
+          + " registry_person.category, registry_person.township_code,"
+          + " registry_person.village_code, registry_person.died_on,"
+          + " registry_person.moved_away_on";
+
+  private static final RowMapper<PersonSummary> SUMMARY =
+      (rs, i) ->
+          new PersonSummary(
+              rs.getLong("id"),
+              rs.getString("name"),
+              rs.getString("id_number_masked"),
+              PersonCategory.valueOf(rs.getString("category")),
+              rs.getString("township_code"),
+              rs.getString("village_code"),
+              rs.getObject("died_on") != null,
+              rs.getObject("moved_away_on") != null);
+
+  /**
+   * The search's tables and conditions, and the order that reads them fastest: the register, or the
+   * key-contact flags driving it (in person order).
+   */
+  private record Where(String from, String sql, List<Object> args, String order) {
+    String fromWhere() {
+      return " from " + from + " where " + sql;
+    }
+  }
+
+  private Where where(PersonQuery q, RegionScope scope) {
     PersonSearchFilters more = filters.getIfAvailable();
     // the key-contact filter drives the search from the active flags (in person order), else the
     // register itself
@@ -778,14 +858,7 @@ class PersonRecordsService implements PersonRecords {
             ? more.keyContact(
                 PersonQuery.ANY_KEY_CONTACT.equals(q.keyContact()) ? null : q.keyContact())
             : null;
-    StringBuilder sql =
-        new StringBuilder(
-            "select registry_person.id, registry_person.name, registry_person.id_number_masked,"
-                + " registry_person.category, registry_person.township_code,"
-                + " registry_person.village_code, registry_person.died_on,"
-                + " registry_person.moved_away_on from "
-                + (driver == null ? "registry_person" : driver.from())
-                + " where ");
+    StringBuilder sql = new StringBuilder();
     List<Object> args = new ArrayList<>();
     RegionCode region = scope.region();
     // one indexed column per level: the village, the township, or the township codes of a county
@@ -830,43 +903,31 @@ class PersonRecordsService implements PersonRecords {
       sql.append(" and registry_person.village_code = ?");
       args.add(village.value());
     }
-    Instant now = clock.instant();
     if (driver != null) {
       sql.append(" and ").append(driver.where());
       args.addAll(driver.args());
     }
     if (more != null && q.overdue()) {
-      PersonSearchFilters.Condition c = more.overdue(now);
+      PersonSearchFilters.Condition c = more.overdue(clock.instant());
       sql.append(" and ").append(c.sql());
       args.addAll(c.args());
     }
-    sql.append(" order by ")
-        .append(driver == null ? "registry_person.id" : driver.order())
-        .append(" limit ? offset ?");
-    args.add(q.size() + 1);
-    args.add((long) q.page() * q.size());
-    List<PersonSummary> rows =
-        jdbc.query(
-            sql.toString(),
-            (rs, i) ->
-                new PersonSummary(
-                    rs.getLong("id"),
-                    rs.getString("name"),
-                    rs.getString("id_number_masked"),
-                    PersonCategory.valueOf(rs.getString("category")),
-                    rs.getString("township_code"),
-                    rs.getString("village_code"),
-                    rs.getObject("died_on") != null,
-                    rs.getObject("moved_away_on") != null),
-            args.toArray());
-    boolean hasNext = rows.size() > q.size();
-    List<PersonSummary> hits = hasNext ? rows.subList(0, q.size()) : rows;
-    if (more != null && !hits.isEmpty()) {
-      Map<Long, List<String>> marks =
-          more.marks(hits.stream().map(PersonSummary::id).toList(), now);
-      hits = hits.stream().map(h -> h.withMarks(marks.get(h.id()))).toList();
+    return new Where(
+        driver == null ? "registry_person" : driver.from(),
+        sql.toString(),
+        args,
+        driver == null ? "registry_person.id" : driver.order());
+  }
+
+  /** The search's rows with the contact programme's marks (重点, 逾期), when it is there. */
+  private List<PersonSummary> withMarks(List<PersonSummary> hits) {
+    PersonSearchFilters more = filters.getIfAvailable();
+    if (more == null || hits.isEmpty()) {
+      return hits;
     }
-    return new PersonPage(hits, q.page(), q.size(), hasNext);
+    Map<Long, List<String>> marks =
+        more.marks(hits.stream().map(PersonSummary::id).toList(), clock.instant());
+    return hits.stream().map(h -> h.withMarks(marks.get(h.id()))).toList();
   }
 
   private static String likePrefix(String s) {

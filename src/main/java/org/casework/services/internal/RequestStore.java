@@ -222,27 +222,30 @@ class RequestStore {
   /** Sort keys of the open list → columns (only these reach the SQL). */
   private static final java.util.Map<String, String> OPEN_ORDER =
       java.util.Map.of(
-          "filed", "r.filed_at",
-          "number", "r.case_number",
-          "person", "p.name",
-          "item", "m.name",
-          "state", "r.state");
+          "filed",
+          "r.filed_at",
+          "number",
+          "r.case_number",
+          "person",
+          "p.name",
+          "item",
+          "m.name",
+          "state",
+          org.casework.common.web.LabelOrder.of(State.class, State::label).orderBy("r.state"));
 
   /** A page of the open requests, ordered by a whitelisted key (ties by id). */
   List<Row> openPage(String prefix, String sort, boolean descending, long offset, int size) {
-    String dir = descending ? " desc" : " asc";
+    org.casework.common.web.PageParams page =
+        new org.casework.common.web.PageParams(
+            (int) (offset / Math.max(size, 1)), size, sort, descending);
     return jdbc.query(
         "select "
             + COLUMNS
             + FROM
             + " where r."
             + regionColumn(prefix)
-            + " = ? and r.is_open = true order by "
-            + OPEN_ORDER.getOrDefault(sort, "r.filed_at")
-            + dir
-            + ", r.id"
-            + dir
-            + " limit ? offset ?",
+            + " = ? and r.is_open = true"
+            + page.orderBy(OPEN_ORDER, "r.filed_at", "r.id"),
         RequestStore::map,
         regionValue(prefix),
         size,
