@@ -72,11 +72,21 @@ class StaffAdminPage {
   @GetMapping("/admin/staff")
   String list(@RequestParam java.util.Map<String, String> query, RegionScope scope, Model model) {
     AdministratorDuties.Duties mine = AdministratorDuties.of(scope.role());
+    // 查找: a part of the user name or the name (at most 40 characters, case-insensitive)
+    String q = query.getOrDefault("q", "").strip();
+    String needle = q.length() > 40 ? q.substring(0, 40) : q;
+    String lower = needle.toLowerCase(java.util.Locale.ROOT);
+    model.addAttribute("q", needle.isEmpty() ? null : needle);
     model.addAttribute(
         "staff",
         org.casework.common.web.Paged.of(
             jurisdiction.allStaff().stream()
                 .filter(s -> scope.covers(s.region()))
+                .filter(
+                    s ->
+                        lower.isEmpty()
+                            || s.username().toLowerCase(java.util.Locale.ROOT).contains(lower)
+                            || (s.displayName() != null && s.displayName().contains(needle)))
                 .filter(
                     s ->
                         s.username().equals(scope.username())

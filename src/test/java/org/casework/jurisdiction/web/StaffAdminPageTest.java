@@ -2,6 +2,7 @@ package org.casework.jurisdiction.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -102,10 +103,15 @@ class StaffAdminPageTest {
         .andExpect(redirectedUrl("http://localhost/login"));
     mvc.perform(formLogin("/login").user(username).password("start-1234"))
         .andExpect(redirectedUrl("/login?error"));
-    mvc.perform(get("/admin/staff").with(admin))
+    // the list is paged (50): the administrator finds the person by user name
+    mvc.perform(get("/admin/staff").param("q", username.toUpperCase()).with(admin))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString(username)))
-        .andExpect(content().string(containsString("已停用")));
+        .andExpect(content().string(containsString("已停用")))
+        .andExpect(content().string(containsString("共 1 条")));
+    mvc.perform(get("/admin/staff").param("q", "没有这个人").with(admin))
+        .andExpect(status().isOk())
+        .andExpect(content().string(not(containsString(username))));
   }
 
   @Test
