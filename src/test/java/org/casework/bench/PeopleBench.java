@@ -67,7 +67,11 @@ public final class PeopleBench {
     String phase = System.getProperty("bench.phase", "all");
     boolean search = !"import".equals(phase);
     boolean importing = !"search".equals(phase);
-    new JdbcTemplate(dataSource("")).execute("DROP DATABASE IF EXISTS " + db);
+    // BENCH_REUSE=1: measure again on the register the last run seeded (no drop, no seed)
+    boolean reuse = Boolean.getBoolean("bench.reuse");
+    if (!reuse) {
+      new JdbcTemplate(dataSource("")).execute("DROP DATABASE IF EXISTS " + db);
+    }
     ConfigurableApplicationContext app =
         SpringApplication.run(
             CaseworkApplication.class,
@@ -89,7 +93,9 @@ public final class PeopleBench {
         people = 0;
       }
       line(report, "load average at the start: %s", load());
-      seed(jdbc, cipher, people);
+      if (!reuse) {
+        seed(jdbc, cipher, people);
+      }
       long seeded = jdbc.queryForObject("select count(*) from registry_person", Long.class);
       long statusRows =
           jdbc.queryForObject("select count(*) from registry_status_record", Long.class);
@@ -187,6 +193,34 @@ public final class PeopleBench {
               get(
                   "/api/people?keyContact=LONELY_ELDERLY&name=" + enc(names.get(i % names.size())),
                   township),
+          100.0);
+      // the search page a caseworker uses (rendered, with the total and the pager)
+      measure(
+          report,
+          "search page /people: township, first page (default order)",
+          samples,
+          i -> get("/people?page=" + (i % 3), township),
+          100.0);
+      measure(
+          report,
+          "search page /people: county, name prefix",
+          samples,
+          i -> get("/people?name=" + enc(names.get(i % names.size())), county),
+          100.0);
+      measure(
+          report,
+          "search page /people: township, 空巢/独居 + name prefix",
+          samples,
+          i ->
+              get(
+                  "/people?keyContact=LONELY_ELDERLY&name=" + enc(names.get(i % names.size())),
+                  township),
+          100.0);
+      measure(
+          report,
+          "search page /people: county, key contacts of one reason (any of five)",
+          samples,
+          i -> get("/people?keyContact=" + KEY_REASONS[i % KEY_REASONS.length], county),
           100.0);
       measure(
           report,

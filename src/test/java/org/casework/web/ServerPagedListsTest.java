@@ -94,6 +94,41 @@ class ServerPagedListsTest {
   }
 
   @Test
+  void shouldCountALongListOnlyUpToItsBoundAndSayMoreThan() {
+    String tag = "计数" + Long.toString(System.nanoTime(), 36);
+    for (int i = 0; i < 3; i++) {
+      registry.register(
+          org.casework.support.TestPeople.veteran(
+              tag + i, DemoRegion.TOWNSHIP, DemoRegion.VILLAGE));
+    }
+    org.casework.common.web.PageParams params =
+        org.casework.common.web.PageParams.of(
+            java.util.Map.of("size", "20"), org.casework.registry.PersonRecords.SEARCH_SORTING);
+    java.util.function.IntFunction<org.casework.common.web.Paged<String>> counted =
+        bound ->
+            org.casework.common.web.Paged.queryCounted(
+                jdbc,
+                "select registry_person.name",
+                "from registry_person where registry_person.name like ?",
+                bound,
+                java.util.Map.of("name", "registry_person.name"),
+                "registry_person.name",
+                "registry_person.id",
+                (rs, n) -> rs.getString(1),
+                List.of(tag + "%"),
+                params);
+    // beyond the bound: the bound and "at least"; the page itself is complete
+    var over = counted.apply(2);
+    assertThat(over.total()).isEqualTo(2);
+    assertThat(over.atLeast()).isTrue();
+    assertThat(over.rows()).containsExactly(tag + 0, tag + 1, tag + 2);
+    // at or under the bound: the exact count
+    var exact = counted.apply(3);
+    assertThat(exact.total()).isEqualTo(3);
+    assertThat(exact.atLeast()).isFalse();
+  }
+
+  @Test
   void shouldSortTypeAndStatusByTheirChineseLabelsNotByTheirCodes() throws Exception {
     // one case of each type, statuses whose code order is not their label order
     long person =

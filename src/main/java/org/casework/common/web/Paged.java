@@ -3,11 +3,19 @@ package org.casework.common.web;
 import java.util.ArrayList;
 import java.util.List;
 
-/** One page of a server-paged list: its rows, how many there are in all, and what was asked. */
-public record Paged<T>(List<T> rows, long total, PageParams params) {
+/**
+ * One page of a server-paged list: its rows, how many there are in all, and what was asked. {@code
+ * atLeast}: the count stopped at a bound ({@link #queryCounted}), so there are {@code total} or
+ * more.
+ */
+public record Paged<T>(List<T> rows, long total, PageParams params, boolean atLeast) {
 
   public Paged {
     rows = List.copyOf(rows);
+  }
+
+  public Paged(List<T> rows, long total, PageParams params) {
+    this(rows, total, params, false);
   }
 
   /**
@@ -46,6 +54,40 @@ public record Paged<T>(List<T> rows, long total, PageParams params) {
         jdbc.query(
             select + params.orderBy(orders, defaultOrder, tie), mapper, params.withLimit(args));
     return new Paged<>(rows, total == null ? 0 : total, params);
+  }
+
+  /**
+   * One page of a list that can be very long (the register of a province): like {@link #query}, but
+   * {@code fromWhere} ({@code from … where …}) is counted up to {@code bound} rows only, so a broad
+   * search costs a bounded count; beyond it the pager says "more than" ({@link #atLeast}).
+   */
+  public static <T> Paged<T> queryCounted(
+      org.springframework.jdbc.core.JdbcTemplate jdbc,
+      String columns,
+      String fromWhere,
+      int bound,
+      java.util.Map<String, String> orders,
+      String defaultOrder,
+      String tie,
+      org.springframework.jdbc.core.RowMapper<T> mapper,
+      List<?> args,
+      PageParams params) {
+    List<Object> countArgs = new ArrayList<>(args);
+    countArgs.add(bound + 1);
+    Long counted =
+        jdbc.queryForObject(
+            "select count(*) from (select 1 " + fromWhere + " limit ?) counted",
+            Long.class,
+            countArgs.toArray());
+    long total = counted == null ? 0 : counted;
+    List<T> rows =
+        jdbc.query(
+            columns + " " + fromWhere + params.orderBy(orders, defaultOrder, tie),
+            mapper,
+            params.withLimit(args));
+    return total > bound
+        ? new Paged<>(rows, bound, params, true)
+        : new Paged<>(rows, total, params, false);
   }
 
   /** Chinese text in pinyin order, for comparators of {@link #of}. */

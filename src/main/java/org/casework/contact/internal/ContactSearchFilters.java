@@ -39,20 +39,25 @@ class ContactSearchFilters implements PersonSearchFilters {
     return reasons;
   }
 
-  /** The active flags, read in person order (their generated column is the person while active). */
-  private static final String FLAGS_FIRST =
-      "contact_key_flag f straight_join registry_person on registry_person.id = f.active_person";
-
   @Override
-  public Driver keyContact(String reason) {
+  public Driver keyContact(String reason, String register, boolean narrowed) {
+    // the active flags read in person order (their generated column is the person while active),
+    // or the register first, each person probed through the unique key (active_person, reason)
+    String from =
+        narrowed
+            ? register + " straight_join contact_key_flag f on f.active_person = registry_person.id"
+            : "contact_key_flag f straight_join "
+                + register
+                + " on registry_person.id = f.active_person";
+    String order = narrowed ? "registry_person.id" : "f.active_person";
     if (reason == null) {
       // through the unique key (active_person, reason); a person with two reasons once (the first)
       return new Driver(
-          FLAGS_FIRST,
+          from,
           "f.active_person is not null and not exists (select 1 from contact_key_flag g"
               + " where g.active_person = f.active_person and g.reason < f.reason)",
           List.of(),
-          "f.active_person");
+          order);
     }
     KeyContactReason r;
     try {
@@ -63,7 +68,7 @@ class ContactSearchFilters implements PersonSearchFilters {
     }
     // through ix_contact_flag_reason_active (reason, active_person), V322; one active flag of a
     // reason per person (uq_contact_flag_active)
-    return new Driver(FLAGS_FIRST, "f.reason = ?", List.of(r.name()), "f.active_person");
+    return new Driver(from, "f.reason = ?", List.of(r.name()), order);
   }
 
   @Override

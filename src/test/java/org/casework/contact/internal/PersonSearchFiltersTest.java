@@ -123,6 +123,18 @@ class PersonSearchFiltersTest {
     assertThat(names(query(null, true, null), township)).containsExactly(plain.name());
     assertThat(names(query(null, false, OTHER_VILLAGE), township)).containsExactly(plain.name());
     assertThat(names(query("ANY", true, null), township)).isEmpty();
+    // without a name the flags drive the search (joined to the register through its index,
+    // V323): newest first, so this run's people are on the first page whatever earlier runs left
+    assertThat(newestKeyContacts("ANY", township))
+        .contains(lonely.name(), disabled.name())
+        .doesNotContain(cleared.name(), plain.name(), elsewhere.name())
+        .doesNotHaveDuplicates();
+    assertThat(newestKeyContacts(KeyContactReason.SERIOUSLY_ILL.name(), township))
+        .contains(disabled.name())
+        .doesNotContain(lonely.name());
+    assertThat(newestKeyContacts(KeyContactReason.LONELY_ELDERLY.name(), otherTownship))
+        .contains(elsewhere.name())
+        .doesNotContain(lonely.name());
     // the village liaison sees her village only; the other township sees its own people
     assertThat(names(query("ANY", false, null), liaison))
         .containsExactlyInAnyOrder(lonely.name(), disabled.name());
@@ -167,6 +179,22 @@ class PersonSearchFiltersTest {
 
   private List<String> names(PersonQuery q, RegionScope scope) {
     return records.search(q, scope).people().stream().map(PersonSummary::name).toList();
+  }
+
+  /** The search page's key contacts (no name), newest first, of this run's surname. */
+  private List<String> newestKeyContacts(String keyContact, RegionScope scope) {
+    return records
+        .searchPage(
+            new PersonQuery(null, null, null, null, keyContact, false, 0, 100),
+            org.casework.common.web.PageParams.of(
+                java.util.Map.of("sort", "township", "dir", "desc", "size", "100"),
+                PersonRecords.SEARCH_SORTING),
+            scope)
+        .rows()
+        .stream()
+        .map(PersonSummary::name)
+        .filter(n -> n.startsWith(tag))
+        .toList();
   }
 
   private PersonQuery query(String keyContact, boolean overdue, String village) {
