@@ -93,6 +93,10 @@ public final class PeopleBench {
         people = 0;
       }
       line(report, "load average at the start: %s", load());
+      line(
+          report,
+          "MariaDB buffer pool: %d MB",
+          jdbc.queryForObject("select @@innodb_buffer_pool_size", Long.class) >> 20);
       if (!reuse) {
         seed(jdbc, cipher, people);
       }
