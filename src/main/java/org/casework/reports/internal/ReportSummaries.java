@@ -461,23 +461,31 @@ class ReportSummaries {
           }
         },
         rangeArgs(county, s, e, 7));
+    // legal aid in two reads, each bounded by its range through an index (ix_case_report,
+    // ix_legalaid_report): as one read with "filed in range OR closed in range" it read every
+    // legal-aid case the county ever had on each rebuild (1.2 s a minute at 1,000,000 cases, while
+    // holding the dirty marks that case writers wait for)
     jdbc.query(
         "SELECT "
             + day("c.filed_at")
-            + " AS filed, la.matter_type, "
-            + day("la.closed_at")
-            + " AS closed, la.outcome, la.money_recovered FROM casefile_case c STRAIGHT_JOIN"
-            + " legalaid_application la ON la.case_id = c.id WHERE c.county_code = ?"
-            + " AND c.case_type = 'LEGAL_AID' AND ("
-            + inRange("c.filed_at")
-            + " OR "
-            + inRange("la.closed_at")
-            + ")",
+            + " AS filed, la.matter_type FROM casefile_case c STRAIGHT_JOIN legalaid_application la"
+            + " ON la.case_id = c.id WHERE c.county_code = ? AND c.case_type = 'LEGAL_AID' AND "
+            + inRange("c.filed_at"),
         rs -> {
           Long filed = dayOrNull(rs, "filed");
           if (within(filed, first, last)) {
             bump(n, filed, "LA_MATTER", rs.getString("matter_type"));
           }
+        },
+        rangeArgs(county, s, e, 1));
+    jdbc.query(
+        "SELECT "
+            + day("la.closed_at")
+            + " AS closed, la.outcome, la.money_recovered FROM legalaid_application la"
+            + " STRAIGHT_JOIN casefile_case c ON c.id = la.case_id WHERE "
+            + inRange("la.closed_at")
+            + " AND c.county_code = ? AND c.case_type = 'LEGAL_AID'",
+        rs -> {
           Long closed = dayOrNull(rs, "closed");
           if (within(closed, first, last)) {
             String k = bump(n, closed, "LA_OUTCOME", nz(rs.getString("outcome")));
@@ -487,7 +495,9 @@ class ReportSummaries {
             }
           }
         },
-        rangeArgs(county, s, e, 2));
+        s,
+        e,
+        county);
     for (var entry : n.entrySet()) {
       String[] k = entry.getKey().split("\\|", -1);
       out.add(
