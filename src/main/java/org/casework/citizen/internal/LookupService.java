@@ -19,6 +19,8 @@ import org.casework.registry.Registry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The public lookup. An unknown number and a wrong tail take the same path: the case is looked up
@@ -41,18 +43,22 @@ class LookupService implements PublicLookup {
   private final Clocks clocks;
   private final LookupThrottle throttle;
   private final LookupAudit audit;
+  private final TransactionTemplate reads;
 
   LookupService(
       CaseFiles caseFiles,
       Registry registry,
       Clocks clocks,
       LookupThrottle throttle,
-      LookupAudit audit) {
+      LookupAudit audit,
+      PlatformTransactionManager transactions) {
     this.caseFiles = caseFiles;
     this.registry = registry;
     this.clocks = clocks;
     this.throttle = throttle;
     this.audit = audit;
+    this.reads = new TransactionTemplate(transactions);
+    this.reads.setReadOnly(true);
   }
 
   @Override
@@ -68,6 +74,25 @@ class LookupService implements PublicLookup {
       audit.lookedUp(clientAddress, Outcome.THROTTLED, null, null);
       return LookupAnswer.throttled();
     }
+    // the reads in one read-only transaction (one connection, no flush); the throttle and the
+    // audit count after it, in memory (a lock they write is not a read-only statement)
+    Found found = reads.execute(st -> read(number, tail));
+    if (found == null) {
+      throttle.missed(number, clientAddress);
+      audit.lookedUp(clientAddress, Outcome.NOT_MATCHED, null, null);
+      return LookupAnswer.notMatched();
+    }
+    throttle.matched(number);
+    audit.lookedUp(clientAddress, Outcome.FOUND, found.number(), found.region());
+    return found.answer();
+  }
+
+  private record Found(String number, String region, LookupAnswer answer) {}
+
+  /**
+   * The case's answer when the number and the tail match, else null (the same reads either way).
+   */
+  private Found read(String number, String tail) {
     // a number of the wrong shape is looked up all the same (same work, same answer)
     Optional<CaseView> found =
         caseFiles.find(NUMBER.matcher(number).matches() ? number : "XX-000000-0000-0");
@@ -79,24 +104,25 @@ class LookupService implements PublicLookup {
             .orElse(NO_TAIL);
     boolean tailMatches = MessageDigest.isEqual(expected, tail.getBytes(StandardCharsets.UTF_8));
     if (!(tailMatches & found.isPresent())) {
-      throttle.missed(number, clientAddress);
-      audit.lookedUp(clientAddress, Outcome.NOT_MATCHED, null, null);
-      return LookupAnswer.notMatched();
+      return null;
     }
     CaseView c = found.get();
-    throttle.matched(number);
-    audit.lookedUp(clientAddress, Outcome.FOUND, c.caseNumber(), c.regionCode());
     boolean closed = c.status().isClosed();
-    return new LookupAnswer(
-        Outcome.FOUND,
+    return new Found(
         c.caseNumber(),
-        c.type().label(),
-        c.status().label(),
-        closed,
-        closed ? null : nextDeadline(c),
-        caseFiles.notices(c.caseNumber()).stream()
-            .map(n -> new NoticeLine(n.title(), Formats.chinaDate(n.sentAt()), n.deliveryLabel()))
-            .toList());
+        c.regionCode(),
+        new LookupAnswer(
+            Outcome.FOUND,
+            c.caseNumber(),
+            c.type().label(),
+            c.status().label(),
+            closed,
+            closed ? null : nextDeadline(c),
+            caseFiles.notices(c.caseNumber()).stream()
+                .map(
+                    n ->
+                        new NoticeLine(n.title(), Formats.chinaDate(n.sentAt()), n.deliveryLabel()))
+                .toList()));
   }
 
   /** The earliest due day of the case's running clocks, else the stage's due date. */
