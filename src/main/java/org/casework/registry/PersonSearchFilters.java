@@ -42,7 +42,10 @@ public interface PersonSearchFilters {
    * A table the search is read from instead of {@code registry_person} alone: {@code from} joins
    * {@code registry_person} (unaliased) to it without arguments, {@code where} (with {@code args})
    * is added to the search's conditions, and {@code order} is the column equal to {@code
-   * registry_person.id} that the join reads in ascending order (at most one row per person).
+   * registry_person.id} that the join reads in ascending order (at most one row per person). {@code
+   * township}, when not null, is the driver's column equal to {@code
+   * registry_person.township_code}: the join reads it in order with {@code order} after it, so the
+   * region's condition and the township order go on it.
    */
-  record Driver(String from, String where, List<Object> args, String order) {}
+  record Driver(String from, String where, List<Object> args, String order, String township) {}
 }

@@ -228,6 +228,12 @@ public final class PeopleBench {
           100.0);
       measure(
           report,
+          "search page /people: county, key contacts (any reason), page 1-5",
+          samples,
+          i -> get("/people?keyContact=ANY&page=" + (i % 5), county),
+          100.0);
+      measure(
+          report,
           "dossier page /people/{id} (rendered, audited)",
           samples,
           i -> get("/people/" + ids.get(i % ids.size()), township),

@@ -41,34 +41,43 @@ class ContactSearchFilters implements PersonSearchFilters {
 
   @Override
   public Driver keyContact(String reason, String register, boolean narrowed) {
-    // the active flags read in person order (their generated column is the person while active),
-    // or the register first, each person probed through the unique key (active_person, reason)
-    String from =
-        narrowed
-            ? register + " straight_join contact_key_flag f on f.active_person = registry_person.id"
-            : "contact_key_flag f straight_join "
-                + register
-                + " on registry_person.id = f.active_person";
-    String order = narrowed ? "registry_person.id" : "f.active_person";
-    if (reason == null) {
-      // through the unique key (active_person, reason); a person with two reasons once (the first)
+    KeyContactReason r = null;
+    if (reason != null) {
+      try {
+        r = KeyContactReason.valueOf(reason);
+      } catch (IllegalArgumentException e) {
+        throw BusinessRuleException.invalid(
+            "PERSON_SEARCH_KEY_REASON", "重点联系原因不正确，请从列表中选择", "unknown key-contact reason filter");
+      }
+    }
+    // any reason: a person with two active reasons once (the first)
+    String once =
+        "f.active_person is not null and not exists (select 1 from contact_key_flag g"
+            + " where g.active_person = f.active_person and g.reason < f.reason)";
+    String where = r == null ? once : "f.reason = ?";
+    List<Object> args = r == null ? List.of() : List.of(r.name());
+    if (narrowed) {
+      // the register first, each person probed through the unique key (active_person, reason)
       return new Driver(
-          from,
-          "f.active_person is not null and not exists (select 1 from contact_key_flag g"
-              + " where g.active_person = f.active_person and g.reason < f.reason)",
-          List.of(),
-          order);
+          register + " straight_join contact_key_flag f on f.active_person = registry_person.id",
+          where,
+          args,
+          "registry_person.id",
+          null);
     }
-    KeyContactReason r;
-    try {
-      r = KeyContactReason.valueOf(reason);
-    } catch (IllegalArgumentException e) {
-      throw BusinessRuleException.invalid(
-          "PERSON_SEARCH_KEY_REASON", "重点联系原因不正确，请从列表中选择", "unknown key-contact reason filter");
-    }
-    // through ix_contact_flag_reason_active (reason, active_person), V322; one active flag of a
-    // reason per person (uq_contact_flag_active)
-    return new Driver(from, "f.reason = ?", List.of(r.name()), order);
+    // the active flags in the region, read in (township, person) order: their township is their
+    // person's (V324), the person the generated column of an active flag
+    String index = r == null ? "ix_contact_flag_township" : "ix_contact_flag_reason_township";
+    return new Driver(
+        "contact_key_flag f force index ("
+            + index
+            + ") straight_join "
+            + register
+            + " on registry_person.id = f.active_person",
+        where,
+        args,
+        "f.active_person",
+        "f.township_code");
   }
 
   @Override

@@ -817,9 +817,9 @@ class PersonRecordsService implements PersonRecords {
             "select registry_person.id",
             where.fromWhere(),
             COUNT_BOUND,
-            SEARCH_ORDER,
-            SEARCH_ORDER.get("township"),
-            "registry_person.id",
+            where.orders(),
+            where.orders().get("township"),
+            where.tie(),
             (rs, i) -> rs.getLong(1),
             where.args(),
             page);
@@ -882,7 +882,13 @@ class PersonRecordsService implements PersonRecords {
    * The search's tables and conditions, and the order that reads them fastest: the register, or the
    * key-contact flags driving it (in person order).
    */
-  private record Where(String from, String sql, List<Object> args, String order) {
+  private record Where(
+      String from,
+      String sql,
+      List<Object> args,
+      String order,
+      Map<String, String> orders,
+      String tie) {
     String fromWhere() {
       return " from " + from + " where " + sql;
     }
@@ -897,15 +903,24 @@ class PersonRecordsService implements PersonRecords {
         more != null && q.keyContact() != null ? keyContactDriver(more, q, region) : null;
     StringBuilder sql = new StringBuilder();
     List<Object> args = new ArrayList<>();
-    // one indexed column per level: the village, the township, or the township codes of a county
+    // one indexed column per level: the village, the township, or the township codes of a county;
+    // the township on the driver's column when it reads the flags in township order
+    String township =
+        driver != null && driver.township() != null
+            ? driver.township()
+            : "registry_person.township_code";
     if (region.level() == RegionLevel.VILLAGE) {
+      if (!township.equals("registry_person.township_code")) {
+        sql.append(township).append(" = ? and ");
+        args.add(region.value().substring(0, RegionLevel.TOWNSHIP.digits()));
+      }
       sql.append("registry_person.village_code = ?");
       args.add(region.value());
     } else if (region.level() == RegionLevel.TOWNSHIP) {
-      sql.append("registry_person.township_code = ?");
+      sql.append(township).append(" = ?");
       args.add(region.value());
     } else {
-      sql.append("registry_person.township_code like ?");
+      sql.append(township).append(" like ?");
       args.add(region.value() + "%");
     }
     if (q.name() != null && !q.name().isBlank()) {
@@ -948,11 +963,29 @@ class PersonRecordsService implements PersonRecords {
       sql.append(" and ").append(c.sql());
       args.addAll(c.args());
     }
+    if (driver == null) {
+      return new Where(
+          "registry_person",
+          sql.toString(),
+          args,
+          "registry_person.id",
+          SEARCH_ORDER,
+          "registry_person.id");
+    }
+    if (driver.township() == null) {
+      return new Where(
+          driver.from(), sql.toString(), args, driver.order(), SEARCH_ORDER, "registry_person.id");
+    }
+    // the flags read in (township, person) order: the township sort and its tie on their columns
+    Map<String, String> orders = new java.util.HashMap<>(SEARCH_ORDER);
+    orders.put("township", driver.township());
     return new Where(
-        driver == null ? "registry_person" : driver.from(),
+        driver.from(),
         sql.toString(),
         args,
-        driver == null ? "registry_person.id" : driver.order());
+        driver.township() + ", " + driver.order(),
+        Map.copyOf(orders),
+        driver.order());
   }
 
   /**

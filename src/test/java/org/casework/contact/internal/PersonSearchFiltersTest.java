@@ -71,6 +71,7 @@ class PersonSearchFiltersTest {
   @Autowired ContactProgramme contacts;
   @Autowired MovableClock clock;
   @Autowired MockMvc mvc;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
   @Autowired UserDetailsService users;
 
   RegionScope liaison;
@@ -135,6 +136,23 @@ class PersonSearchFiltersTest {
     assertThat(newestKeyContacts(KeyContactReason.LONELY_ELDERLY.name(), otherTownship))
         .contains(elsewhere.name())
         .doesNotContain(lonely.name());
+    // the flags read in township order carry their person's township (V324): a person who moves
+    // to another township is found there with their flags, and no longer here
+    jdbc.update(
+        "UPDATE registry_person SET township_code = ?, village_code = NULL WHERE id = ?",
+        DemoRegion.OTHER_TOWNSHIP,
+        disabled.id());
+    assertThat(newestKeyContacts(KeyContactReason.DISABLED.name(), otherTownship))
+        .contains(disabled.name());
+    assertThat(newestKeyContacts("ANY", otherTownship)).contains(disabled.name());
+    assertThat(newestKeyContacts("ANY", township)).doesNotContain(disabled.name());
+    jdbc.update(
+        "UPDATE registry_person SET township_code = ?, village_code = ? WHERE id = ?",
+        DemoRegion.TOWNSHIP,
+        DemoRegion.VILLAGE,
+        disabled.id());
+    assertThat(newestKeyContacts(KeyContactReason.DISABLED.name(), township))
+        .contains(disabled.name());
     // the village liaison sees her village only; the other township sees its own people
     assertThat(names(query("ANY", false, null), liaison))
         .containsExactlyInAnyOrder(lonely.name(), disabled.name());
