@@ -46,6 +46,13 @@ class SlaDemoDataTest {
         .contains(
             org.assertj.core.groups.Tuple.tuple("海滨街道", "zhangwei"),
             org.assertj.core.groups.Tuple.tuple("临江街道", "chenjing"));
-    assertThat(demoRows).allSatisfy(r -> assertThat(r.remainingDays()).isNegative());
+    // breached; the remaining working days are below zero, or zero on a weekend or holiday right
+    // after a deadline that fell on the working day before (no working day has passed since)
+    assertThat(demoRows)
+        .allSatisfy(
+            r -> {
+              assertThat(r.breached()).isTrue();
+              assertThat(r.remainingDays()).isNotPositive();
+            });
   }
 }
