@@ -109,7 +109,27 @@ public final class PeopleBench {
           seeded,
           statusRows,
           secs(t0));
-      jdbc.execute("ANALYZE TABLE registry_person, registry_status_record, contact_key_flag");
+      if (!reuse) {
+        // one contact of this quarter per person, two thirds open, due over the quarter's first 90
+        // days: the overdue filter has hundreds of thousands of overdue plans to tell apart
+        long t1 = System.nanoTime();
+        jdbc.update(
+            "INSERT IGNORE INTO contact_plan (person_id, kind, period, period_start, period_end,"
+                + " open_on, township_code, village_code, audience, status, opened_at, due_at,"
+                + " created_at) SELECT id, 'CONTACT', 'bench', '2026-10-01', '2026-12-31',"
+                + " '2026-10-01', township_code, village_code, 'ORDINARY', IF(id % 3 = 0, 'DONE',"
+                + " 'OPEN'), '2026-10-01', TIMESTAMP('2026-10-01') + INTERVAL (id % 90) DAY, NOW()"
+                + " FROM registry_person");
+        line(report, "seeded contact plans in %.0f s", secs(t1));
+      }
+      line(
+          report,
+          "open contact plans past due: %,d",
+          jdbc.queryForObject(
+              "select count(*) from contact_plan where status = 'OPEN' and due_at < now()",
+              Long.class));
+      jdbc.execute(
+          "ANALYZE TABLE registry_person, registry_status_record, contact_key_flag, contact_plan");
       if (search) {
         searchAndDossier(report, jdbc, samples);
       }
@@ -231,6 +251,18 @@ public final class PeopleBench {
           "search page /people: county, key contacts (any reason), page 1-5",
           samples,
           i -> get("/people?keyContact=ANY&page=" + (i % 5), county),
+          100.0);
+      measure(
+          report,
+          "search page /people: township, contact overdue, pages 1-5",
+          samples,
+          i -> get("/people?overdue=true&page=" + (i % 5), township),
+          100.0);
+      measure(
+          report,
+          "search page /people: county, contact overdue + name prefix",
+          samples,
+          i -> get("/people?overdue=true&name=" + enc(names.get(i % names.size())), county),
           100.0);
       measure(
           report,

@@ -82,9 +82,13 @@ class ContactSearchFilters implements PersonSearchFilters {
 
   @Override
   public Condition overdue(Instant now) {
+    // probed per person through ix_contact_plan_person_open (V325), the index alone: a page stops
+    // at its last hit and the bounded count at 1,001, and the cost follows the region's people. As
+    // `id in (select …)` MariaDB materialised every overdue plan of every region first: 1.4 s for
+    // a township's first page at 1,000,000 people with 430,000 overdue plans, 0.3–2.5 ms this way.
     return new Condition(
-        "registry_person.id in (select c.person_id from contact_plan c"
-            + " where c.status = 'OPEN' and c.due_at < ?)",
+        "0 < (select count(*) from contact_plan c where c.person_id = registry_person.id"
+            + " and c.status = 'OPEN' and c.due_at < ?)",
         List.of(Timestamp.from(now)));
   }
 

@@ -1009,12 +1009,16 @@ class PersonRecordsService implements PersonRecords {
         switch (by) {
           case MASKED_ID -> "ix_person_id_masked";
           case ID_TAIL -> "ix_person_id_tail";
-          case NAME ->
-              region.level() == RegionLevel.TOWNSHIP
-                  ? "ix_person_township_name"
-                  : "ix_person_name_township";
+          case NAME -> nameIndex(region);
         };
     return more.keyContact(reason, "registry_person force index (" + index + ")", true);
+  }
+
+  /** The index a name prefix is read through in the region (V323). */
+  private static String nameIndex(RegionCode region) {
+    return region.level() == RegionLevel.TOWNSHIP
+        ? "ix_person_township_name"
+        : "ix_person_name_township";
   }
 
   /** What selects few people through the register's own index, if anything. */
