@@ -72,22 +72,21 @@ public record Paged<T>(List<T> rows, long total, PageParams params, boolean atLe
       org.springframework.jdbc.core.RowMapper<T> mapper,
       List<?> args,
       PageParams params) {
-    List<Object> countArgs = new ArrayList<>(args);
-    countArgs.add(bound + 1);
-    Long counted =
-        jdbc.queryForObject(
-            "select count(*) from (select 1 " + fromWhere + " limit ?) counted",
-            Long.class,
-            countArgs.toArray());
-    long total = counted == null ? 0 : counted;
-    List<T> rows =
-        jdbc.query(
-            columns + " " + fromWhere + params.orderBy(orders, defaultOrder, tie),
+    // the bound is a number of ours, not the user's: written into the statement
+    Paged<T> page =
+        query(
+            jdbc,
+            "select count(*) from (select 1 " + fromWhere + " limit " + (bound + 1) + ") counted",
+            columns + " " + fromWhere,
+            orders,
+            defaultOrder,
+            tie,
             mapper,
-            params.withLimit(args));
-    return total > bound
-        ? new Paged<>(rows, bound, params, true)
-        : new Paged<>(rows, total, params, false);
+            args,
+            params);
+    return page.total() > bound
+        ? new Paged<>(page.rows(), bound, params, true)
+        : new Paged<>(page.rows(), page.total(), params, false);
   }
 
   /** Chinese text in pinyin order, for comparators of {@link #of}. */
