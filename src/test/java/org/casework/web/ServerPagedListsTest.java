@@ -104,19 +104,20 @@ class ServerPagedListsTest {
     org.casework.common.web.PageParams params =
         org.casework.common.web.PageParams.of(
             java.util.Map.of("size", "20"), org.casework.registry.PersonRecords.SEARCH_SORTING);
+    String fromWhere = "from registry_person where registry_person.name like ?";
     java.util.function.IntFunction<org.casework.common.web.Paged<String>> counted =
         bound ->
-            org.casework.common.web.Paged.queryCounted(
-                jdbc,
-                "select registry_person.name",
-                "from registry_person where registry_person.name like ?",
-                bound,
-                java.util.Map.of("name", "registry_person.name"),
-                "registry_person.name",
-                "registry_person.id",
-                (rs, n) -> rs.getString(1),
-                List.of(tag + "%"),
-                params);
+            org.casework.common.web.Paged.query(
+                    jdbc,
+                    org.casework.common.web.Paged.countUpTo(fromWhere, bound),
+                    "select registry_person.name " + fromWhere,
+                    java.util.Map.of("name", "registry_person.name"),
+                    "registry_person.name",
+                    "registry_person.id",
+                    (rs, n) -> rs.getString(1),
+                    List.of(tag + "%"),
+                    params)
+                .atMost(bound);
     // beyond the bound: the bound and "at least"; the page itself is complete
     var over = counted.apply(2);
     assertThat(over.total()).isEqualTo(2);

@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * One page of a server-paged list: its rows, how many there are in all, and what was asked. {@code
- * atLeast}: the count stopped at a bound ({@link #queryCounted}), so there are {@code total} or
- * more.
+ * atLeast}: the count stopped at a bound ({@link #countUpTo}, {@link #atMost}), so there are {@code
+ * total} or more.
  */
 public record Paged<T>(List<T> rows, long total, PageParams params, boolean atLeast) {
 
@@ -57,36 +57,18 @@ public record Paged<T>(List<T> rows, long total, PageParams params, boolean atLe
   }
 
   /**
-   * One page of a list that can be very long (the register of a province): like {@link #query}, but
-   * {@code fromWhere} ({@code from … where …}) is counted up to {@code bound} rows only, so a broad
-   * search costs a bounded count; beyond it the pager says "more than" ({@link #atLeast}).
+   * The count statement of a list that can be very long (the register of a province), for {@link
+   * #query}: {@code fromWhere} ({@code from … where …}) counted up to {@code bound} + 1 rows only,
+   * so a broad search costs a bounded count; {@link #atMost} then says "more than".
    */
-  public static <T> Paged<T> queryCounted(
-      org.springframework.jdbc.core.JdbcTemplate jdbc,
-      String columns,
-      String fromWhere,
-      int bound,
-      java.util.Map<String, String> orders,
-      String defaultOrder,
-      String tie,
-      org.springframework.jdbc.core.RowMapper<T> mapper,
-      List<?> args,
-      PageParams params) {
+  public static String countUpTo(String fromWhere, int bound) {
     // the bound is a number of ours, not the user's: written into the statement
-    Paged<T> page =
-        query(
-            jdbc,
-            "select count(*) from (select 1 " + fromWhere + " limit " + (bound + 1) + ") counted",
-            columns + " " + fromWhere,
-            orders,
-            defaultOrder,
-            tie,
-            mapper,
-            args,
-            params);
-    return page.total() > bound
-        ? new Paged<>(page.rows(), bound, params, true)
-        : new Paged<>(page.rows(), page.total(), params, false);
+    return "select count(*) from (select 1 " + fromWhere + " limit " + (bound + 1) + ") counted";
+  }
+
+  /** This page with its total capped at {@code bound} and marked {@link #atLeast} beyond it. */
+  public Paged<T> atMost(int bound) {
+    return total > bound ? new Paged<>(rows, bound, params, true) : this;
   }
 
   /** Chinese text in pinyin order, for comparators of {@link #of}. */

@@ -812,17 +812,17 @@ class PersonRecordsService implements PersonRecords {
     // ties in a fixed order (by id), so pages neither repeat nor skip people
     // a county or province holds hundreds of thousands: the total is counted up to a bound
     var found =
-        org.casework.common.web.Paged.queryCounted(
-            jdbc,
-            "select registry_person.id",
-            where.fromWhere(),
-            COUNT_BOUND,
-            where.orders(),
-            where.orders().get("township"),
-            where.tie(),
-            (rs, i) -> rs.getLong(1),
-            where.args(),
-            page);
+        org.casework.common.web.Paged.query(
+                jdbc,
+                org.casework.common.web.Paged.countUpTo(where.fromWhere(), COUNT_BOUND),
+                "select registry_person.id" + where.fromWhere(),
+                where.orders(),
+                where.orders().get("township"),
+                where.tie(),
+                (rs, i) -> rs.getLong(1),
+                where.args(),
+                page)
+            .atMost(COUNT_BOUND);
     return new org.casework.common.web.Paged<>(
         withMarks(summaries(found.rows())), found.total(), page, found.atLeast());
   }
