@@ -20,12 +20,12 @@ public interface PersonSearchFilters {
    * Key contacts with an active flag of {@code reason} (a code of {@link #keyContactReasons()}), or
    * of any reason when it is {@code null}; an unknown code is refused in Chinese. {@code register}
    * is the table expression the registry reads {@code registry_person} with (its index hint: the
-   * registry owns its indexes). Without {@code narrowed} the flags drive the search: read in person
-   * order through an index and joined to the register, so a page costs the flags up to its last
-   * hit, not every flag. With {@code narrowed} (a name prefix or an ID tail selects few people
-   * through the register's index) the register drives, and each of its people is probed for the
-   * flag through a unique key: the cost follows the people the name selects, not the flags of the
-   * reason (which a rare name would read to the end).
+   * registry owns its indexes). Without {@code narrowed} the flags drive the search: read in
+   * (township, person) order through an index and joined to the register, so a page costs the
+   * region's flags up to its last hit, not every flag. With {@code narrowed} (a name prefix or an
+   * ID tail selects few people through the register's index) the register drives, and each of its
+   * people is probed for the flag through a unique key: the cost follows the people the name
+   * selects, not the flags of the reason (which a rare name would read to the end).
    */
   Driver keyContact(String reason, String register, boolean narrowed);
 

@@ -879,8 +879,8 @@ class PersonRecordsService implements PersonRecords {
               rs.getObject("moved_away_on") != null);
 
   /**
-   * The search's tables and conditions, and the order that reads them fastest: the register, or the
-   * key-contact flags driving it (in person order).
+   * The search's tables and conditions, the order that reads them fastest (the register, or the
+   * key-contact flags driving it in their order), and the page's sort keys with their tie.
    */
   private record Where(
       String from,
@@ -896,8 +896,8 @@ class PersonRecordsService implements PersonRecords {
 
   private Where where(PersonQuery q, RegionScope scope) {
     PersonSearchFilters more = filters.getIfAvailable();
-    // the key-contact filter drives the search from the active flags (in person order), else the
-    // register itself
+    // the key-contact filter drives the search from the active flags (or, with a name or an ID, the
+    // register probes them), else the register itself
     RegionCode region = scope.region();
     PersonSearchFilters.Driver driver =
         more != null && q.keyContact() != null ? keyContactDriver(more, q, region) : null;
@@ -905,12 +905,10 @@ class PersonRecordsService implements PersonRecords {
     List<Object> args = new ArrayList<>();
     // one indexed column per level: the village, the township, or the township codes of a county;
     // the township on the driver's column when it reads the flags in township order
-    String township =
-        driver != null && driver.township() != null
-            ? driver.township()
-            : "registry_person.township_code";
+    boolean flagsInTownshipOrder = driver != null && driver.township() != null;
+    String township = flagsInTownshipOrder ? driver.township() : "registry_person.township_code";
     if (region.level() == RegionLevel.VILLAGE) {
-      if (!township.equals("registry_person.township_code")) {
+      if (flagsInTownshipOrder) {
         sql.append(township).append(" = ? and ");
         args.add(region.value().substring(0, RegionLevel.TOWNSHIP.digits()));
       }
@@ -977,7 +975,7 @@ class PersonRecordsService implements PersonRecords {
           driver.from(), sql.toString(), args, driver.order(), SEARCH_ORDER, "registry_person.id");
     }
     // the flags read in (township, person) order: the township sort and its tie on their columns
-    Map<String, String> orders = new java.util.HashMap<>(SEARCH_ORDER);
+    Map<String, String> orders = new HashMap<>(SEARCH_ORDER);
     orders.put("township", driver.township());
     return new Where(
         driver.from(),
@@ -993,10 +991,10 @@ class PersonRecordsService implements PersonRecords {
    * id LIMIT, would otherwise walk the primary key: 220 ms at 1,000,000 people). A name prefix or
    * an ID tail selects few people: the register drives through that index (V323: township and name,
    * or name and township) and each person is probed for the flag. Else the flags drive, and each is
-   * joined to the register through {@code ix_person_flag_join} (id, township, village, category),
-   * which holds every column the search's conditions read: a join that fetched whole rows read a
-   * page from disk per flag once the register outgrew the buffer pool (0.9 s for the 空巢/独居 of one
-   * township at 1,000,000 people, 30 ms through this index).
+   * joined to the register through {@code ix_person_flag_join} (id, township, village, category,
+   * name), which holds every column the search's conditions and sort keys read: a join that fetched
+   * whole rows read a page from disk per flag once the register outgrew the buffer pool (0.9 s for
+   * the 空巢/独居 of one township at 1,000,000 people, 30 ms through this index).
    */
   private static PersonSearchFilters.Driver keyContactDriver(
       PersonSearchFilters more, PersonQuery q, RegionCode region) {

@@ -100,7 +100,7 @@ class PersonSearchFiltersTest {
     PersonView elsewhere = person("邻镇", null, DemoRegion.OTHER_TOWNSHIP);
     flag(lonely, KeyContactReason.LONELY_ELDERLY, liaison);
     flag(disabled, KeyContactReason.DISABLED, liaison);
-    // two active reasons: still one hit for "any reason" (the flags drive the search, V322)
+    // two active reasons: still one hit for "any reason" (the flags drive the search, V324)
     flag(disabled, KeyContactReason.SERIOUSLY_ILL, liaison);
     long clearedFlag = flag(cleared, KeyContactReason.HARDSHIP, liaison);
     contacts.clearFlag(clearedFlag, "已脱困", liaison);
